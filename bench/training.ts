@@ -70,12 +70,12 @@ interface Row {
 const rate = (r: WorkerResult) => (r.samplesPerSec === null ? (r.note ?? 'n/a') : r.samplesPerSec);
 const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? a / b : null);
 
-export async function benchTraining(log: (line: string) => void = console.log): Promise<Row[]> {
+export async function benchTraining(models: readonly ModelId[] = MODEL_IDS, log: (line: string) => void = console.log): Promise<Row[]> {
   const python = findTorch(log);
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-bench-'));
   const rows: Row[] = [];
   try {
-    for (const model of MODEL_IDS) {
+    for (const model of models) {
       const { fast, slow, slowDeadline } = BUDGETS[model];
       log(`${modelLabel(model)}…`);
       // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
@@ -133,13 +133,18 @@ export function printable(rows: readonly Row[]): Record<string, string | number>
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // `tsx bench/training.ts lenet gru` measures only those models and leaves results/ as it is.
+  const picked = process.argv.slice(2);
+  const unknown = picked.filter((m) => !MODEL_IDS.includes(m as ModelId));
+  if (unknown.length) throw new Error(`Unknown model ${unknown.join(', ')}; choose from ${MODEL_IDS.join(', ')}`);
   const started = Date.now();
-  benchTraining().then((rows) => {
+  benchTraining(picked.length ? (picked as ModelId[]) : MODEL_IDS).then((rows) => {
     console.log(`\nTraining throughput, batch 64, Adam (median of timed windows after warm-up; all in this run on ${cpus().length} cores)\n`);
     console.log(table(printable(rows)));
     const device = rows.find((r) => r.layerlab.device)?.layerlab.device ?? 'unknown';
     const torch = rows.map((r) => r.pytorch).find((p): p is TorchResult => 'threads' in p);
     console.log(`\nLayerLab engine: ${device}. PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread(s)` : 'skipped'}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    if (picked.length) return;
     mkdirSync(join('bench', 'results'), { recursive: true });
     const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, engine: device, pytorch: torch ? { version: torch.torch, threads: torch.threads } : null };
     writeFileSync(join('bench', 'results', 'training.json'), `${JSON.stringify({ measured: new Date().toISOString(), machine, rows }, null, 2)}\n`);

@@ -57,6 +57,17 @@ export function frame(tf: typeof tfjs, backend: Backend, x: Info, top: number, l
   return out;
 }
 
+/**
+ * `frame`'s zeros as a convolution's explicit padding, so the convolution reads them in place
+ * (XNNPACK pads through its indirection buffer) instead of a copy being padded first; null when
+ * framing would cut rows or columns.
+ */
+export function framePadding(x: Info, top: number, left: number, height: number, width: number): number[][] | null {
+  const [h, w] = [x.shape[1]!, x.shape[2]!];
+  const [bottom, right] = [height - h - top, width - w - left];
+  return Math.min(top, left, bottom, right) < 0 ? null : [[0, 0], [top, bottom], [left, right], [0, 0]];
+}
+
 export function transpose(tf: typeof tfjs, backend: Backend, x: Info, perm: number[]): Info {
   return callKernel(tf, 'Transpose', backend, { x }, { perm });
 }

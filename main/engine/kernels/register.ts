@@ -2,9 +2,12 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { conv2dBackpropFilterViaConv } from './conv2d-backprop-filter';
 import { conv2dBackpropInputViaConv } from './conv2d-backprop-input';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-backprop';
+import { fastBroadcast } from './broadcast';
 import { fastMatMul } from './mat-mul';
 import { fastMaxPoolGrad } from './max-pool-grad';
 import { fastSlice, fastSplitV, fastStridedSlice, fastUnpack } from './slice';
+import { fastSum } from './sum';
+import { fastTranspose } from './transpose';
 import { unsortedSegmentSumViaScatter } from './unsorted-segment-sum';
 
 const OURS = Symbol.for('layerlab.wasmKernel');
@@ -23,6 +26,12 @@ const FASTER: Record<string, (tf: typeof tfjs, shipped: tfjs.KernelConfig) => tf
   StridedSlice: fastStridedSlice,
   Unpack: (_tf, shipped) => fastUnpack(shipped),
   SplitV: fastSplitV,
+  Transpose: fastTranspose,
+  Sum: fastSum,
+  Add: fastBroadcast,
+  Sub: fastBroadcast,
+  Multiply: fastBroadcast,
+  RealDiv: fastBroadcast,
 };
 
 function install(tf: typeof tfjs, config: tfjs.KernelConfig): void {

@@ -1,0 +1,36 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { callKernel, release } from './compose';
+
+type Backend = tfjs.KernelBackend;
+type Info = tfjs.TensorInfo;
+
+/**
+ * A sum over the leading axes (a bias gradient: dY [N, H, W, C] summed to [C]). wasm's Sum only
+ * reduces innermost axes, so it first transposes the tensor to put the summed axes last, with
+ * its own 4-axis transpose (0.46 ms for LeNet's first bias gradient). Read as a matrix
+ * [rows, rest], the same transpose has two axes, and the sum then runs on the transposed rows
+ * in the order it always does (0.25 ms). Other reductions go to the shipped kernel.
+ */
+export function fastSum(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.KernelConfig {
+  return {
+    ...shipped,
+    kernelFunc: (args) => {
+      const backend = args.backend as Backend;
+      const { x } = args.inputs as { x: Info };
+      const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
+      const axes = [...tf.util.parseAxisParam(axis, x.shape)].sort((a, b) => a - b);
+      const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((a, i) => a === i);
+      const rows = axes.reduce((n, a) => n * x.shape[a]!, 1);
+      const kept = x.shape.slice(axes.length);
+      const rest = kept.reduce((n, d) => n * d, 1);
+      if (!leading || rows < 2 || rest < 2) return shipped.kernelFunc(args);
+      const matrix = callKernel(tf, 'Reshape', backend, { x }, { shape: [rows, rest] });
+      const turned = callKernel(tf, 'Transpose', backend, { x: matrix }, { perm: [1, 0] });
+      const summed = shipped.kernelFunc({ ...args, inputs: { x: turned } as never, attrs: { axis: [1], keepDims: false } as never }) as Info;
+      const shape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
+      const out = callKernel(tf, 'Reshape', backend, { x: summed }, { shape });
+      release(backend, matrix, turned, summed);
+      return out;
+    },
+  };
+}
