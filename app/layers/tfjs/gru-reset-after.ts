@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { BuiltinActivation } from '../activations';
 import type { Tf } from '../types';
 import { perTf } from './memo';
+import { gruSequence, hasSequenceGradient } from './gru-sequence';
 import { activate, initializer } from './ops';
 import type { ConfigDict, Kwargs, LayerArgs, LayerShape, LayerVariable, RnnArgs, Tensor } from './tf-types';
 
@@ -24,9 +25,9 @@ const makeCell = perTf((tf: Tf) => {
     readonly units: number;
     readonly activation: BuiltinActivation;
     readonly stateSize: number;
-    private kernel!: LayerVariable;
-    private recurrentKernel!: LayerVariable;
-    private bias!: LayerVariable;
+    kernel!: LayerVariable;
+    recurrentKernel!: LayerVariable;
+    bias!: LayerVariable;
 
     constructor(args: GruResetAfterArgs) {
       super(args);
@@ -76,6 +77,24 @@ export const gruResetAfterClass = perTf((tf: Tf) => {
     static override className = 'GRUResetAfter';
     constructor(args: GruResetAfterArgs) {
       super({ ...args, cell: new Cell(args) } as RnnArgs);
+    }
+
+    /** Whole sequences run as one op with a written-out gradient (`gruSequence`); masked or stateful ones step through the cell. */
+    override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
+      const cell = this.cell as InstanceType<typeof Cell>;
+      const initialState = kwargs?.['initialState'] as Tensor[] | undefined;
+      const activation = cell.activation;
+      if (kwargs?.['mask'] != null || this.stateful || !hasSequenceGradient(activation)) return super.call(inputs, kwargs);
+      return tf.tidy(() => {
+        const x = Array.isArray(inputs) ? inputs[0]! : inputs;
+        const h0 = initialState?.[0] ?? tf.zeros([x.shape[0]!, cell.units]);
+        const ordered = this.goBackwards ? tf.reverse(x, 1) : x;
+        const weights = { kernel: cell.kernel.read(), recurrentKernel: cell.recurrentKernel.read(), bias: cell.bias.read() };
+        const states = gruSequence(tf, activation, ordered, h0, weights);
+        const last = tf.squeeze(tf.slice(states, [0, states.shape[1]! - 1, 0], [-1, 1, -1]), [1]);
+        const output = this.returnSequences ? states : last;
+        return this.returnState ? [output, last] : output;
+      });
     }
     static override fromConfig<T extends tfjs.serialization.Serializable>(
       cls: tfjs.serialization.SerializableConstructor<T>,

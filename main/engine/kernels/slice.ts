@@ -9,8 +9,9 @@ type Info = tfjs.TensorInfo;
  * RNN unstacking 200 time steps copies its input 200 times. Axes taken whole merge into their
  * outer neighbour, leaving few, long contiguous runs, each one a heap-to-heap memcpy (set).
  */
-export function sliceInHeap(backend: BackendWasm, x: Info, begin: readonly number[], size: readonly number[]): Info {
-  const out = backend.makeOutput([...size], x.dtype);
+export function sliceInHeap(backend: BackendWasm, x: Info, begin: readonly number[], size: readonly number[], shape: readonly number[] = size): Info {
+  // The output is made in its final shape: some kernels read a tensor's shape from the backend's records.
+  const out = backend.makeOutput([...shape], x.dtype);
   const count = size.reduce((a, d) => a * d, 1);
   if (count === 0) return out;
   const dims: number[] = [x.shape[0]!];
@@ -86,8 +87,7 @@ export function fastStridedSlice(tf: typeof tfjs, shipped: tfjs.KernelConfig): t
       );
       if (x.dtype === 'string' || info.isIdentity || !(info.sliceDim0 || info.isSimpleSlice)) return shipped.kernelFunc(args);
       const sizes = tf.slice_util.computeOutShape(info.begin, info.end, info.strides);
-      const sliced = sliceInHeap(wasm(args.backend), x, info.begin, sizes);
-      return { ...sliced, shape: info.finalShape };
+      return sliceInHeap(wasm(args.backend), x, info.begin, sizes, info.finalShape);
     },
   };
 }
@@ -103,8 +103,7 @@ export function fastUnpack(shipped: tfjs.KernelConfig): tfjs.KernelConfig {
       const size = value.shape.map((d, i) => (i === axis ? 1 : d));
       const shape = value.shape.filter((_, i) => i !== axis);
       return Array.from({ length: value.shape[axis]! }, (_, i) => {
-        const part = sliceInHeap(wasm(args.backend), value, size.map((_, j) => (j === axis ? i : 0)), size);
-        return { ...part, shape };
+        return sliceInHeap(wasm(args.backend), value, size.map((_, j) => (j === axis ? i : 0)), size, shape);
       });
     },
   };

@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 type Info = tfjs.TensorInfo;
 
@@ -41,10 +42,15 @@ export function fastTranspose(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs
       if (collapsed.perm.length === x.shape.length) return shipped.kernelFunc(args);
       const outShape = perm.map((axis) => x.shape[axis]!);
       if (collapsed.perm.every((axis, i) => axis === i)) {
-        const same = tf.getKernel('Identity', 'wasm')!.kernelFunc({ inputs: { x } as never, backend: args.backend, attrs: {} }) as Info;
-        return { ...same, shape: outShape };
+        // Only axes of size one move: the same values, copied into a tensor of the new shape.
+        const backend = args.backend as BackendWasm;
+        const out = backend.makeOutput(outShape, x.dtype);
+        backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x));
+        return out;
       }
       const out = shipped.kernelFunc({ ...args, inputs: { x: { ...x, shape: collapsed.shape } } as never, attrs: { perm: collapsed.perm } as never }) as Info;
+      // Some kernels (a fused product's bias) read a tensor's shape from the backend's records: relabel it too.
+      (args.backend as BackendWasm).dataIdMap.get(out.dataId)!.shape = outShape;
       return { ...out, shape: outShape };
     },
   };
