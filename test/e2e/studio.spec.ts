@@ -26,11 +26,20 @@ test('pause, step twice, resume and stop; a second run; overlay both; find both 
   await app.getByTestId('stop-button').click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'stopped', { timeout: 2_000 });
 
-  // A second run with another learning rate.
+  // The first run took the best engine this machine has; it is never the reference JavaScript one.
+  const backend = app.getByTestId('run-dock').getByTestId('backend-label');
+  await expect(backend).toHaveText(/^Backend (wasm|tensorflow) · /);
+
+  // A second run with another learning rate, on the engine picked by hand.
   await app.getByTestId('lr-input').fill('0.05');
   await app.getByTestId('epochs-input').fill('5');
+  await app.getByTestId('engine-select').selectOption('cpu');
   await app.getByTestId('train-button').click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 60_000 });
+  await expect(backend).toHaveText(/^Backend cpu · .* — requested/);
+  await app.getByTestId('engine-group').getByRole('button', { name: /Compute engine/ }).click();
+  await expect(app.getByTestId('engine-last')).toContainText('requested');
+  await app.getByTestId('engine-group').screenshot({ path: 'test-results/screenshots/engine-group.png' });
 
   const rows = app.getByTestId('runs-panel').getByTestId('run-row');
   await expect(rows).toHaveCount(2);
@@ -46,4 +55,6 @@ test('pause, step twice, resume and stop; a second run; overlay both; find both 
   const again = app.getByTestId('runs-panel').getByTestId('run-row');
   await expect(again).toHaveCount(2);
   await expect(again.nth(1)).toHaveAttribute('data-status', 'stopped');
+  // The engine is a preference of this machine: it survives the restart.
+  await expect(app.getByTestId('engine-select')).toHaveValue('cpu');
 });

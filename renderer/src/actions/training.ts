@@ -1,6 +1,7 @@
 import type { RunDetail } from '../../../app/protocol';
 import { transport } from '../transport';
 import { analysisOf, fitIssuesOf } from '../store/analysis';
+import { useEngine } from '../store/engine';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun, type Pending } from '../store/run';
 import { seedSeries } from '../store/series';
@@ -48,7 +49,12 @@ export async function startTraining(opts: StartOptions = {}): Promise<void> {
   const { doc } = useProjectStore.getState();
   before.begin(doc.training.epochs);
   try {
-    const { runId } = await transport().request('run.start', { document: doc, ...(opts.continueFrom ? { continueFrom: opts.continueFrom } : {}) });
+    const engine = useEngine.getState().choice;
+    const { runId } = await transport().request('run.start', {
+      document: doc,
+      ...(engine === 'auto' ? {} : { backend: engine }),
+      ...(opts.continueFrom ? { continueFrom: opts.continueFrom } : {}),
+    });
     if (useRun.getState().status !== 'starting') return;
     useRun.getState().attach(runId, opts.history ? () => seedSeries(opts.history!.batches, opts.history!.epochs) : undefined);
     if (useRun.getState().pending === 'stopping') await stopTraining(true);

@@ -3,6 +3,7 @@ import { FieldRow } from '../ui/FieldRow';
 import { NumberInput } from '../ui/NumberInput';
 import { selectClass } from '../ui/styles';
 import { EarlyStoppingGroup } from './training/EarlyStoppingGroup';
+import { EngineGroup } from './training/EngineGroup';
 import { LossMetricsGroup } from './training/LossMetricsGroup';
 import { OptimizerGroup } from './training/OptimizerGroup';
 import { ScheduleGroup } from './training/ScheduleGroup';
@@ -61,6 +62,7 @@ export function TrainingPanel() {
       <LossMetricsGroup />
       <EarlyStoppingGroup />
       <SeedGroup />
+      <EngineGroup />
     </div>
   );
 }
