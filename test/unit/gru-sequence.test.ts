@@ -75,6 +75,6 @@ describe('training through the sequence op', () => {
     const before = tf.memory().numTensors;
     const later = await model.fit(xs, ys, { epochs: 30, batchSize: 8, verbose: 0 });
     expect(tf.memory().numTensors).toBe(before);
-    expect(later.history.loss.at(-1) as number).toBeLessThan((first.history.loss[0] as number) / 2);
+    expect(later.history['loss']!.at(-1) as number).toBeLessThan((first.history['loss']![0] as number) / 2);
   });
 });
