@@ -65,7 +65,7 @@ describe('the reset-after GRU as one sequence op', () => {
 });
 
 describe('training through the sequence op', () => {
-  it('lowers the loss and leaks no tensors across epochs', async () => {
+  it('lowers the loss and leaks no tensors across epochs or predictions', async () => {
     const GRU = gruResetAfterClass(tf);
     const model = tf.sequential({ layers: [new GRU({ units: 8, inputShape: [7, 2] } as never), tf.layers.dense({ units: 1 })] });
     model.compile({ optimizer: tf.train.adam(0.02), loss: 'meanSquaredError' });
@@ -74,6 +74,8 @@ describe('training through the sequence op', () => {
     const first = await model.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0 });
     const before = tf.memory().numTensors;
     const later = await model.fit(xs, ys, { epochs: 30, batchSize: 8, verbose: 0 });
+    expect(tf.memory().numTensors).toBe(before);
+    for (let i = 0; i < 3; i++) tf.dispose(model.predict(xs) as tf.Tensor);
     expect(tf.memory().numTensors).toBe(before);
     expect(later.history['loss']!.at(-1) as number).toBeLessThan((first.history['loss']![0] as number) / 2);
   });

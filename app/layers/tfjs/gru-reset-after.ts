@@ -96,6 +96,7 @@ export const gruResetAfterClass = perTf((tf: Tf) => {
         return this.returnState ? [output, last] : output;
       });
     }
+
     static override fromConfig<T extends tfjs.serialization.Serializable>(
       cls: tfjs.serialization.SerializableConstructor<T>,
       config: ConfigDict,
