@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../app/layers/types';
 import type { TrainingSettings } from '../../app/training/settings';
+import { flatAdam } from './flat-adam';
 
 /** The tfjs optimizer for the settings; its learning rate is changed in place by the schedule. */
 export function makeOptimizer(tf: Tf, t: Pick<TrainingSettings, 'optimizer' | 'learningRate' | 'momentum' | 'nesterov'>): tfjs.Optimizer {
@@ -9,7 +10,7 @@ export function makeOptimizer(tf: Tf, t: Pick<TrainingSettings, 'optimizer' | 'l
     case 'sgd':
       return t.momentum > 0 ? tf.train.momentum(lr, t.momentum, t.nesterov) : tf.train.sgd(lr);
     case 'adam':
-      return tf.train.adam(lr);
+      return flatAdam(tf, lr);
     case 'adamax':
       return tf.train.adamax(lr);
     case 'rmsprop':

@@ -4,6 +4,7 @@ import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
 import type { GanPlan } from '../../../app/training/gan';
 import { buildSubModel } from '../compile';
+import { flatAdam } from '../flat-adam';
 import { makeOptimizer } from '../optimizer';
 
 /**
@@ -25,7 +26,7 @@ export interface GanNets {
 /** Adam with β1 = 0.5, the DCGAN setting: the default 0.9 carries so much momentum that the two-player game oscillates. */
 function ganOptimizer(tf: Tf, doc: ProjectDoc): tfjs.Optimizer {
   const t = doc.training;
-  return t.optimizer === 'adam' ? tf.train.adam(t.learningRate, 0.5) : makeOptimizer(tf, t);
+  return t.optimizer === 'adam' ? flatAdam(tf, t.learningRate, 0.5) : makeOptimizer(tf, t);
 }
 
 /** Two models built from the two halves of the graph, the combined one, and an optimizer each. */
