@@ -3,6 +3,7 @@ import { analyzeGraph } from '../app/analysis/analyze';
 import type { ProjectDoc } from '../app/document/schema';
 import { dataSpec } from '../app/data/spec';
 import { resolveLoss } from '../app/training/loss';
+import { gruResetAfterClass } from '../app/layers/tfjs/gru-reset-after';
 import { buildModel } from '../main/engine/compile';
 import { RunControls } from '../main/engine/controls';
 import { loadDataset } from '../main/engine/datasets';
@@ -84,6 +85,16 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number): Prom
   return { times, device, start };
 }
 
+/**
+ * The "tfjs as shipped" columns run the model the way tfjs alone would: the reset-after GRU (our
+ * layer; tfjs has none) steps its cell through tfjs's RNN loop instead of LayerLab's sequence op.
+ * Each column runs in its own process, so this touches only this one.
+ */
+function asShipped(): void {
+  const GRU = gruResetAfterClass(tf);
+  GRU.prototype.call = Object.getPrototypeOf(GRU.prototype).call;
+}
+
 async function tfjsRun(doc: ProjectDoc, backend: 'cpu' | 'wasm', total: number, deadline: number): Promise<{ times: number[]; start: number; missing?: string }> {
   if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   await tf.setBackend(backend);
@@ -94,7 +105,10 @@ async function tfjsRun(doc: ProjectDoc, backend: 'cpu' | 'wasm', total: number, 
   if ('error' in loss) throw new Error(loss.error);
   const data = await loadDataset(doc.data, 0);
   const { train: set } = splitData(data, 0, doc.data.seed, doc.data.limit);
+  asShipped();
   const { model } = compileModel(tf, doc, analysis, loss);
+  // tfjs's own Adam, not LayerLab's joined one.
+  model.optimizer = tf.train.adam(doc.training.learningRate);
   const { xs, y } = toTensors(tf, set, analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!), output, loss);
   try {
     const missing = backend === 'wasm' ? await probeTraining(tf, model, xs, y) : null;
