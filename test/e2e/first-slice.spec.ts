@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { connect, dragLayer, number, select, setParam } from './canvas';
 import { expect, test } from './fixtures';
 
@@ -61,6 +61,16 @@ test('build an MLP from the palette, train it on spirals, watch it learn, save a
   await expect(app.getByTestId('node-dense_2').getByTestId('node-shape')).toContainText('(None, 2)');
   await expect(app.getByTestId('total-params')).toHaveText('322');
   await expect(app.getByTestId('epochs-input')).toHaveValue('60');
+  await expect(app.getByTestId('dirty-indicator')).toHaveAttribute('data-dirty', 'false');
+
+  // A file saved before projects had ids opens with a new one, and is unsaved until it is saved with it.
+  const older = join(dirname(file), 'older.layerlab.json');
+  const { id, ...withoutId } = saved;
+  expect(id).toMatch(/^[A-Za-z0-9_-]{6,64}$/);
+  writeFileSync(older, JSON.stringify(withoutId));
+  await files.open(older);
+  await expect(app.getByTestId('total-params')).toHaveText('322');
+  await expect(app.getByTestId('dirty-indicator')).toHaveAttribute('data-dirty', 'true');
 });
 
 test('Stop ends a long run within a second and the editor stays usable', async ({ app }) => {

@@ -2,6 +2,7 @@ import { loadProjectText, serializeProject } from '../../../app/document/load';
 import { emptyProject, FILE_EXTENSION } from '../../../app/document/schema';
 import { isElectron, transport } from '../transport';
 import { selectDirty, useProjectStore } from '../store/project';
+import { PROJECT_ID } from '../store/projectId';
 import { useSession } from '../store/session';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -27,8 +28,11 @@ export function openText(text: string, source: string, filePath: string | null =
   }
   session.dismissKind('load-error');
   session.dismissKind('load-warnings');
-  // A repaired document differs from the file: it stays dirty until saved.
-  useProjectStore.getState().loadDocument(result.doc, { filePath, saved: result.warnings.length === 0 });
+  // A repaired document differs from the file: it stays dirty until saved. So does a file without
+  // a project id (saved before projects had one): it gets one now, and until that is saved its
+  // runs would be filed under an id the file does not know.
+  const hasId = result.doc.id !== undefined && PROJECT_ID.test(result.doc.id);
+  useProjectStore.getState().loadDocument(result.doc, { filePath, saved: result.warnings.length === 0 && hasId });
   if (result.warnings.length > 0) {
     session.notify({ kind: 'load-warnings', tone: 'warning', title: `Opened ${source} with repairs`, lines: result.warnings });
   }
