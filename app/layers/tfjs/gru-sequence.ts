@@ -19,6 +19,9 @@ function applyActivation(tf: Tf, name: SequenceActivation, a: Tensor): Tensor {
   return name === 'linear' ? a : name === 'tanh' ? tf.tanh(a) : name === 'sigmoid' ? tf.sigmoid(a) : tf.relu(a);
 }
 
+/** What the forward pass keeps per step for the backward one, in this order. */
+const KEPT = ['previous', 'z', 'r', 'candidateH', 'candidate', 'towardPrevious'] as const;
+
 export interface GruWeights {
   /** [D, 3u]: update, reset and candidate columns, as Keras lays them out. */
   readonly kernel: Tensor;
@@ -74,17 +77,17 @@ export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h
       gradFunc: (dy: Tensor | Tensor[], saved: Tensor[]) => {
         const [xSaved, kernelSaved, recurrentSaved, ...perStep] = saved;
         const dStates = tf.unstack(Array.isArray(dy) ? dy[0]! : dy, 1);
+        const slope = FROM_OUTPUT[activation];
         const recurrentT = tf.transpose(recurrentSaved!);
         const dFromStates: Tensor[] = [];
         const dProjected: Tensor[] = [];
         let dState: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
-          const [, z, r, candidateH, candidate, towardPrevious] = perStep.slice(t * 6, t * 6 + 6) as Tensor[];
+          const [, z, r, candidateH, candidate, towardPrevious] = perStep.slice(t * KEPT.length, (t + 1) * KEPT.length) as Tensor[];
           const g: Tensor = dState ? tf.add(dStates[t]!, dState) : dStates[t]!;
           const gz: Tensor = tf.mul(g, z!);
           const dCandidate = tf.sub(g, gz);
           const dz = tf.mul(g, towardPrevious!);
-          const slope = FROM_OUTPUT[activation];
           const dA = slope ? tf.mul(dCandidate, slope(tf, candidate!)) : dCandidate;
           const dr = tf.mul(dA, candidateH!);
           const dCandidateH = tf.mul(dA, r!);
@@ -100,7 +103,7 @@ export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h
         // the same product.
         const ones = tf.ones([steps * batch, 1]);
         const dFromAll = tf.reshape(tf.stack(dFromStates.reverse()), [steps * batch, 3 * units]);
-        const previousAll = tf.reshape(tf.stack(perStep.filter((_, i) => i % 6 === 0)), [steps * batch, units]);
+        const previousAll = tf.reshape(tf.stack(perStep.filter((_, i) => i % KEPT.length === 0)), [steps * batch, units]);
         const [dRecurrent, dRecurrentBias] = tf.split(tf.matMul(tf.concat([previousAll, ones], 1), dFromAll, true, false), [units, 1], 0);
         const dInput = tf.reshape(tf.transpose(tf.stack(dProjected.reverse()), [1, 0, 2]), [batch * steps, 3 * units]);
         const xRows = tf.reshape(xSaved!, [batch * steps, inputDim]);

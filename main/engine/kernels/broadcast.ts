@@ -5,7 +5,6 @@ import { callKernel, release } from './compose';
 type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
 
-const size = (shape: readonly number[]) => shape.reduce((a, d) => a * d, 1);
 /** Longest row the widened operand is tiled to. */
 const ROW = 2048;
 
@@ -26,8 +25,7 @@ function widening(rows: number, width: number): number {
  * `x` repeated k times as one row, by doubling copies inside the heap (wasm's Tile runs a
  * per-element loop ~10× slower, and joining k copies pays per copy).
  */
-function repeat(backend: BackendWasm, x: Info, k: number): Info {
-  const width = size(x.shape);
+function repeat(backend: BackendWasm, x: Info, width: number, k: number): Info {
   const out = backend.makeOutput([k * width], 'float32');
   // Views are taken after makeOutput: an allocation may grow (and so replace) the heap's buffer.
   const row = backend.typedArrayFromHeap(out);
@@ -51,6 +49,7 @@ export function fastBroadcast(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs
       const backend = args.backend as Backend;
       const { a, b } = args.inputs as { a: Info; b: Info };
       if (a.dtype !== 'float32' || b.dtype !== 'float32') return shipped.kernelFunc(args);
+      const size = tf.util.sizeFromShape;
       const smallIsB = size(b.shape) < size(a.shape);
       const [big, small] = smallIsB ? [a, b] : [b, a];
       const width = size(small.shape);
@@ -58,7 +57,7 @@ export function fastBroadcast(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs
       if (width === 0 || width >= ROW / 2 || !trailing(big.shape, small.shape)) return shipped.kernelFunc(args);
       const k = widening(rows, width);
       if (k === 1) return shipped.kernelFunc(args);
-      const row = repeat(backend as BackendWasm, small, k);
+      const row = repeat(backend as BackendWasm, small, width, k);
       const wide = callKernel(tf, 'Reshape', backend, { x: big }, { shape: [rows / k, k * width] });
       const inputs = smallIsB ? { a: wide, b: row } : { a: row, b: wide };
       const result = shipped.kernelFunc({ ...args, inputs: inputs as never }) as Info;

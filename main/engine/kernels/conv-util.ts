@@ -58,14 +58,15 @@ export function frame(tf: typeof tfjs, backend: Backend, x: Info, top: number, l
 }
 
 /**
- * `frame`'s zeros as a convolution's explicit padding, so the convolution reads them in place
- * (XNNPACK pads through its indirection buffer) instead of a copy being padded first; null when
- * framing would cut rows or columns.
+ * `x` framed for a valid convolution, as `frame` frames it. Where the frame only adds zeros they
+ * become the convolution's explicit padding, read in place (XNNPACK pads through its indirection
+ * buffer); where it cuts rows or columns, a framed copy is made. `made` lists what to release.
  */
-export function framePadding(x: Info, top: number, left: number, height: number, width: number): number[][] | null {
-  const [h, w] = [x.shape[1]!, x.shape[2]!];
-  const [bottom, right] = [height - h - top, width - w - left];
-  return Math.min(top, left, bottom, right) < 0 ? null : [[0, 0], [top, bottom], [left, right], [0, 0]];
+export function framedForConv(tf: typeof tfjs, backend: Backend, x: Info, top: number, left: number, height: number, width: number): { x: Info; pad: 'valid' | number[][]; made: Info[] } {
+  const [bottom, right] = [height - x.shape[1]! - top, width - x.shape[2]! - left];
+  if (Math.min(top, left, bottom, right) >= 0) return { x, pad: [[0, 0], [top, bottom], [left, right], [0, 0]], made: [] };
+  const framed = frame(tf, backend, x, top, left, height, width);
+  return { x: framed, pad: 'valid', made: [framed] };
 }
 
 export function transpose(tf: typeof tfjs, backend: Backend, x: Info, perm: number[]): Info {

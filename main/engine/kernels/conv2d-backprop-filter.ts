@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { callKernel, release } from './compose';
-import { convInfo, frame, framePadding, transpose, type ConvAttrs } from './conv-util';
+import { convInfo, framedForConv, transpose, type ConvAttrs } from './conv-util';
 
 type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
@@ -22,14 +22,12 @@ export function conv2dBackpropFilterViaConv(tf: typeof tfjs): tfjs.KernelConfig 
       const a = attrs as unknown as ConvAttrs & { filterShape: [number, number, number, number] };
       const info = convInfo(tf, x.shape, a.filterShape, { ...a, dilations: 1 }, false, 'Conv2DBackpropFilter');
       const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw } = info;
-      const [top, left, height, width] = [info.padInfo.top, info.padInfo.left, (oh - 1) * sh + kh, (ow - 1) * sw + kw];
-      const pad = framePadding(x, top, left, height, width);
-      const seen = pad ? x : frame(tf, backend, x, top, left, height, width);
-      const xT = transpose(tf, backend, seen, [3, 1, 2, 0]);
+      const seen = framedForConv(tf, backend, x, info.padInfo.top, info.padInfo.left, (oh - 1) * sh + kh, (ow - 1) * sw + kw);
+      const xT = transpose(tf, backend, seen.x, [3, 1, 2, 0]);
       const dyT = transpose(tf, backend, dy, [1, 2, 0, 3]);
-      const conv = callKernel(tf, 'Conv2D', backend, { x: xT, filter: dyT }, { strides: [1, 1], pad: pad ?? 'valid', dilations: [sh, sw], dataFormat: 'NHWC' });
+      const conv = callKernel(tf, 'Conv2D', backend, { x: xT, filter: dyT }, { strides: [1, 1], pad: seen.pad, dilations: [sh, sw], dataFormat: 'NHWC' });
       const out = transpose(tf, backend, conv, [1, 2, 0, 3]);
-      release(backend, xT, dyT, conv, ...(pad ? [] : [seen]));
+      release(backend, xT, dyT, conv, ...seen.made);
       return out;
     },
   };

@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { callKernel, release } from './compose';
-import { convInfo, dilate, frame, framePadding, transpose, type ConvAttrs } from './conv-util';
+import { convInfo, dilate, framedForConv, transpose, type ConvAttrs } from './conv-util';
 
 type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
@@ -22,14 +22,11 @@ export function conv2dBackpropInputViaConv(tf: typeof tfjs): tfjs.KernelConfig {
       const info = convInfo(tf, a.inputShape, filter.shape, { ...a, dilations: 1 }, false, 'Conv2DBackpropInput');
       const { strideHeight: sh, strideWidth: sw, filterHeight: kh, filterWidth: kw, inHeight: h, inWidth: w } = info;
       const spread = sh > 1 || sw > 1 ? dilate(tf, backend, dy, sh, sw) : null;
-      const source = spread ?? dy;
-      const [top, left, height, width] = [kh - 1 - info.padInfo.top, kw - 1 - info.padInfo.left, h + kh - 1, w + kw - 1];
-      const pad = framePadding(source, top, left, height, width);
-      const framed = pad ? source : frame(tf, backend, source, top, left, height, width);
+      const framed = framedForConv(tf, backend, spread ?? dy, kh - 1 - info.padInfo.top, kw - 1 - info.padInfo.left, h + kh - 1, w + kw - 1);
       const turned = callKernel(tf, 'Reverse', backend, { x: filter }, { dims: [0, 1] });
       const swapped = transpose(tf, backend, turned, [0, 1, 3, 2]);
-      const out = callKernel(tf, 'Conv2D', backend, { x: framed, filter: swapped }, { strides: [1, 1], pad: pad ?? 'valid', dilations: [1, 1], dataFormat: 'NHWC' });
-      release(backend, turned, swapped, ...(pad ? [] : [framed]), ...(spread ? [spread] : []));
+      const out = callKernel(tf, 'Conv2D', backend, { x: framed.x, filter: swapped }, { strides: [1, 1], pad: framed.pad, dilations: [1, 1], dataFormat: 'NHWC' });
+      release(backend, turned, swapped, ...framed.made, ...(spread ? [spread] : []));
       return out;
     },
   };

@@ -5,7 +5,6 @@ type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
 type KernelFunc = tfjs.KernelConfig['kernelFunc'];
 
-const size = (shape: readonly number[]) => shape.reduce((a, d) => a * d, 1);
 
 /** Moves the last two axes of `x` past each other, as a real copy. */
 function swapLast(tf: typeof tfjs, backend: Backend, x: Info): Info {
@@ -50,8 +49,8 @@ export function fastMatMul(tf: typeof tfjs, kernelName: 'BatchMatMul' | '_FusedM
     const b = transposeB ? swapLast(tf, backend, b0) : b0;
     if (transposeA) made.push(a);
     if (transposeB) made.push(b);
-    const batchA = size(a.shape.slice(0, -2));
-    const batchB = size(b.shape.slice(0, -2));
+    const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
+    const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));
     const [m, k] = a.shape.slice(-2) as [number, number];
     const n = b.shape.at(-1)!;
     const outer = (batchA >= batchB ? a : b).shape.slice(0, -2);

@@ -20,9 +20,9 @@ export function fastSum(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.Kerne
       const { axis, keepDims } = args.attrs as unknown as { axis: number | number[]; keepDims: boolean };
       const axes = [...tf.util.parseAxisParam(axis, x.shape)].sort((a, b) => a - b);
       const leading = axes.length > 0 && axes.length < x.shape.length && axes.every((a, i) => a === i);
-      const rows = axes.reduce((n, a) => n * x.shape[a]!, 1);
+      const rows = tf.util.sizeFromShape(x.shape.slice(0, axes.length));
       const kept = x.shape.slice(axes.length);
-      const rest = kept.reduce((n, d) => n * d, 1);
+      const rest = tf.util.sizeFromShape(kept);
       if (!leading || rows < 2 || rest < 2) return shipped.kernelFunc(args);
       const matrix = callKernel(tf, 'Reshape', backend, { x }, { shape: [rows, rest] });
       const turned = callKernel(tf, 'Transpose', backend, { x: matrix }, { perm: [1, 0] });
