@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../main/engine/datasets';
-import { splitData } from '../main/engine/datasets/split';
+import { splitData } from '../main/data/split';
 import { BATCH, benchDocument, type ModelId } from './models';
 
 const dtype = (a: Float32Array | Int32Array) => (a instanceof Int32Array ? 'int32' : 'float32');

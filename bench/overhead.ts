@@ -6,7 +6,7 @@ import { dataSpec } from '../app/data/spec';
 import { resolveLoss } from '../app/training/loss';
 import { selectBackend } from '../main/engine/backend';
 import { loadDataset } from '../main/engine/datasets';
-import { splitData } from '../main/engine/datasets/split';
+import { splitData } from '../main/data/split';
 import { compileModel } from '../main/engine/prepare';
 import { toTensors } from '../main/engine/tensors';
 import { BATCH, benchDocument, type ModelId } from './models';

@@ -7,7 +7,7 @@ import { gruResetAfterClass } from '../app/layers/tfjs/gru-reset-after';
 import { buildModel } from '../main/engine/compile';
 import { RunControls } from '../main/engine/controls';
 import { loadDataset } from '../main/engine/datasets';
-import { splitData } from '../main/engine/datasets/split';
+import { splitData } from '../main/data/split';
 import { compileModel } from '../main/engine/prepare';
 import { probeTraining } from '../main/engine/probe';
 import { toTensors } from '../main/engine/tensors';

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { dataSettingsSchema, type DataSettings } from '../app/data/catalog';
 import { seededRandom } from '../app/data/synthetic';
-import { importUserData } from '../main/engine/datasets/import/complete';
+import { importUserData } from '../main/data/complete';
 
 const require = createRequire(import.meta.url);
 const out = resolve(process.argv[2] ?? join(tmpdir(), 'layerlab-samples'));

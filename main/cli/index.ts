@@ -7,7 +7,7 @@ import { startWebHost } from '../web/server';
 import { CliError } from './errors';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
-import { readVersion } from './version';
+import { readVersion } from '../service/version';
 
 const USAGE = `Usage: layerlab <command> [options]
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { loadProjectText } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
-import { withAbsoluteSource } from '../engine/datasets/import/resolve';
+import { withAbsoluteSource } from '../data/resolve';
 import { CliError } from './errors';
 
 /** Reads a project; a relative data path in it is relative to the project file's folder. */

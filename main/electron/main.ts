@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readVersion } from '../cli/version';
+import { readVersion } from '../service/version';
 import { appPaths, packageRoot } from '../service/paths';
 import { createService } from '../service/service';
 import { nativeDialogs } from './dialogs';

@@ -34,5 +34,4 @@ export interface TrainContext {
   readonly loadCheckpoint?: (runDir: string) => Promise<tfjs.LayersModel>;
 }
 
-/** Thrown for problems the user can fix; the message is shown as it is. */
-export class UserError extends Error {}
+export { UserError } from '../user-error';

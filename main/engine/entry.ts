@@ -3,7 +3,7 @@ import { EVENT_VERSION } from '../../app/protocol/events';
 import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engine';
 import { connectToHost } from './channel';
 import { RunControls } from './controls';
-import { loadCheckpoint, openRecorder } from './record/recorder';
+import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { train, UserError } from './train';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */

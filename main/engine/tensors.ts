@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Shape, Tf } from '../../app/layers/types';
 import type { LossChoice } from '../../app/training/loss';
-import type { Column, TrainingData } from './datasets/types';
+import type { Column, TrainingData } from '../data/training-data';
 
 function targetTensor(tf: Tf, target: Column, count: number, output: Shape, loss: LossChoice): tfjs.Tensor {
   switch (loss.labels) {

@@ -2,16 +2,16 @@ import type { DataSettings } from '../../app/data/catalog';
 import { isUserDataset, type UserDatasetId } from '../../app/data/source';
 import type { DataImportReply, DataInspectReply, PickPathReply } from '../../app/protocol/data';
 import type { Reply } from '../../app/protocol/requests';
-import { importUserData } from '../engine/datasets/import/complete';
-import { checkFingerprint, fingerprint } from '../engine/datasets/import/fingerprint';
-import { sourceOf } from '../engine/datasets/import/index';
-import { previewImages } from '../engine/datasets/import/preview-images';
-import { previewSeries } from '../engine/datasets/import/preview-series';
-import { previewTable } from '../engine/datasets/import/preview-table';
-import { previewText } from '../engine/datasets/import/preview-text';
-import type { PreviewResult } from '../engine/datasets/import/preview-types';
-import { DataError, type DataProblem } from '../engine/datasets/import/problems';
-import { resolveSourcePath } from '../engine/datasets/import/resolve';
+import { importUserData } from '../data/complete';
+import { checkFingerprint, fingerprint } from '../data/fingerprint';
+import { sourceOf } from '../data/index';
+import { previewImages } from '../data/preview-images';
+import { previewSeries } from '../data/preview-series';
+import { previewTable } from '../data/preview-table';
+import { previewText } from '../data/preview-text';
+import type { PreviewResult } from '../data/preview-types';
+import { DataError, type DataProblem } from '../data/problems';
+import { resolveSourcePath } from '../data/resolve';
 
 /** A native "choose a file or folder" dialog; only the desktop host has one. */
 export type PickPath = (kind: 'file' | 'folder', title?: string) => Promise<PickPathReply>;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ProjectDoc } from '../../app/document/schema';
 import { batchPointSchema, epochRecordSchema, type BatchPoint, type EpochRecord, type RunSummary } from '../../app/protocol/runs';
-import { updateBest, type Best } from '../engine/record/best';
-import { checkpointMeta, findCheckpoint, RUN_FILES } from '../engine/record/layout';
+import { updateBest, type Best } from '../record/best';
+import { checkpointMeta, findCheckpoint, RUN_FILES } from '../record/layout';
 
 /**
  * Reads a JSON-lines file the engine appends to. A kill can cut the last line short; any line that does

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DataSettings } from '../../app/data/catalog';
 import { projectSchema, type ProjectDoc } from '../../app/document/schema';
 import { runSummarySchema, type RunDetail, type RunSummary } from '../../app/protocol/runs';
-import { checkpointMeta, RUN_FILES } from '../engine/record/layout';
+import { checkpointMeta, RUN_FILES } from '../record/layout';
 import { writeFileAtomic, writeFileAtomicSync } from './files';
 import { interruptedSummary, readBatches, readEpochs, weightsOnDisk } from './run-history';
 

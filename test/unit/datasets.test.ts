@@ -9,7 +9,7 @@ import { loadDataset } from '../../main/engine/datasets';
 import { jsonArrayRecords } from '../../main/engine/datasets/json-records';
 import { loadMnistTest } from '../../main/engine/datasets/mnist';
 import { readCsvColumn, windows } from '../../main/engine/datasets/series';
-import { splitData } from '../../main/engine/datasets/split';
+import { splitData } from '../../main/data/split';
 
 const settings = (s: Partial<DataSettings>) => dataSettingsSchema.parse(s);
 const tmp = () => mkdtempSync(join(tmpdir(), 'layerlab-data-'));

@@ -11,9 +11,9 @@ import type { HostEvent } from '../../app/protocol/events';
 import { planGan } from '../../app/training/gan';
 import { selectBackend } from '../../main/engine/backend';
 import type { RunRecorder } from '../../main/engine/context';
-import type { TrainingData } from '../../main/engine/datasets/types';
+import type { TrainingData } from '../../main/data/training-data';
 import { runGan, trainGan, validateGan } from '../../main/engine/modes/gan';
-import { loadCheckpoint, openRecorder } from '../../main/engine/record/recorder';
+import { loadCheckpoint, openRecorder } from '../../main/record/recorder';
 import { edge, node, template } from './helpers';
 
 const fit = (doc: ProjectDoc) => checkDataFit(doc, analyzeGraph(doc.graph));

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataSettingsSchema, type DataSettings } from '../../app/data/catalog';
 import { dataSpec } from '../../app/data/spec';
-import { loadUserData } from '../../main/engine/datasets/import';
-import { importUserData } from '../../main/engine/datasets/import/complete';
-import { loadCsv } from '../../main/engine/datasets/import/csv';
+import { loadUserData } from '../../main/data';
+import { importUserData } from '../../main/data/complete';
+import { loadCsv } from '../../main/data/csv';
 import { irisLikeCsv, tempDir, writeText } from '../fixtures/user-data';
 
 const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSettings => dataSettingsSchema.parse({ dataset: 'csv', source: { path, ...extra }, split: { validation: 0.2 } });

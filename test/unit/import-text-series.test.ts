@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dataSettingsSchema, type DataSettings } from '../../app/data/catalog';
 import { dataSpec } from '../../app/data/spec';
 import { Vocabulary } from '../../app/data/tokenizer';
-import { loadUserData } from '../../main/engine/datasets/import';
-import { importUserData } from '../../main/engine/datasets/import/complete';
+import { loadUserData } from '../../main/data';
+import { importUserData } from '../../main/data/complete';
 import { inspectData } from '../../main/service/data';
 import { tempDir, writeText } from '../fixtures/user-data';
 

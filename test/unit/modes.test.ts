@@ -7,7 +7,7 @@ import { emptyProject } from '../../app/document/schema';
 import { selectBackend } from '../../main/engine/backend';
 import { buildModel } from '../../main/engine/compile';
 import { reverseDigits } from '../../main/engine/datasets/toy-sequences';
-import type { TrainingData } from '../../main/engine/datasets/types';
+import type { TrainingData } from '../../main/data/training-data';
 import { decodeReport, greedyDecode, sequenceText } from '../../main/engine/modes/decode';
 import { epochSamples } from '../../main/engine/modes/epoch-samples';
 import { reconstructionSamples } from '../../main/engine/modes/reconstructions';

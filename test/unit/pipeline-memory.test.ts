@@ -3,7 +3,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSettingsSchema } from '../../app/data/catalog';
-import { importUserData } from '../../main/engine/datasets/import/complete';
+import { importUserData } from '../../main/data/complete';
 import { fitStreaming, openStreamingData, streamingDatasets, type PipelineTimes } from '../../main/engine/pipeline';
 import { imageFolder, tempDir } from '../fixtures/user-data';
 

@@ -3,8 +3,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataSettingsSchema } from '../../app/data/catalog';
-import { augmentImage } from '../../main/engine/datasets/import/augment';
-import { importUserData } from '../../main/engine/datasets/import/complete';
+import { augmentImage } from '../../main/data/augment';
+import { importUserData } from '../../main/data/complete';
 import { fitStreaming, openStreamingData, sampleBatch, streamingDatasets } from '../../main/engine/pipeline';
 import { imageFolder, irisLikeCsv, tempDir, writeText } from '../fixtures/user-data';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSubtract } from '../../app/layers/subtract';
-import { checkpointMeta, findCheckpoint, loadCheckpoint, openRecorder } from '../../main/engine/record/recorder';
+import { checkpointMeta, findCheckpoint, loadCheckpoint, openRecorder } from '../../main/record/recorder';
 import { readBatches, readEpochs } from '../../main/service/run-history';
 
 const made: string[] = [];

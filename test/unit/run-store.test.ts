@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProjectDoc } from '../../app/document/schema';
 import { runSummarySchema } from '../../app/protocol/runs';
-import { openRecorder } from '../../main/engine/record/recorder';
+import { openRecorder } from '../../main/record/recorder';
 import { appPaths } from '../../main/service/paths';
 import { fingerprint, projectIdForPath, RunStore, type NewRun } from '../../main/service/run-store';
 import { createService } from '../../main/service/service';

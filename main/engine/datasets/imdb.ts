@@ -4,7 +4,7 @@ import type { DataSettings } from '../../../app/data/catalog';
 import { seededRandom } from '../../../app/data/synthetic';
 import { tokenize, Vocabulary } from '../../../app/data/tokenizer';
 import { jsonArrayRecords } from './json-records';
-import type { TrainingData } from './types';
+import type { TrainingData } from '../../data/training-data';
 
 const require = createRequire(import.meta.url);
 const TOTAL = 50_000;

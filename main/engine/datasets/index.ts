@@ -1,12 +1,12 @@
 import type { DataSettings } from '../../../app/data/catalog';
 import { generate2d, seededRandom } from '../../../app/data/synthetic';
 import { loadImdb } from './imdb';
-import { loadUserData } from './import';
+import { loadUserData } from '../../data';
 import { loadIris } from './iris';
 import { loadMnistTrain, type Images } from './mnist';
 import { loadCo2 } from './series';
 import { reverseDigits } from './toy-sequences';
-import type { TrainingData } from './types';
+import type { TrainingData } from '../../data/training-data';
 
 const IMAGE = [28, 28, 1];
 

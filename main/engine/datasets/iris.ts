@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { TrainingData } from './types';
+import type { TrainingData } from '../../data/training-data';
 
 const require = createRequire(import.meta.url);
 const SPECIES = ['setosa', 'versicolor', 'virginica'];

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DataSettings } from '../../../app/data/catalog';
-import type { TrainingData } from './types';
+import type { TrainingData } from '../../data/training-data';
 
 const require = createRequire(import.meta.url);
 

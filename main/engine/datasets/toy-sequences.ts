@@ -1,6 +1,6 @@
 import type { DataSettings } from '../../../app/data/catalog';
 import { seededRandom } from '../../../app/data/synthetic';
-import type { TrainingData } from './types';
+import type { TrainingData } from '../../data/training-data';
 
 const START = 1;
 const DIGIT0 = 2;

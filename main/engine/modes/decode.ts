@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../../app/layers/types';
-import type { TrainingData } from '../datasets/types';
+import type { TrainingData } from '../../data/training-data';
 
 /** Toy-sequence tokens (see datasets/toy-sequences.ts): 0 padding, 1 start, 2–11 the digits 0–9. */
 const PAD = 0;

@@ -2,7 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { Task } from '../../../app/data/spec';
 import type { Tf } from '../../../app/layers/types';
 import type { SampleImage } from '../../../app/protocol/runs';
-import type { TrainingData } from '../datasets/types';
+import type { TrainingData } from '../../data/training-data';
 import { decodeReport } from './decode';
 import { reconstructionSamples } from './reconstructions';
 

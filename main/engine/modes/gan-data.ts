@@ -1,6 +1,6 @@
 import type { Task } from '../../../app/data/spec';
 import type { GanPlan } from '../../../app/training/gan';
-import type { TrainingData } from '../datasets/types';
+import type { TrainingData } from '../../data/training-data';
 
 /** Standard normal draws from a 0–1 generator (Box–Muller, both halves used). */
 export function gaussians(count: number, rand: () => number): Float32Array {

@@ -1,5 +1,5 @@
-import type { TrainingData } from '../datasets/types';
-import { perExample } from '../datasets/types';
+import type { TrainingData } from '../../data/training-data';
+import { perExample } from '../../data/training-data';
 import type { BatchBuffers, ExampleSource } from './source';
 
 /** Data already in memory as typed arrays, served through the same batch pipeline. */

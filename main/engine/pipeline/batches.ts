@@ -1,5 +1,5 @@
 import { seededRandom } from '../../../app/data/synthetic';
-import { mapLimit } from '../datasets/import/pool';
+import { mapLimit } from '../../data/pool';
 import { allocate, moveSlot, type BatchBuffers, type ExampleSource } from './source';
 import type { PipelineStats } from './stats';
 

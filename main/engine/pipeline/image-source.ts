@@ -1,8 +1,8 @@
 import type { AugmentSettings } from '../../../app/data/source';
-import { augmenting, augmentImage } from '../datasets/import/augment';
-import type { ClassFile } from '../datasets/import/class-folders';
-import { readImageInto } from '../datasets/import/images';
-import type { ImageFormat } from '../datasets/import/image-decode';
+import { augmenting, augmentImage } from '../../data/augment';
+import type { ClassFile } from '../../data/class-folders';
+import { readImageInto } from '../../data/images';
+import type { ImageFormat } from '../../data/image-decode';
 import type { BatchBuffers, ExampleSource } from './source';
 
 /** Image files decoded (and, for training, augmented) one by one as the pipeline asks for them. */

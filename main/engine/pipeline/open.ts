@@ -1,11 +1,11 @@
 import type { DataSettings } from '../../../app/data/catalog';
 import { loadDataset } from '../datasets';
-import { checkFingerprint } from '../datasets/import/fingerprint';
-import { imageFormat, limitFiles, scanImages } from '../datasets/import/images';
-import { sourceOf } from '../datasets/import/index';
-import { DataError, problem, type DataProblem } from '../datasets/import/problems';
-import { splitPlan } from '../datasets/import/split-settings';
-import { partition, type Partition } from '../datasets/partition';
+import { checkFingerprint } from '../../data/fingerprint';
+import { imageFormat, limitFiles, scanImages } from '../../data/images';
+import { sourceOf } from '../../data/index';
+import { DataError, problem, type DataProblem } from '../../data/problems';
+import { splitPlan } from '../../data/split-settings';
+import { partition, type Partition } from '../../data/partition';
 import { ArraySource } from './array-source';
 import { ImageSource } from './image-source';
 import type { ExampleSource } from './source';

@@ -1,0 +1,148 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
+import { registerSubtract } from '../../app/layers/subtract';
+import { checkpointDir, findCheckpoint, MODEL_JSON, oldPrefix, RUN_FILES, tempPrefix, WEIGHTS_BIN, type CheckpointKind, type CheckpointMeta } from './layout';
+
+type Artifacts = tfjs.io.ModelArtifacts;
+
+/** tfjs may hand weights over as shards; the file holds them back to back, as the manifest's one path says. */
+function joinBuffers(data: tfjs.io.WeightData | undefined): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  const parts = (Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/** An IOHandler that writes tfjs's layers format (model.json + weights.bin) into `dir`, weights first. */
+function folderWriter(dir: string, meta: CheckpointMeta): tfjs.io.IOHandler {
+  return {
+    save: async (artifacts: Artifacts): Promise<tfjs.io.SaveResult> => {
+      const weights = joinBuffers(artifacts.weightData);
+      const modelJson = {
+        modelTopology: artifacts.modelTopology,
+        format: artifacts.format,
+        generatedBy: artifacts.generatedBy,
+        convertedBy: artifacts.convertedBy ?? null,
+        ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
+        ...(artifacts.userDefinedMetadata ? { userDefinedMetadata: artifacts.userDefinedMetadata } : {}),
+        weightsManifest: [{ paths: [WEIGHTS_BIN], weights: artifacts.weightSpecs ?? [] }],
+        layerlab: meta,
+      };
+      const text = JSON.stringify(modelJson);
+      await writeFile(join(dir, WEIGHTS_BIN), weights);
+      await writeFile(join(dir, MODEL_JSON), text, 'utf8');
+      return {
+        modelArtifactsInfo: {
+          dateSaved: new Date(),
+          modelTopologyType: 'JSON',
+          modelTopologyBytes: JSON.stringify(artifacts.modelTopology).length,
+          weightSpecsBytes: JSON.stringify(artifacts.weightSpecs ?? []).length,
+          weightDataBytes: weights.byteLength,
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Saves `model` as weights/<which>, replacing the previous one so that a kill at any moment leaves a
+ * complete checkpoint (findCheckpoint recovers one left between the two renames). `last` also carries the
+ * optimizer's state (Adam's moments…) so a continued run picks up where it stopped; when tfjs cannot
+ * serialise the training config (a loss given as a function), it is saved without.
+ */
+export async function saveCheckpoint(model: tfjs.LayersModel, runDir: string, which: CheckpointKind, epoch: number): Promise<void> {
+  const root = join(runDir, RUN_FILES.weights);
+  const tag = randomBytes(4).toString('hex');
+  const temp = join(root, `${tempPrefix(which)}${tag}`);
+  const old = join(root, `${oldPrefix(which)}${tag}`);
+  await mkdir(temp, { recursive: true });
+  try {
+    const handler = folderWriter(temp, { epoch, savedAt: new Date().toISOString() });
+    const withOptimizer = which === 'last' && model.optimizer != null;
+    try {
+      await model.save(handler, { includeOptimizer: withOptimizer });
+    } catch (e) {
+      if (!withOptimizer) throw e;
+      await model.save(handler, { includeOptimizer: false });
+    }
+    const final = checkpointDir(runDir, which);
+    await rename(final, old).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    await rename(temp, final);
+  } catch (e) {
+    await rm(temp, { recursive: true, force: true });
+    throw e;
+  }
+  // Leftovers of this swap and of any swap a kill interrupted earlier.
+  for (const name of await readdir(root)) {
+    if (name.startsWith(tempPrefix(which)) || name.startsWith(oldPrefix(which))) await rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+interface ModelJsonFile {
+  modelTopology: object;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: tfjs.io.TrainingConfig;
+  weightsManifest: { paths: string[]; weights: tfjs.io.WeightsManifestEntry[] }[];
+}
+
+/** Reads a checkpoint folder into tfjs's artifacts; weight file names must be plain names inside it. */
+async function readArtifacts(dir: string): Promise<Artifacts> {
+  const json = JSON.parse(await readFile(join(dir, MODEL_JSON), 'utf8')) as ModelJsonFile;
+  const specs: tfjs.io.WeightsManifestEntry[] = [];
+  const buffers: Uint8Array[] = [];
+  for (const group of json.weightsManifest) {
+    specs.push(...group.weights);
+    for (const path of group.paths) {
+      if (basename(path) !== path) throw new Error(`Checkpoint ${dir} names a weights file outside its folder: ${path}`);
+      buffers.push(await readFile(join(dir, path)));
+    }
+  }
+  const weights = joinBuffers(buffers.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
+  return {
+    modelTopology: json.modelTopology,
+    weightSpecs: specs,
+    weightData: weights.buffer as ArrayBuffer,
+    ...(json.format ? { format: json.format } : {}),
+    ...(json.generatedBy ? { generatedBy: json.generatedBy } : {}),
+    ...(json.convertedBy !== undefined ? { convertedBy: json.convertedBy } : {}),
+    ...(json.trainingConfig ? { trainingConfig: json.trainingConfig } : {}),
+  };
+}
+
+export interface LoadOptions {
+  /**
+   * Also restore the training config saved with `last`: the model comes back compiled with the saved
+   * optimizer and its state (Adam's moments…), which the caller then owns and must dispose. When tfjs
+   * cannot rebuild that config by name, the model loads uncompiled as without this option.
+   */
+  readonly optimizer?: boolean;
+}
+
+/** Loads weights/<which> of a run as an uncompiled model (see LoadOptions for the optimizer's state). */
+export async function loadCheckpoint(tf: typeof tfjs, runDir: string, which: CheckpointKind, options: LoadOptions = {}): Promise<tfjs.LayersModel> {
+  const dir = findCheckpoint(runDir, which);
+  if (!dir) throw new Error(`This run has no saved ${which} weights (looked in ${checkpointDir(runDir, which)}).`);
+  // Building a layer registers its class, but loading builds from JSON, so every custom class must be known first.
+  registerSequenceLayerClasses(tf);
+  registerSubtract(tf);
+  const { trainingConfig, ...weightsOnly } = await readArtifacts(dir);
+  const load = (a: Artifacts) => tf.loadLayersModel({ load: async () => a });
+  if (!options.optimizer || !trainingConfig) return load(weightsOnly);
+  try {
+    return await load({ ...weightsOnly, trainingConfig });
+  } catch {
+    return load(weightsOnly);
+  }
+}
