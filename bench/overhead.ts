@@ -29,8 +29,17 @@ async function setup(id: ModelId) {
   const data = await loadDataset(doc.data, 0);
   const { train } = splitData(data, 0, doc.data.seed, BATCHES * BATCH);
   const { model, optimizer } = compileModel(tf, doc, analysis, loss);
-  const { xs, y } = toTensors(tf, train, analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!), output, loss);
-  const batches = Array.from({ length: Math.floor(train.count / BATCH) }, (_, b) => ({ xs: xs.map((x) => x.slice(b * BATCH, BATCH)), y: y.slice(b * BATCH, BATCH) }));
+  const { xs, y } = toTensors(
+    tf,
+    train,
+    analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!),
+    output,
+    loss,
+  );
+  const batches = Array.from({ length: Math.floor(train.count / BATCH) }, (_, b) => ({
+    xs: xs.map((x) => x.slice(b * BATCH, BATCH)),
+    y: y.slice(b * BATCH, BATCH),
+  }));
   return { model, optimizer, xs, y, batches };
 }
 
@@ -66,7 +75,8 @@ export async function benchOverhead(models: readonly ModelId[] = ['mlp', 'lenet'
     const s = await setup(id);
     const n = s.batches.length;
     // The compiled model's own loss function, as fit uses it.
-    const lossFn = (yt: tf.Tensor, yp: tf.Tensor) => (s.model as unknown as { lossFunctions: ((a: tf.Tensor, b: tf.Tensor) => tf.Tensor)[] }).lossFunctions[0]!(yt, yp).mean() as tf.Scalar;
+    const lossFn = (yt: tf.Tensor, yp: tf.Tensor) =>
+      (s.model as unknown as { lossFunctions: ((a: tf.Tensor, b: tf.Tensor) => tf.Tensor)[] }).lossFunctions[0]!(yt, yp).mean() as tf.Scalar;
     const step = (b: number, read: boolean) => {
       const { xs, y } = s.batches[b]!;
       const l = s.optimizer.minimize(() => lossFn(y, s.model.apply(xs, { training: true }) as tf.Tensor), read);
@@ -80,7 +90,10 @@ export async function benchOverhead(models: readonly ModelId[] = ['mlp', 'lenet'
       best.readLoss = Math.min(best.readLoss, await perBatch(n, (b) => step(b, true)));
       best.trainOnBatch = Math.min(best.trainOnBatch, await perBatch(n, async (b) => void (await s.model.trainOnBatch(s.batches[b]!.xs, s.batches[b]!.y))));
       best.fitBare = Math.min(best.fitBare, await fitMs(s.model, s.xs, s.y, undefined));
-      best.fitLogged = Math.min(best.fitLogged, await fitMs(s.model, s.xs, s.y, { onBatchBegin: async () => {}, onBatchEnd: async (_b, logs) => void logs?.loss }));
+      best.fitLogged = Math.min(
+        best.fitLogged,
+        await fitMs(s.model, s.xs, s.y, { onBatchBegin: async () => {}, onBatchEnd: async (_b, logs) => void logs?.loss }),
+      );
     }
     const { bare, readLoss, trainOnBatch, fitBare, fitLogged } = best;
     tf.dispose([...s.xs, s.y, ...s.batches.flatMap((q) => [...q.xs, q.y])]);

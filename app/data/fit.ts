@@ -50,7 +50,11 @@ function checkInputs(spec: DataSpec, label: string, doc: ProjectDoc, analysis: A
   const names = new Map(doc.graph.nodes.map((n) => [n.id, n.name]));
   if (analysis.inputs.length !== spec.inputs.length) {
     const wanted = spec.inputs.map((i) => `${i.label} ${formatDims(i.shape)}`).join(' and ');
-    return [{ message: `${label} feeds ${spec.inputs.length} input${spec.inputs.length > 1 ? 's' : ''} (${wanted}), but the network has ${analysis.inputs.length} Input layer${analysis.inputs.length === 1 ? '' : 's'}.` }];
+    return [
+      {
+        message: `${label} feeds ${spec.inputs.length} input${spec.inputs.length > 1 ? 's' : ''} (${wanted}), but the network has ${analysis.inputs.length} Input layer${analysis.inputs.length === 1 ? '' : 's'}.`,
+      },
+    ];
   }
   const issues: FitIssue[] = [];
   spec.inputs.forEach((input, i) => {
@@ -91,27 +95,56 @@ function checkOutput(spec: DataSpec, label: string, doc: ProjectDoc, analysis: A
   const last = out[out.length - 1];
   switch (spec.task) {
     case 'classification': {
-      if (out.length !== 1) return [{ nodeId: outputId, message: `The output has shape ${formatDims(out)}; a classifier must output one score per class. Add a Flatten or a global pooling layer before the last Dense.` }];
+      if (out.length !== 1)
+        return [
+          {
+            nodeId: outputId,
+            message: `The output has shape ${formatDims(out)}; a classifier must output one score per class. Add a Flatten or a global pooling layer before the last Dense.`,
+          },
+        ];
       if (last !== spec.classes && !(spec.classes === 2 && last === 1)) {
-        return [{ nodeId: outputId, message: `${label} has ${spec.classes} classes, but the output layer has ${last} units.`, ...unitsFix(doc, analysis, outputId, spec.classes) }];
+        return [
+          {
+            nodeId: outputId,
+            message: `${label} has ${spec.classes} classes, but the output layer has ${last} units.`,
+            ...unitsFix(doc, analysis, outputId, spec.classes),
+          },
+        ];
       }
       return wantActivation(doc, analysis, outputId, last === 1 ? 'sigmoid' : 'softmax', 'A classifier');
     }
     case 'sequence': {
       const wanted = [...spec.targetShape, spec.classes];
       if (!sameDims(out, wanted)) {
-        return [{ nodeId: outputId, message: `${label} expects one prediction over ${spec.classes} tokens per position, shape ${formatDims(wanted)}, but the output is ${formatDims(out)}.`, ...(out.length === 2 && last !== spec.classes ? unitsFix(doc, analysis, outputId, spec.classes) : {}) }];
+        return [
+          {
+            nodeId: outputId,
+            message: `${label} expects one prediction over ${spec.classes} tokens per position, shape ${formatDims(wanted)}, but the output is ${formatDims(out)}.`,
+            ...(out.length === 2 && last !== spec.classes ? unitsFix(doc, analysis, outputId, spec.classes) : {}),
+          },
+        ];
       }
       return wantActivation(doc, analysis, outputId, 'softmax', 'A sequence decoder');
     }
     case 'regression':
       if (product(out) !== product(spec.targetShape)) {
-        return [{ nodeId: outputId, message: `${label} predicts ${product(spec.targetShape)} value${product(spec.targetShape) > 1 ? 's' : ''}, but the output is ${formatDims(out)}.`, ...(out.length === 1 ? unitsFix(doc, analysis, outputId, product(spec.targetShape)) : {}) }];
+        return [
+          {
+            nodeId: outputId,
+            message: `${label} predicts ${product(spec.targetShape)} value${product(spec.targetShape) > 1 ? 's' : ''}, but the output is ${formatDims(out)}.`,
+            ...(out.length === 1 ? unitsFix(doc, analysis, outputId, product(spec.targetShape)) : {}),
+          },
+        ];
       }
       return wantActivation(doc, analysis, outputId, 'linear', 'A regression output');
     case 'reconstruction':
       if (product(out) !== product(spec.targetShape)) {
-        return [{ nodeId: outputId, message: `An autoencoder must output the image it was given, ${formatDims(spec.targetShape)}, but the output is ${formatDims(out)}.` }];
+        return [
+          {
+            nodeId: outputId,
+            message: `An autoencoder must output the image it was given, ${formatDims(spec.targetShape)}, but the output is ${formatDims(out)}.`,
+          },
+        ];
       }
       return [];
   }

@@ -35,16 +35,41 @@ export function dataSpec(s: DataSettings): DataSpec {
     case 'xor':
       return { task: 'classification', inputs: [{ label: 'point (x, y)', shape: [2], dtype: 'float32' }], targetShape: [], classes: 2, classNames: TWO };
     case 'iris':
-      return { task: 'classification', inputs: [{ label: '4 measurements', shape: [4], dtype: 'float32' }], targetShape: [], classes: 3, classNames: ['setosa', 'versicolor', 'virginica'] };
+      return {
+        task: 'classification',
+        inputs: [{ label: '4 measurements', shape: [4], dtype: 'float32' }],
+        targetShape: [],
+        classes: 3,
+        classNames: ['setosa', 'versicolor', 'virginica'],
+      };
     case 'mnist': {
       const image = { label: '28×28 image', shape: [28, 28, 1], dtype: 'float32' as const };
       if (s.objective === 'classify') return { task: 'classification', inputs: [image], targetShape: [], classes: 10, classNames: DIGITS };
-      return { task: 'reconstruction', inputs: [{ ...image, label: s.objective === 'denoise' ? 'noisy 28×28 image' : image.label }], targetShape: [28, 28, 1], classes: 0, classNames: [] };
+      return {
+        task: 'reconstruction',
+        inputs: [{ ...image, label: s.objective === 'denoise' ? 'noisy 28×28 image' : image.label }],
+        targetShape: [28, 28, 1],
+        classes: 0,
+        classNames: [],
+      };
     }
     case 'imdb':
-      return { task: 'classification', inputs: [{ label: `${s.sequenceLength} word ids`, shape: [s.sequenceLength], dtype: 'int32' }], targetShape: [], classes: 2, classNames: ['negative', 'positive'], vocabulary: s.vocabSize };
+      return {
+        task: 'classification',
+        inputs: [{ label: `${s.sequenceLength} word ids`, shape: [s.sequenceLength], dtype: 'int32' }],
+        targetShape: [],
+        classes: 2,
+        classNames: ['negative', 'positive'],
+        vocabulary: s.vocabSize,
+      };
     case 'co2':
-      return { task: 'regression', inputs: [{ label: `${s.window} past months`, shape: [s.window, 1], dtype: 'float32' }], targetShape: [1], classes: 0, classNames: [] };
+      return {
+        task: 'regression',
+        inputs: [{ label: `${s.window} past months`, shape: [s.window, 1], dtype: 'float32' }],
+        targetShape: [1],
+        classes: 0,
+        classNames: [],
+      };
     case 'reverse':
       return {
         task: 'sequence',

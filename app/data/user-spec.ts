@@ -22,13 +22,15 @@ export const labelColumns = (s: DataSource): ColumnSettings[] => s.csv.columns.f
 /** Why this user dataset cannot be used yet, or null when it was imported and is complete. */
 export function userDataProblem(id: UserDatasetId, s: DataSettings): string | null {
   const src = s.source;
-  if (!src || !src.path) return `Choose ${id === 'images' ? 'a folder of images' : id === 'text' ? 'a CSV file or a folder of texts' : 'a CSV file'} for your data.`;
+  if (!src?.path)
+    return `Choose ${id === 'images' ? 'a folder of images' : id === 'text' ? 'a CSV file or a folder of texts' : 'a CSV file'} for your data.`;
   switch (id) {
     case 'csv': {
       if (src.csv.columns.length === 0) return 'Import the table first, so its columns are known.';
       const labels = labelColumns(src);
       if (labels.length === 0) return 'Choose the label column: the one the network should predict.';
-      if (labels.length > 1 && labels.some((c) => c.type !== 'number')) return 'Only one label column can be a category; several labels must all be numbers (regression).';
+      if (labels.length > 1 && labels.some((c) => c.type !== 'number'))
+        return 'Only one label column can be a category; several labels must all be numbers (regression).';
       const text = src.csv.columns.find((c) => c.role !== 'ignore' && c.type === 'text');
       if (text) return `Column "${text.name}" is free text: use "Your texts" for text, or set the column to ignore or category.`;
       if (numericWidth(src) + embeddedColumns(src).length === 0) return 'Choose at least one feature column.';
@@ -72,17 +74,36 @@ export function userDataSpec(id: UserDatasetId, s: DataSettings): DataSpec {
       const [h, w] = src.images.size;
       const c = src.images.color === 'rgb' ? 3 : 1;
       const names = src.images.classes;
-      return { task: 'classification', inputs: [{ label: `${h}×${w} ${src.images.color === 'rgb' ? 'colour' : 'grayscale'} image`, shape: [h, w, c], dtype: 'float32' }], targetShape: [], classes: names.length, classNames: names };
+      return {
+        task: 'classification',
+        inputs: [{ label: `${h}×${w} ${src.images.color === 'rgb' ? 'colour' : 'grayscale'} image`, shape: [h, w, c], dtype: 'float32' }],
+        targetShape: [],
+        classes: names.length,
+        classNames: names,
+      };
     }
     case 'text': {
       const names = src.text.classes;
       const vocabulary = (src.text.vocabulary?.length ?? s.vocabSize - RESERVED_TOKENS) + RESERVED_TOKENS;
-      return { task: 'classification', inputs: [{ label: `${s.sequenceLength} word ids`, shape: [s.sequenceLength], dtype: 'int32' }], targetShape: [], classes: names.length, classNames: names, vocabulary };
+      return {
+        task: 'classification',
+        inputs: [{ label: `${s.sequenceLength} word ids`, shape: [s.sequenceLength], dtype: 'int32' }],
+        targetShape: [],
+        classes: names.length,
+        classNames: names,
+        vocabulary,
+      };
     }
     case 'series': {
       const values = src.series.valueColumns.length;
       const targets = Math.max(1, src.series.targets.length);
-      return { task: 'regression', inputs: [{ label: `${s.window} steps × ${values} value${values === 1 ? '' : 's'}`, shape: [s.window, Math.max(1, values)], dtype: 'float32' }], targetShape: [targets], classes: 0, classNames: [] };
+      return {
+        task: 'regression',
+        inputs: [{ label: `${s.window} steps × ${values} value${values === 1 ? '' : 's'}`, shape: [s.window, Math.max(1, values)], dtype: 'float32' }],
+        targetShape: [targets],
+        classes: 0,
+        classNames: [],
+      };
     }
   }
 }

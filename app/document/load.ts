@@ -3,9 +3,7 @@ import { getLayer } from '../layers/registry';
 import { MIGRATIONS } from './migrations';
 import { CURRENT_VERSION, FORMAT, projectSchema, type ProjectDoc } from './schema';
 
-export type LoadResult =
-  | { ok: true; doc: ProjectDoc; warnings: string[] }
-  | { ok: false; error: string };
+export type LoadResult = { ok: true; doc: ProjectDoc; warnings: string[] } | { ok: false; error: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -34,7 +32,10 @@ export function loadProject(json: unknown): LoadResult {
     return { ok: false, error: 'This project has no valid "version" number.' };
   }
   if (version > CURRENT_VERSION) {
-    return { ok: false, error: `This project was saved by a newer LayerLab (file version ${version}, this app reads up to ${CURRENT_VERSION}). Update LayerLab to open it.` };
+    return {
+      ok: false,
+      error: `This project was saved by a newer LayerLab (file version ${version}, this app reads up to ${CURRENT_VERSION}). Update LayerLab to open it.`,
+    };
   }
   let doc: Record<string, unknown> = json;
   for (let v = version; v < CURRENT_VERSION; v++) {
@@ -70,12 +71,12 @@ function repair(doc: ProjectDoc): LoadResult {
   const repairedNodes = nodes.map((n) => {
     const def = getLayer(n.type)!;
     const parsed = def.params.safeParse(n.params);
-    if (parsed.success) return { ...n, params: parsed.data as Record<string, unknown> };
-    const defaults = def.params.parse({}) as Record<string, unknown>;
+    if (parsed.success) return { ...n, params: parsed.data };
+    const defaults = def.params.parse({});
     const bad = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '?')))];
     warnings.push(`${n.name}: reset ${bad.join(', ')} to the default (the saved value was invalid).`);
     const kept = Object.fromEntries(Object.entries(n.params).filter(([k]) => !bad.includes(k)));
-    return { ...n, params: def.params.parse({ ...defaults, ...kept }) as Record<string, unknown> };
+    return { ...n, params: def.params.parse({ ...defaults, ...kept }) };
   });
   const edgeIds = new Set<string>();
   const edges = doc.graph.edges.filter((e) => {

@@ -42,7 +42,10 @@ export const projectSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(CURRENT_VERSION),
   /** Stable identity of the project; its training runs are stored under it. Assigned when first saved or trained. */
-  id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/).optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{6,64}$/)
+    .optional(),
   name: z.string().default('Untitled'),
   description: z.string().default(''),
   graph: graphSchema,

@@ -25,8 +25,7 @@ export const Activation = defineLayer({
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'Activation needs an input.' }),
   paramCount: () => 0,
   build: (tf, p, name, inputs) => {
-    const layer =
-      p.activation === 'leakyRelu' ? tf.layers.leakyReLU({ alpha: LEAKY_SLOPE, name }) : tf.layers.activation({ activation: p.activation, name });
+    const layer = p.activation === 'leakyRelu' ? tf.layers.leakyReLU({ alpha: LEAKY_SLOPE, name }) : tf.layers.activation({ activation: p.activation, name });
     return layer.apply(single(inputs)) as SymbolicTensor;
   },
 });

@@ -17,7 +17,4 @@ export const ACTIVATION_HELP: Record<BuiltinActivation | 'leakyRelu', string> = 
   leakyRelu: 'x for x > 0, 0.2·x otherwise: ReLU that never fully switches off.',
 };
 
-export const activationParam = z
-  .enum(BUILTIN_ACTIVATIONS)
-  .default('linear')
-  .meta({ title: 'Activation', description: 'Non-linearity applied to the output.' });
+export const activationParam = z.enum(BUILTIN_ACTIVATIONS).default('linear').meta({ title: 'Activation', description: 'Non-linearity applied to the output.' });

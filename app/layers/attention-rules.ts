@@ -46,7 +46,12 @@ export function checkAttentionInput(layer: string, shape: Shape | undefined, han
   }
   const features = shape[shape.length - 1];
   if (features === null || features === undefined) {
-    return { ok: false, handle, message: `${layer} needs a known feature size (the last dimension) on "${label}" to size its weights.`, fix: 'Give the Input a fixed last dimension.' };
+    return {
+      ok: false,
+      handle,
+      message: `${layer} needs a known feature size (the last dimension) on "${label}" to size its weights.`,
+      fix: 'Give the Input a fixed last dimension.',
+    };
   }
   return { ok: true, dims: shape, features };
 }
@@ -57,7 +62,11 @@ export function sameLeadingDims(a: Shape, b: Shape): boolean {
 }
 
 /** Learned position tables have one row per position: a known sequence longer than the table cannot be embedded. */
-export function checkSequenceLength(layer: string, timesteps: number | null | undefined, sequenceLength: number): { ok: true } | { ok: false; message: string; fix: string; handle: string } {
+export function checkSequenceLength(
+  layer: string,
+  timesteps: number | null | undefined,
+  sequenceLength: number,
+): { ok: true } | { ok: false; message: string; fix: string; handle: string } {
   if (typeof timesteps === 'number' && timesteps > sequenceLength) {
     return {
       ok: false,

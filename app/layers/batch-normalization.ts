@@ -9,10 +9,10 @@ export const BatchNormalization = defineLayer({
   category: 'Normalization',
   summary: 'Normalises each channel with the statistics of the batch; makes deep nets train faster.',
   explain: {
-    what:
-      'While training, each channel is shifted and scaled to mean 0 and variance 1 using the current batch, then multiplied by a learned γ and shifted by a learned β. It also keeps moving averages of the mean and variance, which it uses instead at inference time; those are weights that training does not change (non-trainable).',
+    what: 'While training, each channel is shifted and scaled to mean 0 and variance 1 using the current batch, then multiplied by a learned γ and shifted by a learned β. It also keeps moving averages of the mean and variance, which it uses instead at inference time; those are weights that training does not change (non-trainable).',
     formula: 'y = γ · (x − μ_batch) / √(σ²_batch + ε) + β; moving_μ ← momentum·moving_μ + (1 − momentum)·μ_batch',
-    shapes: 'Any shape in, the same shape out. Weights: 4 per channel (γ, β, moving mean, moving variance), 2 of them non-trainable. (26, 26, 32) → 128 weights, 64 trainable.',
+    shapes:
+      'Any shape in, the same shape out. Weights: 4 per channel (γ, β, moving mean, moving variance), 2 of them non-trainable. (26, 26, 32) → 128 weights, 64 trainable.',
     when: 'In deep CNNs, after a Conv2D (often before its activation): training is faster and more stable and tolerates higher learning rates. With very small batches the statistics are noisy: prefer LayerNormalization.',
   },
   params: z.object({

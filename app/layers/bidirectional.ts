@@ -10,7 +10,8 @@ export const Bidirectional = defineLayer({
   explain: {
     what: 'Wraps a SimpleRNN, LSTM or GRU: one copy reads the sequence left to right, a second copy (with its own weights) reads it right to left, and their outputs are merged. Each position then knows about what comes before and after it.',
     formula: 'y_t = merge(→h_t, ←h_t), merge ∈ {concat, sum, mul, ave}   ·   params = 2 × the wrapped layer’s',
-    shapes: '(None, timesteps, d) → (None, 2·units) with concat, (None, units) otherwise; (None, timesteps, ·) with return sequences. Example: (None, 100, 64) around LSTM(64), concat → (None, 128); 2·4·(64·(64+64)+64) = 66,048 params.',
+    shapes:
+      '(None, timesteps, d) → (None, 2·units) with concat, (None, units) otherwise; (None, timesteps, ·) with return sequences. Example: (None, 100, 64) around LSTM(64), concat → (None, 128); 2·4·(64·(64+64)+64) = 66,048 params.',
     when: 'Classifying or tagging whole sequences that are fully known in advance (sentiment, named entities). Not for predicting the next step: the backward pass would see the future.',
   },
   params: z.object({

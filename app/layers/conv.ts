@@ -29,7 +29,11 @@ export function convInputError(layer: string, layout: Layout, shape: Shape | und
   const wrong = expectLayout(layer, layout, shape, alternative);
   if (wrong || !shape) return wrong;
   if (shape[shape.length - 1] === null) {
-    return { ok: false, message: `${layer} needs a known number of channels (the last axis) to size its kernels.`, fix: 'Give the Input a fixed number of channels.' };
+    return {
+      ok: false,
+      message: `${layer} needs a known number of channels (the last axis) to size its kernels.`,
+      fix: 'Give the Input a fixed number of channels.',
+    };
   }
   return null;
 }

@@ -10,21 +10,24 @@ export const Conv1D = defineLayer({
   category: 'Convolution',
   summary: 'Slides small learned filters along a sequence to detect local patterns in time.',
   explain: {
-    what:
-      'Each of the `filters` kernels looks at `kernelSize` neighbouring steps (all channels at once), multiplies them by its weights and adds a bias, giving one number per position. The same kernel is reused at every step, so a pattern is found wherever it occurs and the layer needs few weights. Channels-last: the last axis holds the channels.',
-    formula:
-      'y[t, f] = σ(b_f + Σ_i Σ_c W[i, c, f] · x[t·s + i·d, c]); output length: valid ⌊(n − k_eff)/s⌋ + 1 with k_eff = (k − 1)·d + 1, same ⌈n/s⌉',
+    what: 'Each of the `filters` kernels looks at `kernelSize` neighbouring steps (all channels at once), multiplies them by its weights and adds a bias, giving one number per position. The same kernel is reused at every step, so a pattern is found wherever it occurs and the layer needs few weights. Channels-last: the last axis holds the channels.',
+    formula: 'y[t, f] = σ(b_f + Σ_i Σ_c W[i, c, f] · x[t·s + i·d, c]); output length: valid ⌊(n − k_eff)/s⌋ + 1 with k_eff = (k − 1)·d + 1, same ⌈n/s⌉',
     shapes:
       '(None, steps, channels) → (None, new_steps, filters). 100 steps × 1 channel, kernel 5, 32 filters, valid → (None, 96, 32); weights: 5·1·32 + 32 = 192.',
-    when:
-      'Time series, audio and text after an Embedding: a cheap local feature detector, often followed by pooling or an LSTM.',
+    when: 'Time series, audio and text after an Embedding: a cheap local feature detector, often followed by pooling or an LSTM.',
   },
   params: z.object({
     filters: filtersParam,
     kernelSize: perAxis(1, 3, 1, 'Kernel size', 'How many neighbouring steps each filter looks at.'),
     strides: perAxis(1, 1, 1, 'Strides', 'Step between window positions; 2 halves the length.'),
     padding: paddingParam,
-    dilationRate: perAxis(1, 1, 1, 'Dilation rate', 'Gap between the steps a kernel reads: 2 skips every other step, widening its view at no extra weights. Needs strides 1; TensorFlow.js cannot train values above 1 yet.'),
+    dilationRate: perAxis(
+      1,
+      1,
+      1,
+      'Dilation rate',
+      'Gap between the steps a kernel reads: 2 skips every other step, widening its view at no extra weights. Needs strides 1; TensorFlow.js cannot train values above 1 yet.',
+    ),
     activation: activationParam,
     useBias: useBiasParam,
   }),
@@ -33,6 +36,15 @@ export const Conv1D = defineLayer({
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * channelsOf(shape) * p.filters + (p.useBias ? p.filters : 0),
   build: (tf, p, name, inputs) =>
     tf.layers
-      .conv1d({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, dilationRate: p.dilationRate[0] ?? 1, activation: p.activation, useBias: p.useBias, name })
+      .conv1d({
+        filters: p.filters,
+        kernelSize: p.kernelSize,
+        strides: p.strides,
+        padding: p.padding,
+        dilationRate: p.dilationRate[0] ?? 1,
+        activation: p.activation,
+        useBias: p.useBias,
+        name,
+      })
       .apply(single(inputs)) as SymbolicTensor,
 });

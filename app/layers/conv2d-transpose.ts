@@ -10,13 +10,11 @@ export const Conv2DTranspose = defineLayer({
   category: 'Convolution',
   summary: 'A learned upsampling: runs a convolution backwards to make an image larger.',
   explain: {
-    what:
-      'Every input pixel stamps a learned kernel (scaled by the pixel’s value) onto a larger output grid, `strides` pixels apart; overlapping stamps add up. It is the transpose of a Conv2D (what a Conv2D does to gradients during backpropagation), and is sometimes loosely called "deconvolution". Channels-last: images are (height, width, channels).',
+    what: 'Every input pixel stamps a learned kernel (scaled by the pixel’s value) onto a larger output grid, `strides` pixels apart; overlapping stamps add up. It is the transpose of a Conv2D (what a Conv2D does to gradients during backpropagation), and is sometimes loosely called "deconvolution". Channels-last: images are (height, width, channels).',
     formula: 'per axis: valid n·s + max(k − s, 0) (that is (n − 1)·s + k when k ≥ s), same n·s',
     shapes:
       '(None, height, width, channels) → (None, new_height, new_width, filters). (7, 7, 64), 32 filters 3×3, strides 2, same → (None, 14, 14, 32); weights: 3·3·32·64 + 32 = 18,464. With valid padding: (None, 15, 15, 32).',
-    when:
-      'Decoders that grow a small code back into an image: autoencoders, GAN generators, segmentation (U-Net). Strides 2 with padding same doubles height and width. UpSampling2D + Conv2D does the same with fewer checkerboard artefacts.',
+    when: 'Decoders that grow a small code back into an image: autoencoders, GAN generators, segmentation (U-Net). Strides 2 with padding same doubles height and width. UpSampling2D + Conv2D does the same with fewer checkerboard artefacts.',
   },
   params: z.object({
     filters: filtersParam,
@@ -36,6 +34,14 @@ export const Conv2DTranspose = defineLayer({
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * p.filters * channelsOf(shape) + (p.useBias ? p.filters : 0),
   build: (tf, p, name, inputs) =>
     tf.layers
-      .conv2dTranspose({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, activation: p.activation, useBias: p.useBias, name })
+      .conv2dTranspose({
+        filters: p.filters,
+        kernelSize: p.kernelSize,
+        strides: p.strides,
+        padding: p.padding,
+        activation: p.activation,
+        useBias: p.useBias,
+        name,
+      })
       .apply(single(inputs)) as SymbolicTensor,
 });

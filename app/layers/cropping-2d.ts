@@ -16,7 +16,8 @@ export const Cropping2D = defineLayer({
   explain: {
     what: 'Removes a border from every feature map: rows from the top and bottom, columns from the left and right. No weights. Channels-last: images are (height, width, channels).',
     formula: 'new height = height − top − bottom; new width = width − left − right',
-    shapes: '(None, height, width, channels) → (None, cropped_height, cropped_width, channels). (32, 32, 3) with cropping 2, 2 → (None, 28, 28, 3); with 4, 0, 0, 0 (top only) → (None, 28, 32, 3).',
+    shapes:
+      '(None, height, width, channels) → (None, cropped_height, cropped_width, channels). (32, 32, 3) with cropping 2, 2 → (None, 28, 28, 3); with 4, 0, 0, 0 (top only) → (None, 28, 32, 3).',
     when: 'To make two branches the same size before a merge (U-Net skip connections), or to drop borders that carry no information.',
   },
   params: z.object({

@@ -8,7 +8,8 @@ export const Embedding = defineLayer({
   explain: {
     what: 'A lookup table with one trainable row per token in the vocabulary. Each integer id in the input is replaced by its row, so words become dense vectors whose geometry is learned: similar words end up close together.',
     formula: 'y[…, :] = E[x[…]], E ∈ ℝ^(input_dim × output_dim)   ·   params = input_dim · output_dim',
-    shapes: '(None, seq_len) of integer ids → (None, seq_len, output_dim). Example: IMDB reviews padded to 200 tokens, vocabulary 10,000, 64 dims → (None, 200, 64); 640,000 params.',
+    shapes:
+      '(None, seq_len) of integer ids → (None, seq_len, output_dim). Example: IMDB reviews padded to 200 tokens, vocabulary 10,000, 64 dims → (None, 200, 64); 640,000 params.',
     when: 'The first layer of every text model (before an LSTM, GRU or Transformer). Ids must be in [0, input_dim); 0 is usually padding.',
   },
   params: z.object({

@@ -48,7 +48,10 @@ export function fieldsOf(schema: z.ZodObject): readonly Field[] {
 
 /** Parses "28, 28, 1" or "(28,28,1)" into [28, 28, 1]; null when it is not a list of integers. */
 export function parseIntList(text: string): number[] | null {
-  const parts = text.replace(/[()[\]]/g, '').split(/[\s,x×]+/).filter(Boolean);
+  const parts = text
+    .replace(/[()[\]]/g, '')
+    .split(/[\s,x×]+/)
+    .filter(Boolean);
   if (parts.length === 0) return null;
   const nums = parts.map(Number);
   return nums.every((n) => Number.isInteger(n)) ? nums : null;

@@ -23,7 +23,7 @@ export const Flatten = defineLayer({
   build: (tf, _p, name, inputs) => {
     const input = single(inputs);
     // tfjs's Flatten refuses rank-1 examples, which Keras passes through unchanged.
-    const layer = input.shape.length === 2 ? tf.layers.reshape({ targetShape: [input.shape[1] as number], name }) : tf.layers.flatten({ name });
+    const layer = input.shape.length === 2 ? tf.layers.reshape({ targetShape: [input.shape[1]!], name }) : tf.layers.flatten({ name });
     return layer.apply(input) as SymbolicTensor;
   },
 });

@@ -7,8 +7,7 @@ export const LayerNormalization = defineLayer({
   category: 'Normalization',
   summary: 'Normalises the features of each example on its own; the normaliser of Transformers.',
   explain: {
-    what:
-      'For every example (and every step of a sequence) separately, shifts and scales the values along `axis` to mean 0 and variance 1, then multiplies by a learned γ and adds a learned β. It does not look at the rest of the batch, so it behaves the same in training and inference and with any batch size.',
+    what: 'For every example (and every step of a sequence) separately, shifts and scales the values along `axis` to mean 0 and variance 1, then multiplies by a learned γ and adds a learned β. It does not look at the rest of the batch, so it behaves the same in training and inference and with any batch size.',
     formula: 'y = γ · (x − μ) / √(σ² + ε) + β, with μ and σ² over the features of one example',
     shapes: 'Any shape in, the same shape out. Weights: 2 per feature (γ and β). (20, 64) → 128 weights.',
     when: 'Transformers (after each attention and feed-forward block, around the residual Add) and RNNs, where batch statistics are awkward; also when batches are tiny.',

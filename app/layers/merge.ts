@@ -32,7 +32,12 @@ const FIX_SIZES = 'a size of 1 also works: it is stretched to match';
 export function elementwiseShape(layer: string, verb: string, shapes: readonly Shape[]): ShapeResult {
   const [first, ...rest] = shapes;
   if (!first || rest.length === 0) {
-    return { ok: false, message: `${layer} needs at least two inputs to ${verb}; it has ${shapes.length}.`, fix: "Connect another layer's output to its inputs handle.", handle: 'inputs' };
+    return {
+      ok: false,
+      message: `${layer} needs at least two inputs to ${verb}; it has ${shapes.length}.`,
+      fix: "Connect another layer's output to its inputs handle.",
+      handle: 'inputs',
+    };
   }
   let acc: Shape = first;
   for (const [k, shape] of rest.entries()) {
@@ -73,7 +78,12 @@ export function subtractShape(shapes: readonly Shape[]): ShapeResult {
 export function concatShape(axis: number, shapes: readonly Shape[]): ShapeResult {
   const [first, ...rest] = shapes;
   if (!first || rest.length === 0) {
-    return { ok: false, message: `Concatenate needs at least two inputs to join; it has ${shapes.length}.`, fix: "Connect another layer's output to its inputs handle.", handle: 'inputs' };
+    return {
+      ok: false,
+      message: `Concatenate needs at least two inputs to join; it has ${shapes.length}.`,
+      fix: "Connect another layer's output to its inputs handle.",
+      handle: 'inputs',
+    };
   }
   const at = axisIndex(axis, first.length);
   if (at === null) return { ...badAxis('Concatenate', axis, first), handle: 'inputs' };

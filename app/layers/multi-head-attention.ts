@@ -3,7 +3,7 @@ import { checkAttentionInput, mhaParamCount, sameLeadingDims } from './attention
 import { multiHeadAttentionClass } from './tfjs/multi-head-attention';
 import { defineLayer, formatDims, type Shape, type SymbolicTensor } from './types';
 
-const lastDim = (s: Shape | undefined) => (s?.[s.length - 1] ?? 0) as number;
+const lastDim = (s: Shape | undefined) => (s?.[s.length - 1] ?? 0);
 
 export const MultiHeadAttention = defineLayer({
   type: 'MultiHeadAttention',
@@ -11,8 +11,10 @@ export const MultiHeadAttention = defineLayer({
   summary: 'Each query position gathers information from the positions of value/key that matter most to it.',
   explain: {
     what: 'Scaled dot-product attention, several times in parallel. Each head projects the query, key and value into its own small space, scores every query position against every key position, turns the scores into weights with a softmax, and averages the values with them; the heads are concatenated and projected back. Wire one layer into both query and value for self-attention (a sequence looks at itself); wire a decoder into query and an encoder into value for cross-attention.',
-    formula: 'Attention(Q, K, V) = softmax(Q·Kᵀ / √d_k)·V · head_i = Attention(Q·W_i^Q, K·W_i^K, V·W_i^V) · MHA = concat(head_1…head_h)·W^O   ·   params = d_q·h·k + d_k·h·k + d_v·h·v + h·v·d_q (+ h·k + h·k + h·v + d_q biases)',
-    shapes: 'query (None, T_q, d_q), value (None, T_v, d_v), key (None, T_v, d_k) → (None, T_q, d_q). Example: self-attention on (None, 20, 64) with 4 heads of key_dim 16 → (None, 20, 64); 4·(64·64+64) = 16,640 params.',
+    formula:
+      'Attention(Q, K, V) = softmax(Q·Kᵀ / √d_k)·V · head_i = Attention(Q·W_i^Q, K·W_i^K, V·W_i^V) · MHA = concat(head_1…head_h)·W^O   ·   params = d_q·h·k + d_k·h·k + d_v·h·v + h·v·d_q (+ h·k + h·k + h·v + d_q biases)',
+    shapes:
+      'query (None, T_q, d_q), value (None, T_v, d_v), key (None, T_v, d_k) → (None, T_q, d_q). Example: self-attention on (None, 20, 64) with 4 heads of key_dim 16 → (None, 20, 64); 4·(64·64+64) = 16,640 params.',
     when: 'The heart of Transformers: self-attention to let every token see the whole sentence at once (no recurrence, so it trains in parallel), cross-attention to link two sequences (translation; text-to-image in DALL·E-style models). Turn on the causal mask when a position must not see the future (text generation).',
   },
   params: z.object({
@@ -55,12 +57,16 @@ export const MultiHeadAttention = defineLayer({
       };
     }
     if (p.useCausalMask && query.dims.length !== 2) {
-      return { ok: false, handle: 'query', message: `The causal mask orders positions along one time axis, but the query is ${formatDims(query.dims)}.`, fix: 'Reshape to (timesteps, features), or turn the causal mask off.' };
+      return {
+        ok: false,
+        handle: 'query',
+        message: `The causal mask orders positions along one time axis, but the query is ${formatDims(query.dims)}.`,
+        fix: 'Reshape to (timesteps, features), or turn the causal mask off.',
+      };
     }
     return { ok: true, shape: query.dims };
   },
-  paramCount: (p, [query, value, key]) =>
-    mhaParamCount(p, { query: lastDim(query), value: lastDim(value), key: lastDim(key ?? value), out: lastDim(query) }),
+  paramCount: (p, [query, value, key]) => mhaParamCount(p, { query: lastDim(query), value: lastDim(value), key: lastDim(key ?? value), out: lastDim(query) }),
   build: (tf, p, name, inputs) => {
     const MHA = multiHeadAttentionClass(tf);
     return new MHA({ ...p, name }).apply([...inputs]) as SymbolicTensor;

@@ -27,7 +27,11 @@ export function normalizedShape(layer: string, axis: number, shape: Shape | unde
   const i = axisIndex(axis, shape.length);
   if (i === null) return badAxis(layer, axis, shape);
   if (shape[i] === null) {
-    return { ok: false, message: `${layer} needs a known size on axis ${axis} to size γ and β.`, fix: 'Give the Input a fixed size on that axis, or choose another axis.' };
+    return {
+      ok: false,
+      message: `${layer} needs a known size on axis ${axis} to size γ and β.`,
+      fix: 'Give the Input a fixed size on that axis, or choose another axis.',
+    };
   }
   return { ok: true, shape };
 }

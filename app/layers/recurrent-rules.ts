@@ -48,7 +48,10 @@ export const recurrentFields = {
   returnSequences: z
     .boolean()
     .default(false)
-    .meta({ title: 'Return sequences', description: 'Output h at every time step (timesteps, units) instead of only the last one (units,). Needed to stack recurrent layers.' }),
+    .meta({
+      title: 'Return sequences',
+      description: 'Output h at every time step (timesteps, units) instead of only the last one (units,). Needed to stack recurrent layers.',
+    }),
 };
 
 export const returnStateField = z
@@ -75,17 +78,25 @@ export function checkSequence(layer: string, shape: Shape | undefined): Sequence
   }
   if (shape.length > 2) {
     const rest = shape.slice(1);
-    const flat = rest.every((d) => d !== null) ? (rest as number[]).reduce((a, d) => a * d, 1) : null;
+    const flat = rest.every((d) => d !== null) ? (rest).reduce((a, d) => a * d, 1) : null;
     return {
       ok: false,
       handle,
       message: `${layer} needs a sequence (timesteps, features) per example, but gets ${formatDims(shape)}.`,
-      fix: flat === null ? 'Reshape it to (timesteps, features).' : `Add a Reshape to (${shape[0] ?? -1}, ${flat}) so each of the ${shape[0] ?? 'None'} steps is one vector.`,
+      fix:
+        flat === null
+          ? 'Reshape it to (timesteps, features).'
+          : `Add a Reshape to (${shape[0] ?? -1}, ${flat}) so each of the ${shape[0] ?? 'None'} steps is one vector.`,
     };
   }
   const [timesteps, features] = shape as [number | null, number | null];
   if (features === null) {
-    return { ok: false, handle, message: `${layer} needs a known feature size (the last dimension of ${formatDims(shape)}) to size its weights.`, fix: 'Give the Input a fixed last dimension.' };
+    return {
+      ok: false,
+      handle,
+      message: `${layer} needs a known feature size (the last dimension of ${formatDims(shape)}) to size its weights.`,
+      fix: 'Give the Input a fixed last dimension.',
+    };
   }
   return { ok: true, timesteps, features };
 }

@@ -18,7 +18,11 @@ function reshape(target: readonly number[], shape: Shape): ShapeResult {
   const known = product(target.filter((d) => d !== -1));
   if (unknown === 1) {
     if (size % known !== 0) {
-      return { ok: false, message: `Can't reshape ${size} values into ${formatDims(target)}: ${size} is not divisible by ${known}.`, fix: `Try ${suggestTarget(size)}.` };
+      return {
+        ok: false,
+        message: `Can't reshape ${size} values into ${formatDims(target)}: ${size} is not divisible by ${known}.`,
+        fix: `Try ${suggestTarget(size)}.`,
+      };
     }
     return { ok: true, shape: target.map((d) => (d === -1 ? size / known : d)) };
   }
@@ -43,7 +47,12 @@ export const Reshape = defineLayer({
   },
   params: z.object({
     targetShape: z
-      .array(z.int().min(-1).refine((d) => d !== 0, 'dimensions cannot be 0'))
+      .array(
+        z
+          .int()
+          .min(-1)
+          .refine((d) => d !== 0, 'dimensions cannot be 0'),
+      )
       .min(1)
       .max(5)
       .default([-1])

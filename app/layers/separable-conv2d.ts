@@ -10,8 +10,7 @@ export const SeparableConv2D = defineLayer({
   category: 'Convolution',
   summary: 'A cheaper Conv2D: filters each channel on its own, then mixes channels with 1×1 weights.',
   explain: {
-    what:
-      'Splits a convolution in two steps. Depthwise: each input channel gets its own k×k kernel(s) (`depthMultiplier` per channel), so space is filtered without mixing channels. Pointwise: a 1×1 convolution mixes those channels into `filters` outputs. It learns nearly the same features as Conv2D with far fewer weights. Channels-last: images are (height, width, channels).',
+    what: 'Splits a convolution in two steps. Depthwise: each input channel gets its own k×k kernel(s) (`depthMultiplier` per channel), so space is filtered without mixing channels. Pointwise: a 1×1 convolution mixes those channels into `filters` outputs. It learns nearly the same features as Conv2D with far fewer weights. Channels-last: images are (height, width, channels).',
     formula: 'weights = k_h·k_w·C_in·m (depthwise) + C_in·m·filters (pointwise) + filters (bias), with m = depthMultiplier',
     shapes:
       '(None, height, width, channels) → (None, new_height, new_width, filters), sized like Conv2D. (32, 32, 16), 32 filters 3×3, valid → (None, 30, 30, 32); weights: 3·3·16 + 16·32 + 32 = 688, against 4,640 for a Conv2D.',

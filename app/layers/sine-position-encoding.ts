@@ -14,7 +14,12 @@ export const SinePositionEncoding = defineLayer({
     when: 'When sequences may be longer than any seen in training, or to save the parameters of a learned PositionEmbedding.',
   },
   params: z.object({
-    maxWavelength: z.number().min(1).max(1e9).default(10_000).meta({ title: 'Max wavelength', description: 'Longest wavelength of the sines (10,000 in the paper).' }),
+    maxWavelength: z
+      .number()
+      .min(1)
+      .max(1e9)
+      .default(10_000)
+      .meta({ title: 'Max wavelength', description: 'Longest wavelength of the sines (10,000 in the paper).' }),
   }),
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => {

@@ -7,8 +7,7 @@ export const SpatialDropout1D = defineLayer({
   category: 'Regularization',
   summary: 'Dropout that drops whole channels of a sequence at once.',
   explain: {
-    what:
-      'While training, each channel (feature) is switched off for the whole sequence with probability `rate`, and the survivors are scaled by 1/(1−rate). Neighbouring steps are strongly correlated, so plain Dropout on single values hardly regularises; dropping entire channels does. At inference it does nothing.',
+    what: 'While training, each channel (feature) is switched off for the whole sequence with probability `rate`, and the survivors are scaled by 1/(1−rate). Neighbouring steps are strongly correlated, so plain Dropout on single values hardly regularises; dropping entire channels does. At inference it does nothing.',
     shapes: '(None, steps, channels) → the same shape. (100, 64) with rate 0.2 drops about 13 of the 64 channels per example.',
     when: 'After an Embedding or a Conv1D in text and time-series models, when the model overfits.',
   },

@@ -23,7 +23,11 @@ export const TimeDistributed = defineLayer({
     const wrong = expectMinRank('TimeDistributed', 2, 'a sequence shaped (steps, features)', shape);
     if (wrong || !shape) return wrong ?? { ok: false, message: 'TimeDistributed needs an input.' };
     if (shape[shape.length - 1] === null) {
-      return { ok: false, message: 'TimeDistributed(Dense) needs a known last dimension to size its weights.', fix: 'Give the Input a fixed number of features.' };
+      return {
+        ok: false,
+        message: 'TimeDistributed(Dense) needs a known last dimension to size its weights.',
+        fix: 'Give the Input a fixed number of features.',
+      };
     }
     return { ok: true, shape: [...shape.slice(0, -1), p.units] };
   },

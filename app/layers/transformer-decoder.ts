@@ -11,7 +11,8 @@ export const TransformerDecoder = defineLayer({
     what: 'Like an encoder block, but its self-attention is causal — position t only sees positions ≤ t, so it can be trained to predict the next token — and, when the encoder output is wired into "context", a cross-attention sub-block lets every target position look at the whole source sequence (queries from the decoder, keys and values from the encoder). Without context it is a decoder-only block, as in GPT. Matches KerasHub’s TransformerDecoder.',
     formula:
       'x = LN(x + MHA_causal(x, x, x)) · x = LN(x + MHA(x, ctx, ctx)) · y = LN(x + FFN(x))   ·   params = encoder block + (d·h·k + h·k) + 2·(e·h·k + h·k) + h·k·d + d + 2d with a context of width e',
-    shapes: 'input (None, T, d), context (None, S, e) → (None, T, d). Example: target (None, 20, 64), source context (None, 30, 64), 4 heads, intermediate 128 → (None, 20, 64); 33,472 + 16,640 + 128 = 50,240 params.',
+    shapes:
+      'input (None, T, d), context (None, S, e) → (None, T, d). Example: target (None, 20, 64), source context (None, 30, 64), 4 heads, intermediate 128 → (None, 20, 64); 33,472 + 16,640 + 128 = 50,240 params.',
     when: 'The generating half of a Transformer: translation and summarisation (with context from a TransformerEncoder), or text generation on its own (no context). Follow it with a Dense softmax over the vocabulary.',
   },
   params: z.object(transformerFields),
@@ -29,7 +30,12 @@ export const TransformerDecoder = defineLayer({
     return { ok: true, shape: x.dims };
   },
   paramCount: (p, [shape, context]) =>
-    decoderParamCount((shape?.[shape.length - 1] ?? 0) as number, p.numHeads, p.intermediateDim, context ? ((context[context.length - 1] ?? 0) as number) : null),
+    decoderParamCount(
+      (shape?.[shape.length - 1] ?? 0),
+      p.numHeads,
+      p.intermediateDim,
+      context ? ((context[context.length - 1] ?? 0)) : null,
+    ),
   build: (tf, p, name, inputs) => {
     const Decoder = transformerDecoderClass(tf);
     return new Decoder({ ...p, name }).apply(inputs.length > 1 ? [...inputs] : inputs[0]!) as SymbolicTensor;

@@ -5,15 +5,37 @@ import { formatDims, type Shape } from './types';
 
 /** KerasHub's TransformerEncoder/TransformerDecoder arguments, with its defaults (intermediate_dim and num_heads have none there). */
 export const transformerFields = {
-  intermediateDim: z.int().min(1).max(65_536).default(128).meta({ title: 'Intermediate dim', description: 'Width of the feed-forward network inside the block (often 2–4 × the model width).' }),
+  intermediateDim: z
+    .int()
+    .min(1)
+    .max(65_536)
+    .default(128)
+    .meta({ title: 'Intermediate dim', description: 'Width of the feed-forward network inside the block (often 2–4 × the model width).' }),
   numHeads: z.int().min(1).max(128).default(4).meta({ title: 'Heads', description: 'Attention heads; each has key dim = model width ÷ heads (rounded down).' }),
-  dropout: z.number().min(0).max(0.95).default(0).meta({ title: 'Dropout', description: 'Dropout on attention weights and on each sub-block before its residual add.' }),
-  activation: z.enum(BUILTIN_ACTIVATIONS).default('relu').meta({ title: 'Activation', description: 'Activation of the feed-forward network’s first Dense layer.' }),
-  layerNormEpsilon: z.number().min(1e-12).max(0.1).default(1e-5).meta({ title: 'LayerNorm epsilon', description: 'Small constant that keeps layer normalisation from dividing by zero.' }),
+  dropout: z
+    .number()
+    .min(0)
+    .max(0.95)
+    .default(0)
+    .meta({ title: 'Dropout', description: 'Dropout on attention weights and on each sub-block before its residual add.' }),
+  activation: z
+    .enum(BUILTIN_ACTIVATIONS)
+    .default('relu')
+    .meta({ title: 'Activation', description: 'Activation of the feed-forward network’s first Dense layer.' }),
+  layerNormEpsilon: z
+    .number()
+    .min(1e-12)
+    .max(0.1)
+    .default(1e-5)
+    .meta({ title: 'LayerNorm epsilon', description: 'Small constant that keeps layer normalisation from dividing by zero.' }),
   normalizeFirst: z
     .boolean()
     .default(false)
-    .meta({ title: 'Normalize first', description: 'Pre-norm (GPT-2 style: normalise each sub-block’s input) instead of post-norm (original Transformer / BERT: normalise after the residual add).' }),
+    .meta({
+      title: 'Normalize first',
+      description:
+        'Pre-norm (GPT-2 style: normalise each sub-block’s input) instead of post-norm (original Transformer / BERT: normalise after the residual add).',
+    }),
 };
 
 /** KerasHub sizes each head as hidden_dim // num_heads, so the heads together may be narrower than the model. */
@@ -51,7 +73,12 @@ type BlockCheck = { ok: true; dims: Shape; features: number } | { ok: false; mes
  * A Transformer block reads (T, d) — the encoder also (…, d) with more axes, all attended over as Keras does, while
  * the decoder's causal mask needs exactly one time axis. KerasHub refuses d < num_heads: each head would have size 0.
  */
-export function checkBlockInput(layer: string, shape: Shape | undefined, numHeads: number, o: { handle: string; label?: string; oneTimeAxis: boolean }): BlockCheck {
+export function checkBlockInput(
+  layer: string,
+  shape: Shape | undefined,
+  numHeads: number,
+  o: { handle: string; label?: string; oneTimeAxis: boolean },
+): BlockCheck {
   const label = o.label ?? o.handle;
   const x = checkAttentionInput(layer, shape, o.handle, label);
   if (!x.ok) return x;

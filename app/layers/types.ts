@@ -15,17 +15,7 @@ export type ShapeResult =
   | { ok: false; message: string; fix?: string; handle?: string };
 
 export type LayerCategory =
-  | 'Input'
-  | 'Core'
-  | 'Activation'
-  | 'Convolution'
-  | 'Pooling'
-  | 'Normalization'
-  | 'Regularization'
-  | 'Reshape'
-  | 'Merge'
-  | 'Recurrent'
-  | 'Attention';
+  'Input' | 'Core' | 'Activation' | 'Convolution' | 'Pooling' | 'Normalization' | 'Regularization' | 'Reshape' | 'Merge' | 'Recurrent' | 'Attention';
 
 /** A named input handle. Most layers have one, called `input`. */
 export interface InputHandle {

@@ -24,7 +24,11 @@ export function perAxis(rank: 1 | 2, value: number, min: number, title: string, 
 export const paddingParam = z
   .enum(['valid', 'same'])
   .default('valid')
-  .meta({ title: 'Padding', description: "'valid': no padding; windows stay inside the input, so the output shrinks. 'same': pad the edges so that, at stride 1, the output keeps the input's size." });
+  .meta({
+    title: 'Padding',
+    description:
+      "'valid': no padding; windows stay inside the input, so the output shrinks. 'same': pad the edges so that, at stride 1, the output keeps the input's size.",
+  });
 
 /** Keras's conv_output_length: the number of window positions along one axis. */
 export function windowOutput(n: Dim, kernel: number, stride: number, padding: Padding, dilation = 1): Dim {
@@ -69,14 +73,18 @@ export function slide(layer: string, noun: 'kernel' | 'pool window', spatial: Sh
 }
 
 /** Keras and TensorFlow refuse a convolution that both strides and dilates; null when the pair is fine. */
-export function strideDilationClash(layer: string, strides: readonly number[], dilation: readonly number[]): { ok: false; message: string; fix: string } | null {
+export function strideDilationClash(
+  layer: string,
+  strides: readonly number[],
+  dilation: readonly number[],
+): { ok: false; message: string; fix: string } | null {
   if (!strides.some((s) => s > 1) || !dilation.some((d) => d > 1)) return null;
   return { ok: false, message: `${layer} cannot combine strides > 1 with dilationRate > 1.`, fix: 'Set strides to 1, or dilationRate to 1.' };
 }
 
 /** Pools default their stride to the pool size; 0 in a strides param stands for that default. */
 export function poolStrides(poolSize: readonly number[], strides: readonly number[]): number[] {
-  return poolSize.map((k, i) => (strides[i] ? (strides[i] as number) : k));
+  return poolSize.map((k, i) => (strides[i] ? (strides[i]) : k));
 }
 
 /** tfjs types 2-D window args as pairs; the schemas guarantee the length. */
@@ -101,5 +109,13 @@ export function bordersParam(value: number, title: string, description: string) 
 /** [[top, bottom], [left, right]], the form Keras stores and tfjs accepts. */
 export function borders(list: readonly number[]): [[number, number], [number, number]] {
   const [a = 0, b = 0, c, d] = list;
-  return c === undefined || d === undefined ? [[a, a], [b, b]] : [[a, b], [c, d]];
+  return c === undefined || d === undefined
+    ? [
+        [a, a],
+        [b, b],
+      ]
+    : [
+        [a, b],
+        [c, d],
+      ];
 }

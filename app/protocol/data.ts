@@ -116,5 +116,8 @@ export const dataRelocateReplySchema = z.object({
   message: z.string(),
 });
 
-export const pickPathReplySchema = z.discriminatedUnion('canceled', [z.object({ canceled: z.literal(true) }), z.object({ canceled: z.literal(false), path: z.string() })]);
+export const pickPathReplySchema = z.discriminatedUnion('canceled', [
+  z.object({ canceled: z.literal(true) }),
+  z.object({ canceled: z.literal(false), path: z.string() }),
+]);
 export type PickPathReply = z.output<typeof pickPathReplySchema>;

@@ -44,7 +44,16 @@ export const hostEventSchema = z.discriminatedUnion('type', [
     etaSeconds: z.number().min(0).nullable(),
     learningRate: z.number(),
   }),
-  z.object({ v, type: z.literal('run.epoch'), runId, epoch: z.int().min(1), epochs: z.int().min(1), logs: epochLogsSchema, seconds: z.number(), learningRate: z.number().optional() }),
+  z.object({
+    v,
+    type: z.literal('run.epoch'),
+    runId,
+    epoch: z.int().min(1),
+    epochs: z.int().min(1),
+    logs: epochLogsSchema,
+    seconds: z.number(),
+    learningRate: z.number().optional(),
+  }),
   z.object({ v, type: z.literal('run.paused'), runId, step: z.int().min(0) }),
   z.object({ v, type: z.literal('run.resumed'), runId }),
   /** Pictures that show what the model does now: reconstructions, generated samples, decoded sequences. */

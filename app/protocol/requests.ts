@@ -61,7 +61,10 @@ export const REQUESTS = {
   /** Reads all of the data, checks it, and returns the settings (with fingerprint) to store; fails with the first error. */
   'data.import': { payload: z.object({ settings: dataSettingsSchema, baseDir: z.string().optional() }), reply: dataImportReplySchema },
   /** Points moved data at its new place, saying whether the files there are the ones imported. */
-  'data.relocate': { payload: z.object({ settings: dataSettingsSchema, path: z.string().min(1), baseDir: z.string().optional() }), reply: dataRelocateReplySchema },
+  'data.relocate': {
+    payload: z.object({ settings: dataSettingsSchema, path: z.string().min(1), baseDir: z.string().optional() }),
+    reply: dataRelocateReplySchema,
+  },
   /** Desktop only: a native dialog to choose a data file or folder (the web host: type a path instead). */
   'dialog.pickPath': { payload: z.object({ kind: z.enum(['file', 'folder']), title: z.string().max(200).optional() }), reply: pickPathReplySchema },
   /** Desktop only: shows an Open dialog and reads the chosen file. */
@@ -76,8 +79,8 @@ export const REQUESTS = {
 export type RequestKind = keyof typeof REQUESTS;
 
 // The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName> & Record<RequestKindName, RequestKind> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
-void sameKinds;
+const sameKinds: Record<RequestKind, RequestKindName>   = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
+sameKinds;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;
 

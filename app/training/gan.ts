@@ -62,7 +62,9 @@ function findNet(role: GanRole, nodes: readonly NodeDoc[], analysis: Analysis, i
   if (inputs.length !== 1) {
     issues.push(
       inputs.length === 0
-        ? { message: `The ${name} has no Input layer. Add one${role === 'generator' ? ' for the latent vector (e.g. shape 64)' : ' shaped like one image'} and mark it "${name}".` }
+        ? {
+            message: `The ${name} has no Input layer. Add one${role === 'generator' ? ' for the latent vector (e.g. shape 64)' : ' shaped like one image'} and mark it "${name}".`,
+          }
         : { nodeId: inputs[1]!.id, message: `The ${name} has ${inputs.length} Input layers (${names(inputs.map((n) => n.id))}); it needs exactly one.` },
     );
   }
@@ -70,7 +72,10 @@ function findNet(role: GanRole, nodes: readonly NodeDoc[], analysis: Analysis, i
     issues.push(
       outputs.length === 0
         ? { message: `The ${name} has no output layer: nothing it contains ends the network.` }
-        : { nodeId: outputs[1], message: `The ${name} ends in ${outputs.length} layers (${names(outputs)}); it must end in exactly one. Connect or delete the others.` },
+        : {
+            nodeId: outputs[1],
+            message: `The ${name} ends in ${outputs.length} layers (${names(outputs)}); it must end in exactly one. Connect or delete the others.`,
+          },
     );
   }
   if (inputs.length !== 1 || outputs.length !== 1) return null;
@@ -102,18 +107,39 @@ export function planGan(doc: ProjectDoc, analysis: Analysis, imageShape?: readon
   const issues: FitIssue[] = [];
   const spec = dataSpec(doc.data);
   const label = imageShape ? 'The' : datasetInfo(doc.data.dataset).label;
-  const image = imageShape ?? (spec.inputs.length === 1 && spec.inputs[0]!.dtype === 'float32' && spec.inputs[0]!.shape.length === 3 ? spec.inputs[0]!.shape : null);
+  const image =
+    imageShape ?? (spec.inputs.length === 1 && spec.inputs[0]!.dtype === 'float32' && spec.inputs[0]!.shape.length === 3 ? spec.inputs[0]!.shape : null);
   if (!image) {
-    return { ok: false, issues: [{ message: `GAN training learns to make images, so it needs an image dataset such as MNIST digits; ${label} feeds ${spec.inputs.map((i) => i.label).join(' and ')}.` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          message: `GAN training learns to make images, so it needs an image dataset such as MNIST digits; ${label} feeds ${spec.inputs.map((i) => i.label).join(' and ')}.`,
+        },
+      ],
+    };
   }
   const byId = new Map(doc.graph.nodes.map((n) => [n.id, n]));
   for (const n of doc.graph.nodes) {
     if (n.role !== 'model') continue;
-    issues.push({ nodeId: n.id, message: `In GAN mode every layer belongs to the generator or the discriminator, but ${n.name} has no role. Set its role in the inspector.` });
+    issues.push({
+      nodeId: n.id,
+      message: `In GAN mode every layer belongs to the generator or the discriminator, but ${n.name} has no role. Set its role in the inspector.`,
+    });
   }
   issues.push(...crossEdges(doc, byId));
-  const g = findNet('generator', doc.graph.nodes.filter((n) => n.role === 'generator'), analysis, issues);
-  const d = findNet('discriminator', doc.graph.nodes.filter((n) => n.role === 'discriminator'), analysis, issues);
+  const g = findNet(
+    'generator',
+    doc.graph.nodes.filter((n) => n.role === 'generator'),
+    analysis,
+    issues,
+  );
+  const d = findNet(
+    'discriminator',
+    doc.graph.nodes.filter((n) => n.role === 'discriminator'),
+    analysis,
+    issues,
+  );
   if (issues.length > 0 || !g || !d) return { ok: false, issues };
 
   const shape = (id: string) => analysis.nodes.get(id)?.shape;
@@ -135,7 +161,9 @@ export function planGan(doc: ProjectDoc, analysis: Analysis, imageShape?: readon
     issues.push({
       nodeId: g.output,
       message: `The generator makes ${formatDims(gOut)} outputs, but the discriminator's Input ${name(d.input)} expects ${formatDims(dIn)}. The generator must make images shaped exactly like the ones the discriminator reads.`,
-      ...(product(gOut) === product(dIn) ? { fix: { label: `Set ${name(d.input)} shape to ${formatDims(gOut)}`, nodeId: d.input, key: 'shape', value: [...gOut] } } : {}),
+      ...(product(gOut) === product(dIn)
+        ? { fix: { label: `Set ${name(d.input)} shape to ${formatDims(gOut)}`, nodeId: d.input, key: 'shape', value: [...gOut] } }
+        : {}),
     });
   }
 

@@ -17,10 +17,21 @@ export interface LossChoice {
 export function chooseLoss(task: Task, output: Shape): LossChoice {
   switch (task) {
     case 'classification':
-      if (output[output.length - 1] === 1) return { loss: 'binaryCrossentropy', labels: 'binary', metrics: ['accuracy'], why: 'one sigmoid output unit: binary cross-entropy' };
-      return { loss: 'categoricalCrossentropy', labels: 'onehot', metrics: ['accuracy'], why: `${output[output.length - 1]} softmax outputs: categorical cross-entropy` };
+      if (output[output.length - 1] === 1)
+        return { loss: 'binaryCrossentropy', labels: 'binary', metrics: ['accuracy'], why: 'one sigmoid output unit: binary cross-entropy' };
+      return {
+        loss: 'categoricalCrossentropy',
+        labels: 'onehot',
+        metrics: ['accuracy'],
+        why: `${output[output.length - 1]} softmax outputs: categorical cross-entropy`,
+      };
     case 'sequence':
-      return { loss: 'sparseCategoricalCrossentropy', labels: 'sparse', metrics: ['accuracy'], why: 'one softmax over the vocabulary per position: sparse categorical cross-entropy' };
+      return {
+        loss: 'sparseCategoricalCrossentropy',
+        labels: 'sparse',
+        metrics: ['accuracy'],
+        why: 'one softmax over the vocabulary per position: sparse categorical cross-entropy',
+      };
     case 'regression':
       return { loss: 'meanSquaredError', labels: 'values', metrics: ['mae'], why: 'predicting numbers: mean squared error' };
     case 'reconstruction':
@@ -44,16 +55,22 @@ export function resolveLoss(setting: LossSetting, task: Task, output: Shape): Lo
   const units = output[output.length - 1];
   const why = `chosen: ${setting}`;
   if (task === 'sequence') {
-    return setting === 'sparseCategoricalCrossentropy' ? { ...auto, why } : { error: 'A sequence decoder predicts one token id per position: use sparse categorical cross-entropy (or auto).' };
+    return setting === 'sparseCategoricalCrossentropy'
+      ? { ...auto, why }
+      : { error: 'A sequence decoder predicts one token id per position: use sparse categorical cross-entropy (or auto).' };
   }
   if (task === 'classification') {
     const fixed = LABEL_FOR[setting];
-    if (fixed === 'sparse' && units === 1) return { error: 'Sparse categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.' };
-    if (fixed === 'onehot' && units === 1) return { error: 'Categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.' };
+    if (fixed === 'sparse' && units === 1)
+      return { error: 'Sparse categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.' };
+    if (fixed === 'onehot' && units === 1)
+      return { error: 'Categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.' };
     return { loss: setting, labels: fixed ?? (units === 1 ? 'binary' : 'onehot'), metrics: auto.metrics, why };
   }
   if (setting === 'categoricalCrossentropy' || setting === 'sparseCategoricalCrossentropy') {
-    return { error: `${task === 'regression' ? 'Regression predicts numbers' : 'An autoencoder reproduces its input'}: categorical losses need class labels. Use mean squared error, mean absolute error or Huber.` };
+    return {
+      error: `${task === 'regression' ? 'Regression predicts numbers' : 'An autoencoder reproduces its input'}: categorical losses need class labels. Use mean squared error, mean absolute error or Huber.`,
+    };
   }
   return { loss: setting, labels: 'values', metrics: auto.metrics, why };
 }

@@ -7,7 +7,15 @@ export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine', 'plateau'
 export type ScheduleKind = (typeof SCHEDULES)[number];
 
 /** Losses a user may pick instead of the automatic choice (Keras names, tfjs camelCase). */
-export const LOSSES = ['auto', 'categoricalCrossentropy', 'sparseCategoricalCrossentropy', 'binaryCrossentropy', 'meanSquaredError', 'meanAbsoluteError', 'huber'] as const;
+export const LOSSES = [
+  'auto',
+  'categoricalCrossentropy',
+  'sparseCategoricalCrossentropy',
+  'binaryCrossentropy',
+  'meanSquaredError',
+  'meanAbsoluteError',
+  'huber',
+] as const;
 export type LossSetting = (typeof LOSSES)[number];
 
 export const METRICS = ['accuracy', 'precision', 'recall', 'topKAccuracy', 'mae'] as const;

@@ -50,15 +50,21 @@ async function main(argv: string[]): Promise<number> {
   const paths = appPaths(root);
   const [command, file] = positionals;
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : defaultDataDir();
-  if (values.version) return out(readVersion(root)), 0;
-  if (values.help || !command) return out(USAGE), values.help ? 0 : 1;
+  if (values.version) return (out(readVersion(root)), 0);
+  if (values.help || !command) return (out(USAGE), values.help ? 0 : 1);
   const needFile = () => {
     if (!file) throw new CliError(`layerlab ${command} needs a project file.\n\n${USAGE}`);
     return file;
   };
   switch (command) {
     case 'serve': {
-      const host = await startWebHost({ paths, dataDir, version: readVersion(root), port: positiveInt('port', values.port) ?? 4510, ...(values.host ? { host: values.host } : {}) });
+      const host = await startWebHost({
+        paths,
+        dataDir,
+        version: readVersion(root),
+        port: positiveInt('port', values.port) ?? 4510,
+        ...(values.host ? { host: values.host } : {}),
+      });
       out(`LayerLab is running at ${host.url}`);
       out('Press Ctrl+C to stop.');
       await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
@@ -72,7 +78,13 @@ async function main(argv: string[]): Promise<number> {
       if (backend && !backend.success) throw new CliError(`--backend must be one of ${backendNameSchema.options.join(', ')}`);
       const epochs = positiveInt('epochs', values.epochs);
       if (epochs === 0) throw new CliError('--epochs must be at least 1');
-      return trainCommand(needFile(), { json: values.json, dataDir, ...(epochs ? { epochs } : {}), ...(backend?.data ? { backend: backend.data } : {}) }, paths, out, err);
+      return trainCommand(
+        needFile(),
+        { json: values.json, dataDir, ...(epochs ? { epochs } : {}), ...(backend?.data ? { backend: backend.data } : {}) },
+        paths,
+        out,
+        err,
+      );
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);

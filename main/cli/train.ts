@@ -19,7 +19,13 @@ export interface TrainOptions {
 const fmt = (v: number | undefined) => (v === undefined ? '' : v.toFixed(4));
 
 /** Trains headless in an engine process, one line per epoch; returns the exit code. */
-export async function trainCommand(path: string, opts: TrainOptions, paths: AppPaths, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function trainCommand(
+  path: string,
+  opts: TrainOptions,
+  paths: AppPaths,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const { doc, warnings } = await readProjectFile(path);
   for (const w of warnings) err(`warning: ${w}`);
   if (opts.epochs !== undefined) doc.training = { ...doc.training, epochs: opts.epochs };
@@ -42,9 +48,27 @@ export async function trainCommand(path: string, opts: TrainOptions, paths: AppP
         if (opts.json) {
           // The usual keys always (null when absent), then every other metric the run logged (a GAN's d_loss, g_loss, …).
           const { loss, accuracy, val_loss, val_accuracy, ...extra } = l;
-          out(JSON.stringify({ epoch: e.epoch, loss, accuracy: accuracy ?? null, val_loss: val_loss ?? null, val_accuracy: val_accuracy ?? null, ...extra, seconds: Number(e.seconds.toFixed(3)), backend }));
+          out(
+            JSON.stringify({
+              epoch: e.epoch,
+              loss,
+              accuracy: accuracy ?? null,
+              val_loss: val_loss ?? null,
+              val_accuracy: val_accuracy ?? null,
+              ...extra,
+              seconds: Number(e.seconds.toFixed(3)),
+              backend,
+            }),
+          );
         } else {
-          const parts = [`Epoch ${e.epoch}/${e.epochs}`, `loss ${fmt(l.loss)}`, l.accuracy !== undefined ? `accuracy ${fmt(l.accuracy)}` : '', l.val_loss !== undefined ? `val_loss ${fmt(l.val_loss)}` : '', l.val_accuracy !== undefined ? `val_accuracy ${fmt(l.val_accuracy)}` : '', `${e.seconds.toFixed(1)}s`];
+          const parts = [
+            `Epoch ${e.epoch}/${e.epochs}`,
+            `loss ${fmt(l.loss)}`,
+            l.accuracy !== undefined ? `accuracy ${fmt(l.accuracy)}` : '',
+            l.val_loss !== undefined ? `val_loss ${fmt(l.val_loss)}` : '',
+            l.val_accuracy !== undefined ? `val_accuracy ${fmt(l.val_accuracy)}` : '',
+            `${e.seconds.toFixed(1)}s`,
+          ];
           out(parts.filter(Boolean).join('  '));
         }
         break;

@@ -41,10 +41,18 @@ async function completeCsv(src: DataSource, path: string, display: string): Prom
   const label = imp.csv.columns.findIndex((c) => c.role === 'label' && c.type === 'category');
   const classes = label < 0 ? [] : (imp.csv.columns[label]!.categories ?? []).map((c) => ({ label: c, count: imp.scan.stats[label]!.distinct.get(c) ?? 0 }));
   for (const c of classes) {
-    if (c.count === 1) imp.scan.problems.add(problem(display, `Class "${c.label}" has only 1 row; each class needs at least 2 (one to train on, one to check).`, { column: imp.csv.columns[label]!.name }, 'warning'));
+    if (c.count === 1)
+      imp.scan.problems.add(
+        problem(
+          display,
+          `Class "${c.label}" has only 1 row; each class needs at least 2 (one to train on, one to check).`,
+          { column: imp.csv.columns[label]!.name },
+          'warning',
+        ),
+      );
   }
   const size = (await stat(path)).size;
-  if (size > MAX_TABLE_BYTES) imp.scan.problems.add(problem(display, `${tooLargeMessage(display, size, MAX_TABLE_BYTES)}`, {}, 'warning'));
+  if (size > MAX_TABLE_BYTES) imp.scan.problems.add(problem(display, tooLargeMessage(display, size, MAX_TABLE_BYTES), {}, 'warning'));
   return { source: { ...src, csv: imp.csv }, examples: imp.scan.rows, classes, problems: imp.scan.problems };
 }
 
@@ -56,7 +64,12 @@ async function completeSeriesSource(s: DataSettings, src: DataSource, path: stri
   const problems = new Problems();
   const table = await readSeries(path, display, layout, series, problems);
   if (windowCount(table.rows, s.window, s.horizon, series.stride) < 2) {
-    problems.add(problem(display, `${display} has ${table.rows} rows: too few for a window of ${s.window} steps and a horizon of ${s.horizon} (it needs at least ${s.window + s.horizon + series.stride}).`));
+    problems.add(
+      problem(
+        display,
+        `${display} has ${table.rows} rows: too few for a window of ${s.window} steps and a horizon of ${s.horizon} (it needs at least ${s.window + s.horizon + series.stride}).`,
+      ),
+    );
   }
   const csv = { ...src.csv, delimiter: layout.delimiter as DataSource['csv']['delimiter'], header: layout.header ? ('yes' as const) : ('no' as const) };
   return { source: { ...src, csv, series }, examples: windowCount(table.rows, s.window, s.horizon, series.stride), classes: [], problems };
@@ -69,11 +82,21 @@ async function complete(id: UserDatasetId, s: DataSettings, src: DataSource, pat
     case 'images': {
       const folder = await scanImages(path, display);
       const counts = classCounts(folder.classes, folder.files);
-      return { source: { ...src, images: { ...src.images, classes: folder.classes } }, examples: folder.files.length, classes: folder.classes.map((label, i) => ({ label, count: counts[i]! })), problems: folder.problems };
+      return {
+        source: { ...src, images: { ...src.images, classes: folder.classes } },
+        examples: folder.files.length,
+        classes: folder.classes.map((label, i) => ({ label, count: counts[i]! })),
+        problems: folder.problems,
+      };
     }
     case 'text': {
       const t = await importText(s, src, path, display);
-      return { source: { ...src, text: t.text }, examples: t.examples, classes: t.text.classes.map((label, i) => ({ label, count: t.counts[i]! })), problems: t.problems };
+      return {
+        source: { ...src, text: t.text },
+        examples: t.examples,
+        classes: t.text.classes.map((label, i) => ({ label, count: t.counts[i]! })),
+        problems: t.problems,
+      };
     }
     case 'series':
       return completeSeriesSource(s, src, path, display);
@@ -89,7 +112,12 @@ export async function importUserData(id: UserDatasetId, s: DataSettings, baseDir
   const { src, path, display } = sourceOf(s, baseDir);
   const done = await complete(id, s, src, path, display);
   done.problems.throwIfErrors();
-  const settings: DataSettings = { ...s, dataset: id, source: done.source, fingerprint: { ...(await fingerprint(path)), importedAt: new Date().toISOString() } };
+  const settings: DataSettings = {
+    ...s,
+    dataset: id,
+    source: done.source,
+    fingerprint: { ...(await fingerprint(path)), importedAt: new Date().toISOString() },
+  };
   const problems = [...done.problems.list];
   const unfinished = userDataProblem(id, settings);
   if (unfinished) problems.unshift(problem(display, unfinished, {}, 'warning'));
@@ -97,4 +125,3 @@ export async function importUserData(id: UserDatasetId, s: DataSettings, baseDir
   const inputs = spec.inputs.map((i) => `${i.label} ${formatDims(i.shape)}`).join(' + ');
   return { settings, summary: { examples: done.examples, task: spec.task, inputs, classes: done.classes }, problems };
 }
-

@@ -37,7 +37,14 @@ export async function importTable(file: string, display: string, csv: CsvOptions
 }
 
 /** A CSV as training arrays, read in one streaming pass with the imported settings. */
-export async function loadCsv(s: DataSettings, src: DataSource, file: string, display: string, validationSplit: number, maxBytes?: number): Promise<TrainingData> {
+export async function loadCsv(
+  s: DataSettings,
+  src: DataSource,
+  file: string,
+  display: string,
+  validationSplit: number,
+  maxBytes?: number,
+): Promise<TrainingData> {
   const notReady = userDataProblem('csv', s);
   if (notReady) throw new DataError([problem(display, notReady)]);
   const layout = await detectLayout(file, display, src.csv);

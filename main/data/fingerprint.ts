@@ -82,5 +82,9 @@ export async function checkFingerprint(path: string, display: string, recorded: 
   }
   for (const extra of byPath.keys()) details.push(`${display}/${extra} is new`);
   if (details.length === 0) return { state: 'same' };
-  return { state: 'changed', details, message: `The data at ${display} changed since it was imported: ${details.slice(0, 3).join('; ')}${details.length > 3 ? `; and ${details.length - 3} more` : ''}. Import it again to update its settings.` };
+  return {
+    state: 'changed',
+    details,
+    message: `The data at ${display} changed since it was imported: ${details.slice(0, 3).join('; ')}${details.length > 3 ? `; and ${details.length - 3} more` : ''}. Import it again to update its settings.`,
+  };
 }

@@ -3,7 +3,10 @@ export class Growing<T extends Float32Array | Float64Array | Int32Array> {
   private buf: T;
   length = 0;
 
-  constructor(private readonly make: (n: number) => T, capacity = 1024) {
+  constructor(
+    private readonly make: (n: number) => T,
+    capacity = 1024,
+  ) {
     this.buf = make(capacity);
   }
 

@@ -39,7 +39,9 @@ export async function scanImages(dir: string, display: string, checkHeaders = tr
         await imageHeader(f.path);
         return true;
       } catch (e) {
-        problems.add(problem(`${display}/${f.rel}`, `${display}/${f.rel} cannot be read as an image (${(e as Error).message.split('\n')[0]}); skipped.`, {}, 'warning'));
+        problems.add(
+          problem(`${display}/${f.rel}`, `${display}/${f.rel} cannot be read as an image (${(e as Error).message.split('\n')[0]}); skipped.`, {}, 'warning'),
+        );
         return false;
       }
     });
@@ -79,13 +81,23 @@ export async function loadImages(s: DataSettings, src: DataSource, dir: string, 
   folder.problems.throwIfErrors();
   const recorded = src.images.classes;
   if (recorded.length > 0 && recorded.join('\n') !== folder.classes.join('\n')) {
-    throw new DataError([problem(display, `The class folders in ${display} (${folder.classes.join(', ')}) differ from those imported (${recorded.join(', ')}). Import the folder again.`)]);
+    throw new DataError([
+      problem(
+        display,
+        `The class folders in ${display} (${folder.classes.join(', ')}) differ from those imported (${recorded.join(', ')}). Import the folder again.`,
+      ),
+    ]);
   }
   const format = imageFormat(src.images);
   const files = limitFiles(folder.files, s.limit, s.seed);
   const size = format.height * format.width * format.channels;
   if (files.length * size * 4 > MAX_IMAGE_BYTES) {
-    throw new DataError([problem(display, `${display} holds ${count(files.length)} images, ${formatBytes(files.length * size * 4)} once decoded: more than LayerLab loads at once. Train it with the streaming pipeline, or set "Limit".`)]);
+    throw new DataError([
+      problem(
+        display,
+        `${display} holds ${count(files.length)} images, ${formatBytes(files.length * size * 4)} once decoded: more than LayerLab loads at once. Train it with the streaming pipeline, or set "Limit".`,
+      ),
+    ]);
   }
   const x = new Float32Array(files.length * size);
   const failures = await mapLimit(files, CONCURRENCY, (f, i) => readImageInto(f, format, display, x, i * size));
@@ -96,5 +108,11 @@ export async function loadImages(s: DataSettings, src: DataSource, dir: string, 
   const y = Int32Array.from(good, (i) => files[i]!.label);
   const plan = splitPlan(s, validationSplit);
   const parts = partition(y.length, { validation: plan.validation, test: plan.test, seed: plan.seed, ...(plan.stratify ? { labels: y } : {}) });
-  return { inputs: [{ data: keep, shape: [format.height, format.width, format.channels] }], target: { data: y, shape: [] }, count: y.length, partition: parts, warnings };
+  return {
+    inputs: [{ data: keep, shape: [format.height, format.width, format.channels] }],
+    target: { data: y, shape: [] },
+    count: y.length,
+    partition: parts,
+    warnings,
+  };
 }

@@ -34,7 +34,15 @@ export async function loadUserData(id: UserDatasetId, s: DataSettings, validatio
   return { ...data, warnings: [problem(display, status.message, {}, 'warning'), ...(data.warnings ?? [])] };
 }
 
-async function load(id: UserDatasetId, s: DataSettings, src: DataSource, path: string, display: string, validationSplit: number, plan: ReturnType<typeof splitPlan>): Promise<TrainingData> {
+async function load(
+  id: UserDatasetId,
+  s: DataSettings,
+  src: DataSource,
+  path: string,
+  display: string,
+  validationSplit: number,
+  plan: ReturnType<typeof splitPlan>,
+): Promise<TrainingData> {
   switch (id) {
     case 'csv':
       return loadCsv(s, src, path, display, validationSplit);

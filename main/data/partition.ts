@@ -70,5 +70,9 @@ export function partition(n: number, opts: PartitionOptions): Partition {
     members.subarray(cut, cut + v).forEach((i) => validation.push(i));
     members.subarray(cut + v).forEach((i) => test.push(i));
   }
-  return { train: shuffle(Uint32Array.from(train), rand), validation: shuffle(Uint32Array.from(validation), rand), test: shuffle(Uint32Array.from(test), rand) };
+  return {
+    train: shuffle(Uint32Array.from(train), rand),
+    validation: shuffle(Uint32Array.from(validation), rand),
+    test: shuffle(Uint32Array.from(test), rand),
+  };
 }

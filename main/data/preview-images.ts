@@ -30,7 +30,9 @@ export async function previewImages(s: DataSettings, src: DataSource, dir: strin
     try {
       pixels = await decodeImage(f.path, format);
     } catch (e) {
-      folder.problems.add(problem(`${display}/${f.rel}`, `${display}/${f.rel} cannot be read as an image (${(e as Error).message.split('\n')[0]}); skipped.`, {}, 'warning'));
+      folder.problems.add(
+        problem(`${display}/${f.rel}`, `${display}/${f.rel} cannot be read as an image (${(e as Error).message.split('\n')[0]}); skipped.`, {}, 'warning'),
+      );
       continue;
     }
     const label = folder.classes[f.label]!;
@@ -46,11 +48,17 @@ export async function previewImages(s: DataSettings, src: DataSource, dir: strin
   const least = Math.min(...counts.filter((c) => c > 0));
   if (counts.length > 1 && least * 5 < most) {
     const small = folder.classes[counts.indexOf(least)]!;
-    suggestions.push({ message: `The classes are unbalanced: "${small}" has ${least} images, the largest class ${most}. A model may learn to ignore the small class; add images or turn on augmentation.` });
+    suggestions.push({
+      message: `The classes are unbalanced: "${small}" has ${least} images, the largest class ${most}. A model may learn to ignore the small class; add images or turn on augmentation.`,
+    });
   }
   if (!augmenting(src.images.augment) && folder.files.length < 1000) {
     const images = { ...settings.source!.images, augment: { flip: true, shift: 0.1, rotate: 10 } };
-    suggestions.push({ message: `With ${folder.files.length} images, random flips, shifts and small rotations help the model generalise.`, label: 'Turn on augmentation', settings: { ...settings, source: { ...settings.source!, images } } });
+    suggestions.push({
+      message: `With ${folder.files.length} images, random flips, shifts and small rotations help the model generalise.`,
+      label: 'Turn on augmentation',
+      settings: { ...settings, source: { ...settings.source!, images } },
+    });
   }
   return { settings, classBalance: folder.classes.map((label, i) => ({ label, count: counts[i]! })), problems: folder.problems, suggestions, preview: samples };
 }

@@ -34,7 +34,8 @@ export async function previewSeries(s: DataSettings, src: DataSource, path: stri
       plot.times.push(table.time[i]!);
     }
     windows = windowCount(table.rows, s.window, s.horizon, series.stride);
-    if (windows < 2) suggestions.push({ message: `${count(table.rows)} rows are too few for a window of ${s.window} and a horizon of ${s.horizon}: shorten the window.` });
+    if (windows < 2)
+      suggestions.push({ message: `${count(table.rows)} rows are too few for a window of ${s.window} and a horizon of ${s.horizon}: shorten the window.` });
     if (table.rows >= ROWS) suggestions.push({ message: `This preview read the first ${count(ROWS)} rows; importing reads them all.` });
   } else {
     suggestions.push({ message: `${display} has no numeric columns to use as a series.` });

@@ -36,10 +36,15 @@ export async function previewText(s: DataSettings, src: DataSource, path: string
   const scanned = [...labels.values()].reduce((a, b) => a + b, 0);
   const vocabulary = o.vocabulary ? new Vocabulary(o.vocabulary) : Vocabulary.fromCounts(words, s.vocabSize);
   const classes = sortedCategories(labels.keys());
-  const settings: DataSettings = { ...s, source: { ...src, text: { ...o, ...(columns ? { textColumn: columns.text, labelColumn: columns.label } : {}), ...(o.classes.length ? {} : { classes }) } } };
+  const settings: DataSettings = {
+    ...s,
+    source: { ...src, text: { ...o, ...(columns ? { textColumn: columns.text, labelColumn: columns.label } : {}), ...(o.classes.length ? {} : { classes }) } },
+  };
   const suggestions: Suggestion[] = [];
   if (scanned > 0 && long / scanned > 0.25) {
-    suggestions.push({ message: `${Math.round((100 * long) / scanned)}% of the texts are longer than ${s.sequenceLength} words and get cut. A longer sequence keeps more of each text, at more cost per step.` });
+    suggestions.push({
+      message: `${Math.round((100 * long) / scanned)}% of the texts are longer than ${s.sequenceLength} words and get cut. A longer sequence keeps more of each text, at more cost per step.`,
+    });
   }
   if (vocabulary.size - RESERVED_TOKENS < s.vocabSize - RESERVED_TOKENS && !o.vocabulary) {
     suggestions.push({ message: `The texts scanned use ${vocabulary.size - RESERVED_TOKENS} different words, fewer than the vocabulary size ${s.vocabSize}.` });
@@ -54,7 +59,13 @@ export async function previewText(s: DataSettings, src: DataSource, path: string
       layout: o.layout,
       samples: examples.map((ex) => {
         const tokens = tokenizeWords(ex.text, o.lowercase).slice(0, TOKENS);
-        return { label: ex.label, where: ex.where, text: ex.text.length > 500 ? `${ex.text.slice(0, 500)}…` : ex.text, tokens, ids: tokens.map((t) => vocabulary.id(t)) };
+        return {
+          label: ex.label,
+          where: ex.where,
+          text: ex.text.length > 500 ? `${ex.text.slice(0, 500)}…` : ex.text,
+          tokens,
+          ids: tokens.map((t) => vocabulary.id(t)),
+        };
       }),
       vocabularySize: vocabulary.size,
       sequenceLength: s.sequenceLength,

@@ -30,7 +30,12 @@ function countQuotes(s: string, from: number, to: number): number {
  */
 export async function* readRecords(path: string, display: string, opts: RecordOptions = {}): AsyncGenerator<CsvRecord> {
   const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
-    throw new DataError([problem(display, e.code === 'ENOENT' ? `The data at ${display} is gone — was it moved? Choose its new location.` : `Cannot read ${display}: ${e.message}`)]);
+    throw new DataError([
+      problem(
+        display,
+        e.code === 'ENOENT' ? `The data at ${display} is gone — was it moved? Choose its new location.` : `Cannot read ${display}: ${e.message}`,
+      ),
+    ]);
   });
   if (info.isDirectory()) throw new DataError([problem(display, `${display} is a folder; choose a CSV file.`)]);
   if (info.size === 0) throw new DataError([problem(display, `${display} is empty.`)]);

@@ -35,7 +35,12 @@ function take(data: TrainingData, order: ArrayLike<number>, from: number, to: nu
  * then holds out the last `fraction` for validation. User data brings its own partition
  * (stratified, with a test part, already limited), which is followed as it is.
  */
-export function splitData(data: TrainingData, fraction: number, seed: number, limit = 0): { train: TrainingData; validation: TrainingData | null; test?: TrainingData } {
+export function splitData(
+  data: TrainingData,
+  fraction: number,
+  seed: number,
+  limit = 0,
+): { train: TrainingData; validation: TrainingData | null; test?: TrainingData } {
   const p = data.partition;
   if (p) {
     const part = (idx: Uint32Array) => take(data, idx, 0, idx.length);

@@ -25,7 +25,7 @@ export interface ReadOptions {
   readonly maxBytes?: number;
 }
 
-type Builder = { settings: ColumnSettings; index: number; float?: Growing<Float32Array>; id?: Growing<Int32Array>; ids?: Map<string, number> };
+interface Builder { settings: ColumnSettings; index: number; float?: Growing<Float32Array>; id?: Growing<Int32Array>; ids?: Map<string, number> }
 
 export function tooLargeMessage(display: string, size: number, maxBytes: number): string {
   return `${display} is ${formatBytes(size)}; LayerLab reads tables of up to ${formatBytes(maxBytes)} into memory. Set "Limit" to train on the first rows (for example 100,000).`;
@@ -35,7 +35,13 @@ export function tooLargeMessage(display: string, size: number, maxBytes: number)
  * Streams the table once into typed arrays, one per used column, checking every row against the
  * imported settings. Bad rows stop the read (naming their lines) or are skipped, as the settings say.
  */
-export async function readTable(path: string, display: string, layout: TableLayout, csv: CsvOptions, opts: ReadOptions): Promise<{ columns: ReadColumn[]; rows: number; problems: Problems }> {
+export async function readTable(
+  path: string,
+  display: string,
+  layout: TableLayout,
+  csv: CsvOptions,
+  opts: ReadOptions,
+): Promise<{ columns: ReadColumn[]; rows: number; problems: Problems }> {
   const maxBytes = opts.maxBytes ?? MAX_TABLE_BYTES;
   const size = (await stat(path).catch(() => null))?.size ?? 0;
   if (size > maxBytes && opts.limit === 0) throw new DataError([problem(display, tooLargeMessage(display, size, maxBytes))]);
@@ -44,7 +50,12 @@ export async function readTable(path: string, display: string, layout: TableLayo
     .filter((c) => c.role !== 'ignore')
     .map((settings) => {
       const index = byName.get(settings.name);
-      if (index === undefined) throw new DataError([problem(display, `${display} has no column "${settings.name}" (its columns: ${layout.names.join(', ')}). Import it again.`, { column: settings.name })]);
+      if (index === undefined)
+        throw new DataError([
+          problem(display, `${display} has no column "${settings.name}" (its columns: ${layout.names.join(', ')}). Import it again.`, {
+            column: settings.name,
+          }),
+        ]);
       if (settings.type === 'category') return { settings, index, id: ints(), ids: new Map((settings.categories ?? []).map((v, i) => [v, i])) };
       return { settings, index, float: floats() };
     });
@@ -68,11 +79,13 @@ export async function readTable(path: string, display: string, layout: TableLayo
       if (isMissing(raw)) cells[b] = ids ? -1 : NaN;
       else if (ids) {
         const id = ids.get(raw.trim());
-        if (id === undefined) bad = `${display}, line ${r.line}, column "${settings.name}": "${raw.trim()}" is not one of the categories found when the file was imported. Import it again.`;
+        if (id === undefined)
+          bad = `${display}, line ${r.line}, column "${settings.name}": "${raw.trim()}" is not one of the categories found when the file was imported. Import it again.`;
         else cells[b] = id;
       } else if (settings.type === 'date') {
         const ms = parseDate(raw);
-        if (Number.isNaN(ms)) bad = `${display}, line ${r.line}, column "${settings.name}": "${raw.trim()}" is not a date (use 2024-03-01 or 2024-03-01T10:00).`;
+        if (Number.isNaN(ms))
+          bad = `${display}, line ${r.line}, column "${settings.name}": "${raw.trim()}" is not a date (use 2024-03-01 or 2024-03-01T10:00).`;
         else cells[b] = ms / DAY_MS;
       } else {
         const v = parseNumber(raw);
@@ -90,7 +103,12 @@ export async function readTable(path: string, display: string, layout: TableLayo
     if (opts.limit > 0 && rows >= opts.limit) break;
   }
   problems.throwIfErrors();
-  if (rows === 0) throw new DataError([problem(display, `${display} has no usable rows${problems.list.length ? ` (${count(problems.list.length)} were skipped as malformed)` : ''}.`)]);
-  const columns = builders.map((b): ReadColumn => (b.ids ? { settings: b.settings, kind: 'id', values: b.id!.view() } : { settings: b.settings, kind: 'float', values: b.float!.view() }));
+  if (rows === 0)
+    throw new DataError([
+      problem(display, `${display} has no usable rows${problems.list.length ? ` (${count(problems.list.length)} were skipped as malformed)` : ''}.`),
+    ]);
+  const columns = builders.map((b): ReadColumn =>
+    b.ids ? { settings: b.settings, kind: 'id', values: b.id!.view() } : { settings: b.settings, kind: 'float', values: b.float!.view() },
+  );
   return { columns, rows, problems };
 }

@@ -75,7 +75,15 @@ export function guessColumns(layout: TableLayout, scan: TableScan, csv: CsvOptio
     let type = prior?.type ?? guessType(stats);
     const role = prior?.role ?? (fresh && i === layout.names.length - 1 ? 'label' : type === 'text' ? 'ignore' : 'feature');
     // A label of a few whole numbers (0/1, 1–5 stars) is almost always classes.
-    if (!prior && role === 'label' && type === 'number' && stats.distinct.size <= 10 && !stats.overflow && [...stats.distinct.keys()].every((v) => Number.isInteger(Number(v)))) type = 'category';
+    if (
+      !prior &&
+      role === 'label' &&
+      type === 'number' &&
+      stats.distinct.size <= 10 &&
+      !stats.overflow &&
+      [...stats.distinct.keys()].every((v) => Number.isInteger(Number(v)))
+    )
+      type = 'category';
     return { ...prior, name, role, type };
   });
 }
@@ -86,8 +94,10 @@ export function numberProblems(display: string, scan: TableScan, columns: readon
   columns.forEach((col, i) => {
     const stats = scan.stats[i]!;
     if (col.role === 'ignore' || col.type !== 'number') return;
-    for (const odd of stats.oddities) scan.problems.add(problem(display, notANumber(display, odd.line, col.name, odd.value), { line: odd.line, column: col.name }, severity));
+    for (const odd of stats.oddities)
+      scan.problems.add(problem(display, notANumber(display, odd.line, col.name, odd.value), { line: odd.line, column: col.name }, severity));
     const unlisted = stats.values - stats.numbers - stats.oddities.length;
-    if (unlisted > 0) scan.problems.add(problem(display, `${display}, column "${col.name}": ${count(unlisted)} more values are not numbers.`, { column: col.name }, severity));
+    if (unlisted > 0)
+      scan.problems.add(problem(display, `${display}, column "${col.name}": ${count(unlisted)} more values are not numbers.`, { column: col.name }, severity));
   });
 }

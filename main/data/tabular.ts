@@ -36,12 +36,21 @@ function keptRows(columns: readonly ReadColumn[], rows: number, csv: CsvOptions,
   const keep: number[] = [];
   const dropped = new Map<string, number>();
   for (let r = 0; r < rows; r++) {
-    const missing = columns.find((c) => (c.settings.role === 'label' || strategyOf(c.settings, csv) === 'drop') && (c.kind === 'id' ? c.values[r]! < 0 : Number.isNaN(c.values[r]!)));
+    const missing = columns.find(
+      (c) => (c.settings.role === 'label' || strategyOf(c.settings, csv) === 'drop') && (c.kind === 'id' ? c.values[r]! < 0 : Number.isNaN(c.values[r]!)),
+    );
     if (missing) dropped.set(missing.settings.name, (dropped.get(missing.settings.name) ?? 0) + 1);
     else keep.push(r);
   }
   for (const [name, n] of dropped) {
-    warnings.push(problem(display, `${display}: ${count(n)} row${n === 1 ? '' : 's'} with no value in "${name}" ${n === 1 ? 'was' : 'were'} left out.`, { column: name }, 'warning'));
+    warnings.push(
+      problem(
+        display,
+        `${display}: ${count(n)} row${n === 1 ? '' : 's'} with no value in "${name}" ${n === 1 ? 'was' : 'were'} left out.`,
+        { column: name },
+        'warning',
+      ),
+    );
   }
   return Uint32Array.from(keep);
 }
@@ -51,7 +60,14 @@ function keptRows(columns: readonly ReadColumn[], rows: number, csv: CsvOptions,
  * says, numbers standardised and gaps filled with statistics of the training part only,
  * categories one-hot (or ids for an Embedding), the label as class ids or standardised values.
  */
-export function encodeTable(columns: readonly ReadColumn[], rows: number, csv: CsvOptions, plan: SplitPlan, display: string, warnings: DataProblem[]): TrainingData {
+export function encodeTable(
+  columns: readonly ReadColumn[],
+  rows: number,
+  csv: CsvOptions,
+  plan: SplitPlan,
+  display: string,
+  warnings: DataProblem[],
+): TrainingData {
   const kept = keptRows(columns, rows, csv, display, warnings);
   const n = kept.length;
   if (n < 2) throw new DataError([problem(display, `${display} has ${n} usable row${n === 1 ? '' : 's'}; training needs at least 2.`)]);
@@ -60,7 +76,12 @@ export function encodeTable(columns: readonly ReadColumn[], rows: number, csv: C
   const label = labels[0];
   const classify = labels.length === 1 && label?.kind === 'id';
   const classIds = classify ? Int32Array.from(kept, (r) => label.values[r]!) : undefined;
-  const parts: Partition = partition(n, { validation: plan.validation, test: plan.test, seed: plan.seed, ...(classIds && plan.stratify ? { labels: classIds } : {}) });
+  const parts: Partition = partition(n, {
+    validation: plan.validation,
+    test: plan.test,
+    seed: plan.seed,
+    ...(classIds && plan.stratify ? { labels: classIds } : {}),
+  });
   // Statistics come from training rows, addressed in the original row numbering.
   const trainRows = Uint32Array.from(parts.train, (i) => kept[i]!);
 
@@ -97,7 +118,7 @@ export function encodeTable(columns: readonly ReadColumn[], rows: number, csv: C
   const y = new Float32Array(n * labels.length);
   const targetScale = labels.map((c, j) => {
     const scale = moments(c.values as Float32Array, trainRows);
-    for (let i = 0; i < n; i++) y[i * labels.length + j] = ((c.values[kept[i]!]! as number) - scale.mean) / scale.std;
+    for (let i = 0; i < n; i++) y[i * labels.length + j] = ((c.values[kept[i]!]!) - scale.mean) / scale.std;
     return scale;
   });
   return { inputs, target: { data: y, shape: [labels.length] }, count: n, partition: parts, targetScale, warnings };

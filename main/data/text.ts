@@ -41,12 +41,23 @@ export async function chooseColumns(file: string, display: string, layout: Table
 }
 
 /** Streams the labelled texts of a CSV or of class folders; malformed rows become problems. */
-export async function* textExamples(src: DataSource, path: string, display: string, problems: Problems, columns?: { text: string; label: string }): AsyncGenerator<TextExample> {
+export async function* textExamples(
+  src: DataSource,
+  path: string,
+  display: string,
+  problems: Problems,
+  columns?: { text: string; label: string },
+): AsyncGenerator<TextExample> {
   if (src.text.layout === 'folders') {
     const found = await scanClassFolders(path, display, ['.txt'], 'texts', problems);
     for (const f of found.files) {
       const text = await readFile(f.path, 'utf8').catch(() => {
-        throw new DataError([problem(`${display}/${f.rel}`, `${display}/${f.rel} disappeared while it was being read (moved or deleted?). Put it back, or import the folder again.`)]);
+        throw new DataError([
+          problem(
+            `${display}/${f.rel}`,
+            `${display}/${f.rel} disappeared while it was being read (moved or deleted?). Put it back, or import the folder again.`,
+          ),
+        ]);
       });
       yield { text, label: found.classes[f.label]!, where: `${display}/${f.rel}` };
     }
@@ -56,7 +67,8 @@ export async function* textExamples(src: DataSource, path: string, display: stri
   const cols = columns ?? (await chooseColumns(path, display, layout, src.text));
   const ti = layout.names.indexOf(cols.text);
   const li = layout.names.indexOf(cols.label);
-  if (ti < 0 || li < 0) throw new DataError([problem(display, `${display} has no column "${ti < 0 ? cols.text : cols.label}" (its columns: ${layout.names.join(', ')}).`)]);
+  if (ti < 0 || li < 0)
+    throw new DataError([problem(display, `${display} has no column "${ti < 0 ? cols.text : cols.label}" (its columns: ${layout.names.join(', ')}).`)]);
   let skip = layout.header;
   for await (const r of readRecords(path, display)) {
     if (skip) {
@@ -65,7 +77,14 @@ export async function* textExamples(src: DataSource, path: string, display: stri
     }
     const fields = parseFields(layout.delimiter, r.text);
     if (fields.length !== layout.names.length) {
-      problems.add(problem(display, `${display}, line ${r.line}: expected ${layout.names.length} values (one per column) but found ${fields.length}.`, { line: r.line }, src.csv.badRows === 'skip' ? 'warning' : 'error'));
+      problems.add(
+        problem(
+          display,
+          `${display}, line ${r.line}: expected ${layout.names.length} values (one per column) but found ${fields.length}.`,
+          { line: r.line },
+          src.csv.badRows === 'skip' ? 'warning' : 'error',
+        ),
+      );
       continue;
     }
     const label = fields[li]!.trim();
@@ -78,7 +97,12 @@ export async function* textExamples(src: DataSource, path: string, display: stri
 }
 
 /** Scans every text once: the classes, the vocabulary (most frequent words), and the problems. */
-export async function importText(s: DataSettings, src: DataSource, path: string, display: string): Promise<{ text: TextOptions; counts: number[]; problems: Problems; examples: number }> {
+export async function importText(
+  s: DataSettings,
+  src: DataSource,
+  path: string,
+  display: string,
+): Promise<{ text: TextOptions; counts: number[]; problems: Problems; examples: number }> {
   const problems = new Problems();
   const layout = src.text.layout === 'csv' ? await detectLayout(path, display, src.csv) : null;
   const columns = layout ? await chooseColumns(path, display, layout, src.text) : undefined;
@@ -112,7 +136,12 @@ export async function loadText(s: DataSettings, src: DataSource, path: string, d
   for await (const ex of textExamples(src, path, display, problems, o.layout === 'csv' ? { text: o.textColumn, label: o.labelColumn } : undefined)) {
     const label = classIds.get(ex.label);
     if (label === undefined) {
-      problems.add(problem(display, `${ex.where}: label "${ex.label}" is not one of the classes found when the data was imported (${o.classes.join(', ')}). Import it again.`));
+      problems.add(
+        problem(
+          display,
+          `${ex.where}: label "${ex.label}" is not one of the classes found when the data was imported (${o.classes.join(', ')}). Import it again.`,
+        ),
+      );
       break;
     }
     vocabulary.encodeWith(tokenizeWords(ex.text, o.lowercase), s.sequenceLength, o, row, 0);
@@ -124,5 +153,11 @@ export async function loadText(s: DataSettings, src: DataSource, path: string, d
   const y = labels.view();
   const plan = splitPlan(s, validationSplit);
   const parts = partition(y.length, { validation: plan.validation, test: plan.test, seed: plan.seed, ...(plan.stratify ? { labels: y } : {}) });
-  return { inputs: [{ data: ids.view(), shape: [s.sequenceLength] }], target: { data: y, shape: [] }, count: y.length, partition: parts, warnings: problems.list };
+  return {
+    inputs: [{ data: ids.view(), shape: [s.sequenceLength] }],
+    target: { data: y, shape: [] },
+    count: y.length,
+    partition: parts,
+    warnings: problems.list,
+  };
 }

@@ -45,12 +45,19 @@ export async function readSeries(file: string, display: string, layout: TableLay
     }
     const f = parseFields(layout.delimiter, r.text);
     if (f.length !== layout.names.length) {
-      problems.add(problem(display, `${display}, line ${r.line}: expected ${layout.names.length} values (one per column) but found ${f.length}.`, { line: r.line }));
+      problems.add(
+        problem(display, `${display}, line ${r.line}: expected ${layout.names.length} values (one per column) but found ${f.length}.`, { line: r.line }),
+      );
       continue;
     }
     const t = dateAt < 0 ? time.length : parseDate(f[dateAt]!);
     if (Number.isNaN(t)) {
-      problems.add(problem(display, `${display}, line ${r.line}, column "${o.dateColumn}": "${f[dateAt]!.trim()}" is not a date (use 2024-03-01 or 2024-03-01T10:00).`, { line: r.line, column: o.dateColumn }));
+      problems.add(
+        problem(display, `${display}, line ${r.line}, column "${o.dateColumn}": "${f[dateAt]!.trim()}" is not a date (use 2024-03-01 or 2024-03-01T10:00).`, {
+          line: r.line,
+          column: o.dateColumn,
+        }),
+      );
       continue;
     }
     const row = at.map((i) => (isMissing(f[i]!) ? NaN : parseNumber(f[i]!)));
@@ -82,19 +89,41 @@ export async function readSeries(file: string, display: string, layout: TableLay
     const firstValid = col.findIndex((v) => !Number.isNaN(v));
     if (firstValid < 0) throw new DataError([problem(display, `${display}, column "${n}": no values.`, { column: n })]);
     for (let i = 0; i < rows; i++) if (Number.isNaN(col[i]!)) (filled++, (col[i] = i === 0 || i < firstValid ? col[firstValid]! : col[i - 1]!));
-    if (filled > 0) problems.add(problem(display, `${display}, column "${n}": ${count(filled)} missing value${filled === 1 ? '' : 's'} filled with the previous value.`, { column: n }, 'warning'));
+    if (filled > 0)
+      problems.add(
+        problem(
+          display,
+          `${display}, column "${n}": ${count(filled)} missing value${filled === 1 ? '' : 's'} filled with the previous value.`,
+          { column: n },
+          'warning',
+        ),
+      );
     columns.set(n, col);
   });
   return { time: Float64Array.from(order, (i) => t[i]!), columns, rows };
 }
 
 /** How many windows fit: each sees `window` steps and predicts the step `horizon` after it. */
-export const windowCount = (rows: number, window: number, horizon: number, stride: number) => (rows - window - horizon < 0 ? 0 : Math.floor((rows - window - horizon) / stride) + 1);
+export const windowCount = (rows: number, window: number, horizon: number, stride: number) =>
+  rows - window - horizon < 0 ? 0 : Math.floor((rows - window - horizon) / stride) + 1;
 
 /** Windows over the series, split in time order; every column standardised with the training part's statistics. */
-export function seriesWindows(table: SeriesTable, o: SeriesOptions, window: number, horizon: number, split: { validation: number; test: number }, display: string): TrainingData {
+export function seriesWindows(
+  table: SeriesTable,
+  o: SeriesOptions,
+  window: number,
+  horizon: number,
+  split: { validation: number; test: number },
+  display: string,
+): TrainingData {
   const n = windowCount(table.rows, window, horizon, o.stride);
-  if (n < 2) throw new DataError([problem(display, `${display} has ${count(table.rows)} rows: too few for a window of ${window} steps and a horizon of ${horizon} (it needs at least ${window + horizon + o.stride}).`)]);
+  if (n < 2)
+    throw new DataError([
+      problem(
+        display,
+        `${display} has ${count(table.rows)} rows: too few for a window of ${window} steps and a horizon of ${horizon} (it needs at least ${window + horizon + o.stride}).`,
+      ),
+    ]);
   const parts = partition(n, { ...split, seed: 0, chronological: true });
   // Rows the training windows read, targets included: statistics come from these only.
   const trainRows = Math.min(table.rows, (parts.train.length - 1) * o.stride + window + horizon);
@@ -125,7 +154,14 @@ export function seriesWindows(table: SeriesTable, o: SeriesOptions, window: numb
 }
 
 /** A user's series as training windows. */
-export async function loadSeries(s: DataSettings, src: DataSource, file: string, display: string, layout: TableLayout, split: { validation: number; test: number }): Promise<TrainingData> {
+export async function loadSeries(
+  s: DataSettings,
+  src: DataSource,
+  file: string,
+  display: string,
+  layout: TableLayout,
+  split: { validation: number; test: number },
+): Promise<TrainingData> {
   const problems = new Problems();
   const table = await readSeries(file, display, layout, src.series, problems);
   return { ...seriesWindows(table, src.series, s.window, s.horizon, split, display), warnings: problems.list };

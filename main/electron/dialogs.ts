@@ -35,7 +35,14 @@ export function nativeDialogs(window: () => BrowserWindow | null): FileDialogs {
       const options = {
         title: title ?? (kind === 'folder' ? 'Choose a data folder' : 'Choose a data file'),
         properties: [kind === 'folder' ? ('openDirectory' as const) : ('openFile' as const)],
-        ...(kind === 'file' ? { filters: [{ name: 'Data', extensions: ['csv', 'tsv', 'txt'] }, { name: 'All files', extensions: ['*'] }] } : {}),
+        ...(kind === 'file'
+          ? {
+              filters: [
+                { name: 'Data', extensions: ['csv', 'tsv', 'txt'] },
+                { name: 'All files', extensions: ['*'] },
+              ],
+            }
+          : {}),
       };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       const path = result.filePaths[0];

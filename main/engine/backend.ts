@@ -6,7 +6,7 @@ import { nativeAddonMissing } from './native';
 
 const short = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
 
-type Attempt = { name: BackendName; load: () => Promise<string> };
+interface Attempt { name: BackendName; load: () => Promise<string> }
 
 /** Loads an optional native package; they are absent wherever libtensorflow could not be downloaded. */
 async function loadNative(pkg: string): Promise<void> {
@@ -61,7 +61,6 @@ function attempts(tf: Tf): Attempt[] {
     },
   }));
 }
-
 
 /**
  * Picks the best backend that loads: native TensorFlow (GPU, then CPU), then wasm, then cpu.

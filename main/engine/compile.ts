@@ -41,7 +41,12 @@ export function buildSubModel(tf: Tf, doc: ProjectDoc, analysis: Analysis, nodeI
     const refs = analysis.nodes.get(id)?.inboundRefs ?? [];
     const outside = refs.find((ref) => !inside.has(ref.source));
     if (outside) throw new Error(`${node.name} is fed by ${byId.get(outside.source)?.name ?? outside.source}, which is not part of ${name}`);
-    const out = def.build(tf, def.params.parse(node.params), node.name, refs.map((ref) => built.get(ref.source)![ref.output]!));
+    const out = def.build(
+      tf,
+      def.params.parse(node.params),
+      node.name,
+      refs.map((ref) => built.get(ref.source)![ref.output]!),
+    );
     built.set(id, Array.isArray(out) ? out : [out as SymbolicTensor]);
   }
   const model = tf.model({

@@ -19,7 +19,13 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
   );
   try {
     await train(
-      { runId, document: cmd.document, ...(cmd.backend ? { backend: cmd.backend } : {}), ...(cmd.runDir ? { runDir: cmd.runDir } : {}), ...(cmd.resume ? { resume: cmd.resume } : {}) },
+      {
+        runId,
+        document: cmd.document,
+        ...(cmd.backend ? { backend: cmd.backend } : {}),
+        ...(cmd.runDir ? { runDir: cmd.runDir } : {}),
+        ...(cmd.resume ? { resume: cmd.resume } : {}),
+      },
       { tf, emit: (e) => channel.send(e), controls, recorder: openRecorder(cmd.runDir), loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
     );
   } catch (e) {

@@ -32,7 +32,11 @@ export interface Feeder {
 }
 
 function layoutOf(analysis: Analysis, loss: LossChoice): TensorLayout {
-  return { inputShapes: analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!), output: analysis.nodes.get(analysis.outputs[0]!)!.shape!, labels: loss.labels };
+  return {
+    inputShapes: analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!),
+    output: analysis.nodes.get(analysis.outputs[0]!)!.shape!,
+    labels: loss.labels,
+  };
 }
 
 async function inMemory(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: LossChoice): Promise<Feeder> {
@@ -50,7 +54,12 @@ async function inMemory(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: LossC
     warnings: (data.warnings ?? []).map((w) => w.message),
     probe: (model) => probeTraining(tf, model, tt.xs, tt.y),
     fit: (model, args) =>
-      model.fit(tt.xs, tt.y, { ...args, batchSize: t.batchSize, shuffle: !data.chronological, ...(vt ? { validationData: [vt.xs, vt.y] as [tfjs.Tensor[], tfjs.Tensor] } : {}) }),
+      model.fit(tt.xs, tt.y, {
+        ...args,
+        batchSize: t.batchSize,
+        shuffle: !data.chronological,
+        ...(vt ? { validationData: [vt.xs, vt.y] as [tfjs.Tensor[], tfjs.Tensor] } : {}),
+      }),
     dispose: () => tf.dispose([...tt.xs, tt.y, ...(vt ? [...vt.xs, vt.y] : [])]),
   };
 }

@@ -48,7 +48,10 @@ export function flatAdam(tf: Tf, learningRate: number, beta1 = 0.9, beta2 = 0.99
         first.assign(newFirst);
         second.assign(newSecond);
         const step = tf.mul(tf.div(correctedFirst, tf.add(tf.sqrt(correctedSecond), this.epsilon)), -this.learningRate);
-        const parts = tf.split(step, this.slots.map((s) => s.size));
+        const parts = tf.split(
+          step,
+          this.slots.map((s) => s.size),
+        );
         this.slots.forEach((s, i) => {
           const value = tf.engine().registeredVariables[s.name]!;
           value.assign(tf.add(tf.reshape(parts[i]!, s.shape), value));
@@ -64,8 +67,14 @@ export function flatAdam(tf: Tf, learningRate: number, beta1 = 0.9, beta2 = 0.99
       const same = slots.length === this.slots.length && slots.every((s, i) => s.name === this.slots[i]!.name);
       if (same) return;
       if (this.first && this.second) {
-        const firsts = tf.split(this.first, this.slots.map((s) => s.size));
-        const seconds = tf.split(this.second, this.slots.map((s) => s.size));
+        const firsts = tf.split(
+          this.first,
+          this.slots.map((s) => s.size),
+        );
+        const seconds = tf.split(
+          this.second,
+          this.slots.map((s) => s.size),
+        );
         this.slots.forEach((s, i) => this.parked.set(s.name, { first: tf.keep(firsts[i]!), second: tf.keep(seconds[i]!) }));
         this.first.dispose();
         this.second.dispose();

@@ -20,7 +20,7 @@ export async function probeStep(step: () => Promise<unknown>): Promise<string | 
 
 /** Runs one training step on two examples; returns the missing kernel if the backend cannot train this model. */
 export async function probeTraining(tf: typeof tfjs, model: tfjs.LayersModel, xs: tfjs.Tensor[], y: tfjs.Tensor): Promise<string | null> {
-  const n = Math.min(2, y.shape[0]!);
+  const n = Math.min(2, y.shape[0]);
   const bx = xs.map((x) => x.slice(0, n));
   const by = y.slice(0, n);
   try {

@@ -6,7 +6,7 @@ import type { Column, TrainingData } from '../data/training-data';
 function targetTensor(tf: Tf, target: Column, count: number, output: Shape, loss: LossChoice): tfjs.Tensor {
   switch (loss.labels) {
     case 'onehot': {
-      const classes = output[output.length - 1] as number;
+      const classes = output[output.length - 1]!;
       const oneHot = new Float32Array(count * classes);
       for (let i = 0; i < count; i++) oneHot[i * classes + target.data[i]!] = 1;
       return tf.tensor2d(oneHot, [count, classes]);

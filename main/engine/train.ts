@@ -69,7 +69,11 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
     run.model.dispose();
     if (missing) {
       await tf.setBackend('cpu');
-      backend = { name: 'cpu', device: 'CPU (plain JavaScript)', reason: `wasm cannot train this model yet (it lacks the ${missing} kernel), so the slower cpu backend runs it` };
+      backend = {
+        name: 'cpu',
+        device: 'CPU (plain JavaScript)',
+        reason: `wasm cannot train this model yet (it lacks the ${missing} kernel), so the slower cpu backend runs it`,
+      };
     }
     // The probe took one step; start again from fresh (or the recorded) weights.
     run = compileModel(tf, doc, analysis, loss, earlier);
@@ -111,7 +115,17 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
   const throttle = new BatchThrottle((points) => {
     send({ v: EVENT_VERSION, type: 'run.batches', runId, points });
     ctx.recorder?.batches(points);
-    send({ v: EVENT_VERSION, type: 'run.progress', runId, step, epoch: epoch + 1, batch: batchInEpoch, batchesPerEpoch, learningRate: lr, ...meter.take(stepsDone) });
+    send({
+      v: EVENT_VERSION,
+      type: 'run.progress',
+      runId,
+      step,
+      epoch: epoch + 1,
+      batch: batchInEpoch,
+      batchesPerEpoch,
+      learningRate: lr,
+      ...meter.take(stepsDone),
+    });
   });
   const finish = (): void => {
     model.stopTraining = true;
@@ -138,12 +152,12 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           const value = logs?.loss;
           if (typeof value !== 'number' || !Number.isFinite(value)) {
             nanAt = step;
-            return finish();
+            finish(); return;
           }
           throttle.push({ step, epoch: epoch + 1, loss: value });
           if (ctx.controls?.stopRequested || ctx.stopRequested?.()) {
             stopped = true;
-            return finish();
+            finish(); return;
           }
           if (ctx.controls) {
             // Show the exact batch count before holding still.
@@ -151,7 +165,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
             const verdict = await ctx.controls.afterBatch(step);
             if (verdict === 'stop') {
               stopped = true;
-              return finish();
+              finish(); return;
             }
           }
         },
@@ -166,7 +180,15 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           const samples = epochSamples(tf, model, task, feeder.samplesFrom);
           if (samples?.exactMatch !== undefined) logs.val_exact_match = samples.exactMatch;
           if (samples) {
-            send({ v: EVENT_VERSION, type: 'run.samples', runId, epoch: e + 1, kind: samples.kind, images: samples.images, ...(samples.lines ? { lines: samples.lines } : {}) });
+            send({
+              v: EVENT_VERSION,
+              type: 'run.samples',
+              runId,
+              epoch: e + 1,
+              kind: samples.kind,
+              images: samples.images,
+              ...(samples.lines ? { lines: samples.lines } : {}),
+            });
             await ctx.recorder?.samples(e + 1, samples.kind, samples.images);
           }
           // On disk first, so what the UI has seen is never ahead of what a crash leaves behind.
@@ -197,5 +219,13 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
     model.dispose();
   }
   const status = stopped ? 'stopped' : 'completed';
-  send({ v: EVENT_VERSION, type: 'run.finished', runId, status, epochsDone, seconds: meter.take(stepsDone).elapsedSeconds, ...(earlyNote ? { note: earlyNote } : {}) });
+  send({
+    v: EVENT_VERSION,
+    type: 'run.finished',
+    runId,
+    status,
+    epochsDone,
+    seconds: meter.take(stepsDone).elapsedSeconds,
+    ...(earlyNote ? { note: earlyNote } : {}),
+  });
 }

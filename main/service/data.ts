@@ -17,7 +17,8 @@ import { resolveSourcePath } from '../data/resolve';
 export type PickPath = (kind: 'file' | 'folder', title?: string) => Promise<PickPathReply>;
 
 function userDataset(s: DataSettings): UserDatasetId {
-  if (!isUserDataset(s.dataset)) throw new Error(`"${s.dataset}" is a built-in dataset; inspecting and importing are for your own data (csv, images, text, series).`);
+  if (!isUserDataset(s.dataset))
+    throw new Error(`"${s.dataset}" is a built-in dataset; inspecting and importing are for your own data (csv, images, text, series).`);
   return s.dataset;
 }
 
@@ -54,7 +55,16 @@ export async function inspectData(s: DataSettings, baseDir?: string): Promise<Da
   try {
     const r = await preview(id, s, baseDir);
     const wireStatus = status.state === 'changed' ? { state: 'changed' as const, message: status.message } : status;
-    return { ...base, status: wireStatus, preview: r.preview, classBalance: r.classBalance, problems: r.problems.list, moreProblems: r.problems.more, suggestions: r.suggestions, settings: r.settings };
+    return {
+      ...base,
+      status: wireStatus,
+      preview: r.preview,
+      classBalance: r.classBalance,
+      problems: r.problems.list,
+      moreProblems: r.problems.more,
+      suggestions: r.suggestions,
+      settings: r.settings,
+    };
   } catch (e) {
     return { ...base, status: { state: 'new' }, preview: null, problems: problemsOf(e, display) };
   }
@@ -74,9 +84,17 @@ export async function relocateData(s: DataSettings, newPath: string, baseDir?: s
   if (status.state === 'gone') throw new Error(`There is nothing at ${newPath}.`);
   const moved: DataSettings = { ...s, source: { ...sourceOf(s, baseDir).src, path } };
   if (status.state === 'same') {
-    return { settings: { ...moved, fingerprint: { ...(await fingerprint(path)), ...(s.fingerprint?.importedAt ? { importedAt: s.fingerprint.importedAt } : {}) } }, same: true, message: `Found the same data at ${newPath}.` };
+    return {
+      settings: { ...moved, fingerprint: { ...(await fingerprint(path)), ...(s.fingerprint?.importedAt ? { importedAt: s.fingerprint.importedAt } : {}) } },
+      same: true,
+      message: `Found the same data at ${newPath}.`,
+    };
   }
-  return { settings: moved, same: false, message: `The files at ${newPath} are not the ones imported (${status.details.slice(0, 3).join('; ')}). Import them again to check their columns and classes.` };
+  return {
+    settings: moved,
+    same: false,
+    message: `The files at ${newPath} are not the ones imported (${status.details.slice(0, 3).join('; ')}). Import them again to check their columns and classes.`,
+  };
 }
 
 /** The service's handlers for the data requests, to spread into its handler table. */
@@ -84,9 +102,11 @@ export function dataHandlers(pickPath?: PickPath) {
   return {
     'data.inspect': async ({ settings, baseDir }: { settings: DataSettings; baseDir?: string | undefined }) => inspectData(settings, baseDir),
     'data.import': async ({ settings, baseDir }: { settings: DataSettings; baseDir?: string | undefined }) => importData(settings, baseDir),
-    'data.relocate': async ({ settings, path, baseDir }: { settings: DataSettings; path: string; baseDir?: string | undefined }) => relocateData(settings, path, baseDir),
+    'data.relocate': async ({ settings, path, baseDir }: { settings: DataSettings; path: string; baseDir?: string | undefined }) =>
+      relocateData(settings, path, baseDir),
     'dialog.pickPath': async ({ kind, title }: { kind: 'file' | 'folder'; title?: string | undefined }): Promise<PickPathReply> => {
-      if (!pickPath) throw new Error('Choosing a file with a dialog is only in the desktop app. In the browser, type the path of the file or folder on this computer.');
+      if (!pickPath)
+        throw new Error('Choosing a file with a dialog is only in the desktop app. In the browser, type the path of the file or folder on this computer.');
       return pickPath(kind, title);
     },
   } as const;

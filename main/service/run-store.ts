@@ -62,9 +62,11 @@ export function projectIdForPath(absolutePath: string): string {
 }
 
 /** Turns "file not found" into words a user can act on. */
-const missing = (runId: string) => (e: NodeJS.ErrnoException): never => {
-  throw e.code === 'ENOENT' ? new Error(`There is no run ${runId} in this project.`) : e;
-};
+const missing =
+  (runId: string) =>
+  (e: NodeJS.ErrnoException): never => {
+    throw e.code === 'ENOENT' ? new Error(`There is no run ${runId} in this project.`) : e;
+  };
 
 function processAlive(pid: number): boolean {
   try {
@@ -173,7 +175,8 @@ export class RunStore {
   async delete(projectId: string, runId: string): Promise<boolean> {
     const dir = this.runDir(projectId, runId);
     if (!existsSync(dir)) return false;
-    if ((await this.summary(projectId, runId).catch(() => null))?.status === 'running') throw new Error('This run is still training. Stop it before deleting it.');
+    if ((await this.summary(projectId, runId).catch(() => null))?.status === 'running')
+      throw new Error('This run is still training. Stop it before deleting it.');
     await rm(dir, { recursive: true, force: true });
     return true;
   }
@@ -225,16 +228,20 @@ export class RunStore {
   private modify(projectId: string, runId: string, change: (run: RunSummary) => RunSummary): Promise<RunSummary> {
     const dir = this.runDir(projectId, runId);
     const key = `${projectId}/${runId}`;
-    const next = (this.queues.get(key) ?? Promise.resolve()).catch(() => {}).then(async () => {
-      const run = runSummarySchema.parse(JSON.parse(await readFile(join(dir, RUN_FILES.summary), 'utf8').catch(missing(runId))));
-      const changed = runSummarySchema.parse(change(run));
-      await writeFileAtomic(join(dir, RUN_FILES.summary), `${JSON.stringify(changed, null, 2)}\n`);
-      return changed;
-    });
+    const next = (this.queues.get(key) ?? Promise.resolve())
+      .catch(() => {})
+      .then(async () => {
+        const run = runSummarySchema.parse(JSON.parse(await readFile(join(dir, RUN_FILES.summary), 'utf8').catch(missing(runId))));
+        const changed = runSummarySchema.parse(change(run));
+        await writeFileAtomic(join(dir, RUN_FILES.summary), `${JSON.stringify(changed, null, 2)}\n`);
+        return changed;
+      });
     this.queues.set(key, next);
-    void next.finally(() => {
-      if (this.queues.get(key) === next) this.queues.delete(key);
-    }).catch(() => {});
+    void next
+      .finally(() => {
+        if (this.queues.get(key) === next) this.queues.delete(key);
+      })
+      .catch(() => {});
     return next;
   }
 

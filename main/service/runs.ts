@@ -67,7 +67,8 @@ export class RunManager {
     let runDir: string | null = null;
     let resume: ResumePoint | undefined;
     if (this.store) {
-      if (!document.id) throw new Error('This project has no id, so its runs cannot be recorded. (LayerLab gives every project one; a hand-written file needs an "id".)');
+      if (!document.id)
+        throw new Error('This project has no id, so its runs cannot be recorded. (LayerLab gives every project one; a hand-written file needs an "id".)');
       projectId = document.id;
       resume = continueFrom ? this.store.resumePoint(projectId, continueFrom) : undefined;
       runDir = this.store.create(projectId, document, {

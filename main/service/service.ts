@@ -48,7 +48,9 @@ export function createService(opts: ServiceOptions) {
     'run.step': async ({ runId }) => ({ ok: runs.control(runId, 'step') }),
     'runs.list': async ({ projectId }) => ({ runs: await store.list(projectId) }),
     'runs.get': async ({ projectId, runId }) => store.get(projectId, runId),
-    'runs.update': async ({ projectId, runId, name, notes }) => ({ run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }) }),
+    'runs.update': async ({ projectId, runId, name, notes }) => ({
+      run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
+    }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),

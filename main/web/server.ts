@@ -78,7 +78,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       try {
         frame = clientFrameSchema.parse(JSON.parse(data.toString()));
       } catch {
-        return ws.close(1003, 'malformed frame');
+        ws.close(1003, 'malformed frame'); return;
       }
       try {
         send(ws, { t: 'reply', id: frame.id, ok: true, reply: await service.handle(frame.kind, frame.payload) });

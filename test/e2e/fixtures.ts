@@ -48,14 +48,14 @@ export const test = base.extend<Fixtures>({
     await use({
       save: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+          dialog.showSaveDialog = (async () => ({ canceled: false, filePath }));
         }, path);
         await app.getByTestId('save-button').click();
         await base.expect.poll(() => existsSync(path)).toBe(true);
       },
       open: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as typeof dialog.showOpenDialog;
+          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] }));
         }, path);
         await app.getByTestId('open-button').click();
       },

@@ -37,7 +37,10 @@ test('pause, step twice, resume and stop; a second run; overlay both; find both 
   await app.getByTestId('train-button').click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 60_000 });
   await expect(backend).toHaveText(/^Backend cpu · .* — requested/);
-  await app.getByTestId('engine-group').getByRole('button', { name: /Compute engine/ }).click();
+  await app
+    .getByTestId('engine-group')
+    .getByRole('button', { name: /Compute engine/ })
+    .click();
   await expect(app.getByTestId('engine-last')).toContainText('requested');
   await app.getByTestId('engine-group').screenshot({ path: 'test-results/screenshots/engine-group.png' });
 

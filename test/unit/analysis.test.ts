@@ -32,7 +32,12 @@ describe('graph analysis', () => {
   it('flags a dangling layer and says how to fix it', () => {
     const a = analyzeGraph(graph([node('in', 'InputLayer'), node('a', 'Dense'), node('lost', 'Dropout')], [edge('in', 'a')]));
     expect(a.nodes.get('lost')!.issues).toEqual([
-      { severity: 'error', nodeId: 'lost', message: 'This layer is not connected to anything.', fix: 'Wire it into the network, or select it and press Delete.' },
+      {
+        severity: 'error',
+        nodeId: 'lost',
+        message: 'This layer is not connected to anything.',
+        fix: 'Wire it into the network, or select it and press Delete.',
+      },
     ]);
   });
 
@@ -65,7 +70,10 @@ describe('graph analysis', () => {
 
   it('counts a frozen layer and BatchNormalization statistics as non-trainable, as Keras does', () => {
     const frozen = { ...node('d1', 'Dense', { units: 128 }), trainable: false };
-    const g = graph([node('in', 'InputLayer', { shape: [784] }), frozen, node('bn', 'BatchNormalization'), node('d2', 'Dense', { units: 10 })], [edge('in', 'd1'), edge('d1', 'bn'), edge('bn', 'd2')]);
+    const g = graph(
+      [node('in', 'InputLayer', { shape: [784] }), frozen, node('bn', 'BatchNormalization'), node('d2', 'Dense', { units: 10 })],
+      [edge('in', 'd1'), edge('d1', 'bn'), edge('bn', 'd2')],
+    );
     const a = analyzeGraph(g);
     expect(a.totalParams).toBe(100_480 + 512 + 1_290);
     expect(a.nonTrainableParams).toBe(100_480 + 256);

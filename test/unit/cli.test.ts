@@ -34,7 +34,10 @@ describe('layerlab CLI', () => {
   it('train --json prints one JSON line per epoch with the fields scripts need', () => {
     const r = cli('train', join(TEMPLATES, 'mlp-spirals.layerlab.json'), '--epochs', '3', '--json', '--backend', 'wasm');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(Object.keys(lines[0])).toEqual(['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'backend']);
     expect(lines.map((l) => l.epoch)).toEqual([1, 2, 3]);

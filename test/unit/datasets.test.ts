@@ -43,7 +43,10 @@ describe('built-in datasets', () => {
     const iris = await loadDataset(settings({ dataset: 'iris' }), 0.1);
     expect(iris.count).toBe(150);
     const x = iris.inputs[0]!.data;
-    const mean = Array.from(x).filter((_, i) => i % 4 === 0).reduce((a, v) => a + v, 0) / 150;
+    const mean =
+      Array.from(x)
+        .filter((_, i) => i % 4 === 0)
+        .reduce((a, v) => a + v, 0) / 150;
     expect(Math.abs(mean)).toBeLessThan(1e-5);
     expect([0, 1, 2].map((c) => iris.target.data.filter((y) => y === c).length)).toEqual([50, 50, 50]);
   });
@@ -108,7 +111,14 @@ describe('text and file readers', () => {
   });
 
   it('numbers words by frequency with padding and unknown ids', () => {
-    const vocab = Vocabulary.fromCounts(new Map([['b', 2], ['a', 5], ['c', 1]]), 4);
+    const vocab = Vocabulary.fromCounts(
+      new Map([
+        ['b', 2],
+        ['a', 5],
+        ['c', 1],
+      ]),
+      4,
+    );
     expect(vocab.words).toEqual(['a', 'b']);
     const out = new Int32Array(5);
     vocab.encodeInto(['a', 'c', 'b'], 5, out, 0);

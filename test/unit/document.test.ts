@@ -58,14 +58,26 @@ describe('project documents', () => {
     const result = loadProject(damaged);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.warnings).toEqual(['dense_1: reset units to the default (the saved value was invalid).', 'Removed a connection to a missing node (dense_2 → nowhere).']);
+    expect(result.warnings).toEqual([
+      'dense_1: reset units to the default (the saved value was invalid).',
+      'Removed a connection to a missing node (dense_2 → nowhere).',
+    ]);
     expect(result.doc.graph.nodes.find((n) => n.id === 'dense_1')!.params).toEqual({ units: 32, activation: 'relu', useBias: true });
     expect(result.doc.graph.edges).toHaveLength(2);
   });
 
   it('fills defaults for data and training settings an old file lacks', () => {
     const result = loadProject({ format: 'layerlab', version: 1, graph: { nodes: [], edges: [] } });
-    expect(result.ok && result.doc.training).toMatchObject({ mode: 'standard', optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 20, validationSplit: 0.2, loss: 'auto', metrics: [] });
+    expect(result.ok && result.doc.training).toMatchObject({
+      mode: 'standard',
+      optimizer: 'adam',
+      learningRate: 0.01,
+      batchSize: 32,
+      epochs: 20,
+      validationSplit: 0.2,
+      loss: 'auto',
+      metrics: [],
+    });
     expect(result.ok && result.doc.training.earlyStopping).toEqual({ enabled: false, monitor: 'val_loss', patience: 5, restoreBest: true });
     expect(result.ok && result.doc.training.schedule.kind).toBe('constant');
   });

@@ -12,7 +12,10 @@ function manager() {
   const events: HostEvent[] = [];
   let engine: EngineProcess | undefined;
   const launch = forkEngine(paths.engine);
-  const runs = new RunManager(() => (engine = launch()), (e) => events.push(e));
+  const runs = new RunManager(
+    () => (engine = launch()),
+    (e) => events.push(e),
+  );
   const until = (pred: (e: HostEvent) => boolean) =>
     new Promise<HostEvent>((resolve) => {
       const timer = setInterval(() => {

@@ -30,7 +30,10 @@ describe('dataset fit', () => {
 
   it('offers to set the output units to the number of classes', () => {
     const [issue] = fit(withParam(template('mlp-mnist'), 'dense_2', 'units', 7));
-    expect(issue).toMatchObject({ message: 'MNIST digits has 10 classes, but the output layer has 7 units.', fix: { nodeId: 'dense_2', key: 'units', value: 10 } });
+    expect(issue).toMatchObject({
+      message: 'MNIST digits has 10 classes, but the output layer has 7 units.',
+      fix: { nodeId: 'dense_2', key: 'units', value: 10 },
+    });
   });
 
   it('asks for softmax on a multi-class output', () => {

@@ -8,11 +8,20 @@ import { setLearningRate } from '../../main/engine/optimizer';
 
 function random(shape: number[], seed: number): tf.Tensor {
   const rand = seededRandom(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, d) => a * d, 1) }, () => rand() * 2 - 1), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, d) => a * d, 1) }, () => rand() * 2 - 1),
+    shape,
+  );
 }
 
 function model(): tf.LayersModel {
-  const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu' }), tf.layers.flatten(), tf.layers.dense({ units: 4, activation: 'softmax' })] });
+  const m = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 3, kernelSize: 3, activation: 'relu' }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 4, activation: 'softmax' }),
+    ],
+  });
   m.setWeights(m.getWeights().map((w, i) => random(w.shape, 10 + i)));
   return m;
 }
@@ -31,7 +40,7 @@ describe('Adam over all weights at once', () => {
     theirs.compile({ optimizer: plain, loss: 'categoricalCrossentropy' });
     const fit = (m: tf.LayersModel) => m.fit(xs, ys, { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });
     const [a, b] = [await fit(ours), await fit(theirs)];
-    expect(a.history['loss']).toEqual(b.history['loss']);
+    expect(a.history.loss).toEqual(b.history.loss);
     // A schedule changes the rate between epochs.
     setLearningRate(fast, 0.002);
     setLearningRate(plain, 0.002);

@@ -26,11 +26,28 @@ const setParam = (doc: ProjectDoc, id: string, key: string, value: unknown): Pro
 /** A tiny dense GAN for 8×8 images: G 8 → 32 → 64 (sigmoid) → (8, 8, 1); D (8, 8, 1) → 16 → 1. */
 function tinyGan(): ProjectDoc {
   const doc = emptyProject('tiny gan');
-  const g = [node('g_in', 'InputLayer', { shape: [8] }), node('g_dense', 'Dense', { units: 32, activation: 'relu' }), node('g_out', 'Dense', { units: 64, activation: 'sigmoid' }), node('g_img', 'Reshape', { targetShape: [8, 8, 1] })];
-  const d = [node('d_in', 'InputLayer', { shape: [8, 8, 1] }), node('d_flat', 'Flatten'), node('d_dense', 'Dense', { units: 16, activation: 'relu' }), node('d_out', 'Dense', { units: 1, activation: 'sigmoid' })];
+  const g = [
+    node('g_in', 'InputLayer', { shape: [8] }),
+    node('g_dense', 'Dense', { units: 32, activation: 'relu' }),
+    node('g_out', 'Dense', { units: 64, activation: 'sigmoid' }),
+    node('g_img', 'Reshape', { targetShape: [8, 8, 1] }),
+  ];
+  const d = [
+    node('d_in', 'InputLayer', { shape: [8, 8, 1] }),
+    node('d_flat', 'Flatten'),
+    node('d_dense', 'Dense', { units: 16, activation: 'relu' }),
+    node('d_out', 'Dense', { units: 1, activation: 'sigmoid' }),
+  ];
   doc.graph = {
     nodes: [...g.map((n) => role(n, 'generator')), ...d.map((n) => role(n, 'discriminator'))],
-    edges: [edge('g_in', 'g_dense'), edge('g_dense', 'g_out'), edge('g_out', 'g_img'), edge('d_in', 'd_flat'), edge('d_flat', 'd_dense'), edge('d_dense', 'd_out')],
+    edges: [
+      edge('g_in', 'g_dense'),
+      edge('g_dense', 'g_out'),
+      edge('g_out', 'g_img'),
+      edge('d_in', 'd_flat'),
+      edge('d_flat', 'd_dense'),
+      edge('d_dense', 'd_out'),
+    ],
   };
   doc.training = { ...doc.training, mode: 'gan', optimizer: 'adam', learningRate: 0.001, batchSize: 16, epochs: 2, seed: 7 };
   return doc;
@@ -93,10 +110,15 @@ describe('GAN split and checks', () => {
     const noD = template('dcgan-mnist');
     noD.graph.nodes = noD.graph.nodes.filter((n) => n.role === 'generator');
     noD.graph.edges = noD.graph.edges.filter((e) => noD.graph.nodes.some((n) => n.id === e.source));
-    expect(fit(noD)[0]?.message).toBe('The GAN has no discriminator. Select the layers that tell real images from generated ones and set their role to "discriminator" in the inspector.');
+    expect(fit(noD)[0]?.message).toBe(
+      'The GAN has no discriminator. Select the layers that tell real images from generated ones and set their role to "discriminator" in the inspector.',
+    );
 
     const twoInputs = template('dcgan-mnist');
-    twoInputs.graph.nodes.push({ ...node('input_3', 'InputLayer', { shape: [64] }), role: 'generator' }, { ...node('dense_3', 'Dense', { units: 3136 }), role: 'generator' });
+    twoInputs.graph.nodes.push(
+      { ...node('input_3', 'InputLayer', { shape: [64] }), role: 'generator' },
+      { ...node('dense_3', 'Dense', { units: 3136 }), role: 'generator' },
+    );
     twoInputs.graph.edges.push(edge('input_3', 'dense_3'));
     const messages = fit(twoInputs).map((i) => i.message);
     expect(messages).toContain('The generator has 2 Input layers (input_1, input_3); it needs exactly one.');
@@ -106,7 +128,7 @@ describe('GAN split and checks', () => {
   it('offers to shape the discriminator Input like the images', () => {
     const doc = setParam(template('dcgan-mnist'), 'input_2', 'shape', [32, 32, 1]);
     expect(fit(doc)[0]).toMatchObject({
-      message: 'MNIST digits images have shape (28, 28, 1) (784 values), but the discriminator\'s Input input_2 expects (32, 32, 1).',
+      message: "MNIST digits images have shape (28, 28, 1) (784 values), but the discriminator's Input input_2 expects (32, 32, 1).",
       fix: { label: 'Set input_2 shape to (28, 28, 1)', nodeId: 'input_2', key: 'shape', value: [28, 28, 1] },
     });
   });
@@ -118,13 +140,16 @@ describe('GAN split and checks', () => {
     const reshaped = setParam(flat, 'g_img', 'targetShape', [28, 28, 1]);
     expect(fit(reshaped)[0]).toMatchObject({
       nodeId: 'g_img',
-      message: "The generator makes (28, 28, 1) outputs, but the discriminator's Input d_in expects (784,). The generator must make images shaped exactly like the ones the discriminator reads.",
+      message:
+        "The generator makes (28, 28, 1) outputs, but the discriminator's Input d_in expects (784,). The generator must make images shaped exactly like the ones the discriminator reads.",
       fix: { label: 'Set d_in shape to (28, 28, 1)', nodeId: 'd_in', key: 'shape', value: [28, 28, 1] },
     });
   });
 
   it('needs one sigmoid unit out of the discriminator', () => {
-    expect(fit(setParam(template('dcgan-mnist'), 'dense_2', 'units', 10))[0]).toMatchObject({ fix: { label: 'Set units to 1', nodeId: 'dense_2', key: 'units', value: 1 } });
+    expect(fit(setParam(template('dcgan-mnist'), 'dense_2', 'units', 10))[0]).toMatchObject({
+      fix: { label: 'Set units to 1', nodeId: 'dense_2', key: 'units', value: 1 },
+    });
     expect(fit(setParam(template('dcgan-mnist'), 'dense_2', 'activation', 'relu'))[0]).toMatchObject({
       message: "The discriminator's output is a probability (real or generated) and needs a sigmoid activation (it has relu).",
       fix: { label: 'Use sigmoid', key: 'activation', value: 'sigmoid' },
@@ -134,8 +159,17 @@ describe('GAN split and checks', () => {
   it('needs a tanh or sigmoid generator output, looking through Reshape', () => {
     const doc = tinyGan();
     doc.data = { ...doc.data, dataset: 'mnist' };
-    const wrong = setParam(setParam(setParam(setParam(doc, 'g_out', 'units', 784), 'g_img', 'targetShape', [28, 28, 1]), 'd_in', 'shape', [28, 28, 1]), 'g_out', 'activation', 'relu');
-    expect(fit(wrong)[0]).toMatchObject({ nodeId: 'g_img', message: expect.stringContaining('; it has relu.'), fix: { label: 'Use tanh', nodeId: 'g_out', key: 'activation', value: 'tanh' } });
+    const wrong = setParam(
+      setParam(setParam(setParam(doc, 'g_out', 'units', 784), 'g_img', 'targetShape', [28, 28, 1]), 'd_in', 'shape', [28, 28, 1]),
+      'g_out',
+      'activation',
+      'relu',
+    );
+    expect(fit(wrong)[0]).toMatchObject({
+      nodeId: 'g_img',
+      message: expect.stringContaining('; it has relu.'),
+      fix: { label: 'Use tanh', nodeId: 'g_out', key: 'activation', value: 'tanh' },
+    });
   });
 
   it('needs an image dataset', () => {
@@ -147,7 +181,9 @@ describe('GAN split and checks', () => {
 
   it('throws the first problem with its fix before training', () => {
     const doc = setParam(template('dcgan-mnist'), 'dense_2', 'activation', 'relu');
-    expect(() => validateGan(doc)).toThrow("The discriminator's output is a probability (real or generated) and needs a sigmoid activation (it has relu). Fix: Use sigmoid.");
+    expect(() => validateGan(doc)).toThrow(
+      "The discriminator's output is a probability (real or generated) and needs a sigmoid activation (it has relu). Fix: Use sigmoid.",
+    );
   });
 });
 
@@ -190,16 +226,22 @@ describe('GAN training loop', () => {
     }
     const epochs = events.flatMap((e) => (e.type === 'run.epoch' ? [e.logs] : []));
     for (const logs of epochs) {
-      for (const key of ['loss', 'd_loss', 'g_loss', 'd_accuracy', 'val_loss', 'val_d_loss', 'val_d_accuracy']) expect(Number.isFinite(logs[key]), key).toBe(true);
+      for (const key of ['loss', 'd_loss', 'g_loss', 'd_accuracy', 'val_loss', 'val_d_loss', 'val_d_accuracy'])
+        expect(Number.isFinite(logs[key]), key).toBe(true);
     }
     const samples = events.filter((e) => e.type === 'run.samples');
     expect(samples).toHaveLength(2);
     expect(samples[0]).toMatchObject({ kind: 'generated', epoch: 1, images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }] });
     // 16 samples of 8×8 in a 4×4 grid with 1-pixel gaps: 35×35.
-    const png = Buffer.from((samples[0] as Extract<HostEvent, { type: 'run.samples' }>).images[0]!.png.slice(22), 'base64');
+    const png = Buffer.from((samples[0]!).images[0]!.png.slice(22), 'base64');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([35, 35]);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed', epochsDone: 2 });
-    expect(calls).toEqual({ batches: 8, epochs: [1, 2], samples: ['1:generated:1', '2:generated:1'], checkpoints: [`last:${2_400 + 1_057}`, `last:${2_400 + 1_057}`] });
+    expect(calls).toEqual({
+      batches: 8,
+      epochs: [1, 2],
+      samples: ['1:generated:1', '2:generated:1'],
+      checkpoints: [`last:${2_400 + 1_057}`, `last:${2_400 + 1_057}`],
+    });
   });
 
   it('generates the same sample grid from the fixed latent batch when seeded', async () => {
@@ -213,7 +255,11 @@ describe('GAN training loop', () => {
       const random = Math.random;
       Math.random = seededRandom(3);
       try {
-        await runGan({ runId: 'gan', document: doc }, { tf, emit: (e) => events.push(e) }, setup, { train: randomImages(32, 1), validation: null, task: 'classification' });
+        await runGan({ runId: 'gan', document: doc }, { tf, emit: (e) => events.push(e) }, setup, {
+          train: randomImages(32, 1),
+          validation: null,
+          task: 'classification',
+        });
       } finally {
         Math.random = random;
       }
@@ -260,7 +306,12 @@ describe('GAN training loop', () => {
 
       const changed = setParam(doc, 'g_dense', 'units', 16);
       await expect(
-        runGan({ runId: 'gan3', document: changed, resume: { runDir, epochsDone: 1 } }, { tf, emit: () => {}, loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') }, setupFor(changed), data),
+        runGan(
+          { runId: 'gan3', document: changed, resume: { runDir, epochsDone: 1 } },
+          { tf, emit: () => {}, loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
+          setupFor(changed),
+          data,
+        ),
       ).rejects.toThrow('The GAN changed since that run');
     } finally {
       rmSync(runDir, { recursive: true, force: true });

@@ -10,7 +10,10 @@ beforeAll(async () => {
 
 function random(shape: number[], seed: number): tf.Tensor {
   const rand = seededRandom(seed);
-  return tf.tensor(Float32Array.from({ length: shape.reduce((a, d) => a * d, 1) }, () => rand() * 2 - 1), shape);
+  return tf.tensor(
+    Float32Array.from({ length: shape.reduce((a, d) => a * d, 1) }, () => rand() * 2 - 1),
+    shape,
+  );
 }
 
 function largestDifference(a: tf.Tensor, b: tf.Tensor): number {
@@ -18,7 +21,13 @@ function largestDifference(a: tf.Tensor, b: tf.Tensor): number {
   return tf.tidy(() => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!);
 }
 
-type Options = { activation: 'tanh' | 'relu' | 'sigmoid' | 'linear'; returnSequences: boolean; returnState: boolean; goBackwards: boolean; initialState: boolean };
+interface Options {
+  activation: 'tanh' | 'relu' | 'sigmoid' | 'linear';
+  returnSequences: boolean;
+  returnState: boolean;
+  goBackwards: boolean;
+  initialState: boolean;
+}
 
 /**
  * The layer's sequence op against the same layer stepping its cell through tfjs's RNN loop (the
@@ -52,8 +61,13 @@ describe('the reset-after GRU as one sequence op', () => {
     const outputs = (path: typeof fused) => [path(x, o.initialState ? { initialState: [h0] } : {})].flat();
     outputs(fused).forEach((t, i) => expect(largestDifference(t, outputs(stepped)[i]!)).toBeLessThan(1e-5));
     const grads = (path: typeof fused) => {
-      const [dx, dh] = o.initialState ? tf.grads((input: tf.Tensor, state: tf.Tensor) => loss(path)(input, state))([x, h0]) : [tf.grad((input: tf.Tensor) => loss(path)(input, h0))(x), h0];
-      const { grads: dw } = tf.variableGrads(() => loss(path)(x, h0) as tf.Scalar, layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
+      const [dx, dh] = o.initialState
+        ? tf.grads((input: tf.Tensor, state: tf.Tensor) => loss(path)(input, state))([x, h0])
+        : [tf.grad((input: tf.Tensor) => loss(path)(input, h0))(x), h0];
+      const { grads: dw } = tf.variableGrads(
+        () => loss(path)(x, h0) as tf.Scalar,
+        layer.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val),
+      );
       return { dx: dx!, dh: dh!, dw };
     };
     const [a, b] = [grads(fused), grads(stepped)];
@@ -67,7 +81,7 @@ describe('the reset-after GRU as one sequence op', () => {
 describe('training through the sequence op', () => {
   it('lowers the loss and leaks no tensors across epochs or predictions', async () => {
     const GRU = gruResetAfterClass(tf);
-    const model = tf.sequential({ layers: [new GRU({ units: 8, inputShape: [7, 2] } as never), tf.layers.dense({ units: 1 })] });
+    const model = tf.sequential({ layers: [new GRU({ units: 8, inputShape: [7, 2] }), tf.layers.dense({ units: 1 })] });
     model.compile({ optimizer: tf.train.adam(0.02), loss: 'meanSquaredError' });
     const xs = random([32, 7, 2], 20);
     const ys = tf.sum(xs, [1, 2]).reshape([32, 1]).div(4);
@@ -75,8 +89,8 @@ describe('training through the sequence op', () => {
     const before = tf.memory().numTensors;
     const later = await model.fit(xs, ys, { epochs: 30, batchSize: 8, verbose: 0 });
     expect(tf.memory().numTensors).toBe(before);
-    for (let i = 0; i < 3; i++) tf.dispose(model.predict(xs) as tf.Tensor);
+    for (let i = 0; i < 3; i++) tf.dispose(model.predict(xs));
     expect(tf.memory().numTensors).toBe(before);
-    expect(later.history['loss']!.at(-1) as number).toBeLessThan((first.history['loss']![0] as number) / 2);
+    expect(later.history.loss!.at(-1) as number).toBeLessThan((first.history.loss![0] as number) / 2);
   });
 });

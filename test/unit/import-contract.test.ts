@@ -24,7 +24,13 @@ const service = () =>
     emit: () => {},
   });
 const fit = (doc: ProjectDoc) => checkDataFit(doc, analyzeGraph(doc.graph));
-const failure = async (p: Promise<unknown>) => ((await p.then(() => null, (e: Error) => e)) as Error | null)?.message;
+const failure = async (p: Promise<unknown>) =>
+  (
+    (await p.then(
+      () => null,
+      (e: Error) => e,
+    )) as Error | null
+  )?.message;
 
 async function importedIris(dir = tempDir()) {
   const file = writeText(dir, 'iris.csv', irisLikeCsv());
@@ -54,23 +60,52 @@ describe('user data settings in the project document', () => {
     const withLabel = (columns: typeof settings.source) => ({ ...settings, source: columns });
     const src = settings.source!;
     const twoFeatures = withLabel({ ...src, csv: { ...src.csv, columns: src.csv.columns.map((c, i) => (i < 2 ? { ...c, role: 'ignore' as const } : c)) } });
-    expect(fit({ ...base, data: twoFeatures })[0]).toMatchObject({ message: 'Your table (CSV) examples have shape (2,) (2 values), but input_1 expects (4,).', fix: { key: 'shape', value: [2] } });
-    const fourClasses = withLabel({ ...src, csv: { ...src.csv, columns: src.csv.columns.map((c) => (c.role === 'label' ? { ...c, categories: ['a', 'b', 'c', 'd'] } : c)) } });
-    expect(fit({ ...base, data: fourClasses })[0]).toMatchObject({ message: 'Your table (CSV) has 4 classes, but the output layer has 3 units.', fix: { key: 'units', value: 4 } });
-    const twoClasses = withLabel({ ...src, csv: { ...src.csv, columns: src.csv.columns.map((c) => (c.role === 'label' ? { ...c, categories: ['a', 'b'] } : c)) } });
-    const oneSigmoid = { ...base, graph: { ...base.graph, nodes: base.graph.nodes.map((n) => (n.id === 'dense_2' ? { ...n, params: { ...n.params, units: 1, activation: 'sigmoid' } } : n)) } };
+    expect(fit({ ...base, data: twoFeatures })[0]).toMatchObject({
+      message: 'Your table (CSV) examples have shape (2,) (2 values), but input_1 expects (4,).',
+      fix: { key: 'shape', value: [2] },
+    });
+    const fourClasses = withLabel({
+      ...src,
+      csv: { ...src.csv, columns: src.csv.columns.map((c) => (c.role === 'label' ? { ...c, categories: ['a', 'b', 'c', 'd'] } : c)) },
+    });
+    expect(fit({ ...base, data: fourClasses })[0]).toMatchObject({
+      message: 'Your table (CSV) has 4 classes, but the output layer has 3 units.',
+      fix: { key: 'units', value: 4 },
+    });
+    const twoClasses = withLabel({
+      ...src,
+      csv: { ...src.csv, columns: src.csv.columns.map((c) => (c.role === 'label' ? { ...c, categories: ['a', 'b'] } : c)) },
+    });
+    const oneSigmoid = {
+      ...base,
+      graph: {
+        ...base.graph,
+        nodes: base.graph.nodes.map((n) => (n.id === 'dense_2' ? { ...n, params: { ...n.params, units: 1, activation: 'sigmoid' } } : n)),
+      },
+    };
     const categorical = { ...oneSigmoid, data: twoClasses, training: { ...base.training, loss: 'categoricalCrossentropy' as const } };
     expect(fit(categorical)).toEqual([
-      { message: 'Categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.', trainingFix: { label: 'Use binaryCrossentropy', key: 'loss', value: 'binaryCrossentropy' } },
+      {
+        message: 'Categorical cross-entropy needs one output unit per class; this output has 1. Use binary cross-entropy.',
+        trainingFix: { label: 'Use binaryCrossentropy', key: 'loss', value: 'binaryCrossentropy' },
+      },
     ]);
     expect(fit({ ...base, data: dataSettingsSchema.parse({ dataset: 'csv' }) })).toEqual([{ message: 'Choose a CSV file for your data.' }]);
   });
 
   it('asks for an Embedding large enough for the saved vocabulary', () => {
     const doc = template('lstm-imdb');
-    const data = dataSettingsSchema.parse({ dataset: 'text', vocabSize: 20000, sequenceLength: doc.data.sequenceLength, source: { path: '/x', text: { layout: 'folders', classes: ['neg', 'pos'], vocabulary: Array.from({ length: 14998 }, (_, i) => `w${i}`) } } });
+    const data = dataSettingsSchema.parse({
+      dataset: 'text',
+      vocabSize: 20000,
+      sequenceLength: doc.data.sequenceLength,
+      source: { path: '/x', text: { layout: 'folders', classes: ['neg', 'pos'], vocabulary: Array.from({ length: 14998 }, (_, i) => `w${i}`) } },
+    });
     const [issue] = fit({ ...doc, data });
-    expect(issue).toMatchObject({ message: 'Your texts has word ids up to 14999, but embedding_1 has a vocabulary of 10000.', fix: { key: 'inputDim', value: 15000 } });
+    expect(issue).toMatchObject({
+      message: 'Your texts has word ids up to 14999, but embedding_1 has a vocabulary of 10000.',
+      fix: { key: 'inputDim', value: 15000 },
+    });
   });
 });
 
@@ -78,7 +113,9 @@ describe('data requests', () => {
   it('inspects a table relative to the project folder: rows, types, missing counts, balance', async () => {
     const dir = tempDir();
     writeText(dir, 'iris.csv', irisLikeCsv());
-    const reply = REQUESTS['data.inspect'].reply.parse(await service().handle('data.inspect', { settings: { dataset: 'csv', source: { path: 'iris.csv' } }, baseDir: dir }));
+    const reply = REQUESTS['data.inspect'].reply.parse(
+      await service().handle('data.inspect', { settings: { dataset: 'csv', source: { path: 'iris.csv' } }, baseDir: dir }),
+    );
     expect(reply.resolvedPath).toBe(join(dir, 'iris.csv'));
     const preview = reply.preview!;
     if (preview.kind !== 'csv') throw new Error(preview.kind);
@@ -97,7 +134,9 @@ describe('data requests', () => {
     expect(reply.problems).toEqual([{ file, line: 57, message: `${file}, line 57: expected 5 values (one per column) but found 2.`, severity: 'error' }]);
     expect(reply.suggestions[0]).toMatchObject({ label: 'Skip malformed rows' });
     expect(reply.suggestions[0]!.settings!.source!.csv.badRows).toBe('skip');
-    expect(await failure(service().handle('data.import', { settings: { dataset: 'csv', source: { path: file } } }))).toBe(`${file}, line 57: expected 5 values (one per column) but found 2.`);
+    expect(await failure(service().handle('data.import', { settings: { dataset: 'csv', source: { path: file } } }))).toBe(
+      `${file}, line 57: expected 5 values (one per column) but found 2.`,
+    );
   });
 
   it('relocates moved data, telling the same data from different data', async () => {
@@ -118,6 +157,8 @@ describe('data requests', () => {
     expect(await failure(service().handle('dialog.pickPath', { kind: 'folder' }))).toBe(
       'Choosing a file with a dialog is only in the desktop app. In the browser, type the path of the file or folder on this computer.',
     );
-    expect(await failure(service().handle('data.inspect', { settings: { dataset: 'iris' } }))).toBe('"iris" is a built-in dataset; inspecting and importing are for your own data (csv, images, text, series).');
+    expect(await failure(service().handle('data.inspect', { settings: { dataset: 'iris' } }))).toBe(
+      '"iris" is a built-in dataset; inspecting and importing are for your own data (csv, images, text, series).',
+    );
   });
 });

@@ -8,9 +8,16 @@ import { importUserData } from '../../main/data/complete';
 import { loadCsv } from '../../main/data/csv';
 import { irisLikeCsv, tempDir, writeText } from '../fixtures/user-data';
 
-const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSettings => dataSettingsSchema.parse({ dataset: 'csv', source: { path, ...extra }, split: { validation: 0.2 } });
+const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSettings =>
+  dataSettingsSchema.parse({ dataset: 'csv', source: { path, ...extra }, split: { validation: 0.2 } });
 const importCsv = (path: string, extra: Record<string, unknown> = {}) => importUserData('csv', csvSettings(path, extra));
-const failure = async (p: Promise<unknown>) => ((await p.then(() => null, (e: Error) => e)) as Error | null)?.message;
+const failure = async (p: Promise<unknown>) =>
+  (
+    (await p.then(
+      () => null,
+      (e: Error) => e,
+    )) as Error | null
+  )?.message;
 
 describe('CSV import', () => {
   it('detects header, delimiter, column types and the label; classification from a category label', async () => {
@@ -26,7 +33,15 @@ describe('CSV import', () => {
       'petal_width:number:feature',
       'species:category:label',
     ]);
-    expect(summary).toMatchObject({ examples: 150, task: 'classification', classes: [{ label: 'setosa', count: 50 }, { label: 'versicolor', count: 50 }, { label: 'virginica', count: 50 }] });
+    expect(summary).toMatchObject({
+      examples: 150,
+      task: 'classification',
+      classes: [
+        { label: 'setosa', count: 50 },
+        { label: 'versicolor', count: 50 },
+        { label: 'virginica', count: 50 },
+      ],
+    });
     expect(settings.fingerprint!.files[0]).toMatchObject({ path: '', size: irisLikeCsv().length });
     expect(dataSpec(settings)).toMatchObject({ task: 'classification', classes: 3, inputs: [{ shape: [4], dtype: 'float32' }], targetShape: [] });
   });
@@ -91,7 +106,17 @@ describe('CSV import', () => {
 describe('CSV records', () => {
   it('reads CRLF files and quoted fields with commas and line breaks, counting physical lines', async () => {
     const file = writeText(tempDir(), 'notes.csv', 'size,note,label\r\n1,"big, red",x\r\n2,"two\r\nlines",y\r\n3,plain,x\r\nfour,plain,y\r\n');
-    const message = await failure(importCsv(file, { csv: { columns: [{ name: 'size', type: 'number' }, { name: 'note', role: 'ignore' }, { name: 'label', role: 'label', type: 'category' }] } }));
+    const message = await failure(
+      importCsv(file, {
+        csv: {
+          columns: [
+            { name: 'size', type: 'number' },
+            { name: 'note', role: 'ignore' },
+            { name: 'label', role: 'label', type: 'category' },
+          ],
+        },
+      }),
+    );
     expect(message).toBe(`${file}, line 6, column "size": "four" is not a number.`);
     const ok = writeText(tempDir(), 'ok.csv', 'size,note,label\r\n1,"big, red",x\r\n2,"two\r\nlines",y\r\n3,plain,x\r\n4,plain,y\r\n');
     const { settings, summary } = await importCsv(ok);
@@ -148,10 +173,10 @@ describe('CSV bad input', () => {
     writeFileSync(file, `a,b,c,d,label\n${row.repeat(40_000)}`);
     const { settings } = await importCsv(writeText(dir, 'small.csv', `a,b,c,d,label\n${row.repeat(10)}`));
     const big = { ...settings, source: { ...settings.source!, path: file }, fingerprint: undefined };
-    expect(await failure(loadCsv(big, big.source!, file, file, 0.2, 1024 * 1024))).toBe(
+    expect(await failure(loadCsv(big, big.source, file, file, 0.2, 1024 * 1024))).toBe(
       `${file} is 1.9 MB; LayerLab reads tables of up to 1.0 MB into memory. Set "Limit" to train on the first rows (for example 100,000).`,
     );
-    const limited = await loadCsv({ ...big, limit: 500 }, big.source!, file, file, 0.2, 1024 * 1024);
+    const limited = await loadCsv({ ...big, limit: 500 }, big.source, file, file, 0.2, 1024 * 1024);
     expect(limited.count).toBe(500);
   });
 
@@ -159,6 +184,8 @@ describe('CSV bad input', () => {
     const dir = tempDir();
     const { settings } = await importCsv(writeText(dir, 'iris.csv', irisLikeCsv()));
     const moved = join(dir, 'moved.csv');
-    expect(await failure(loadUserData('csv', { ...settings, source: { ...settings.source!, path: moved } }, 0.2))).toBe(`The data at ${moved} is gone — was it moved? Choose its new location.`);
+    expect(await failure(loadUserData('csv', { ...settings, source: { ...settings.source!, path: moved } }, 0.2))).toBe(
+      `The data at ${moved} is gone — was it moved? Choose its new location.`,
+    );
   });
 });

@@ -10,9 +10,16 @@ import { batchStream, openStreamingData } from '../../main/engine/pipeline';
 import { inspectData } from '../../main/service/data';
 import { imageFolder, pngBytes, tempDir } from '../fixtures/user-data';
 
-const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSettings => dataSettingsSchema.parse({ dataset: 'images', source: { path, images: { size: [8, 8], ...images } }, split: { validation: 0.25 } });
-const failure = async (p: Promise<unknown>) => ((await p.then(() => null, (e: Error) => e)) as Error | null)?.message;
-const drain = async (it: AsyncGenerator<unknown>) => {
+const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSettings =>
+  dataSettingsSchema.parse({ dataset: 'images', source: { path, images: { size: [8, 8], ...images } }, split: { validation: 0.25 } });
+const failure = async (p: Promise<unknown>) =>
+  (
+    (await p.then(
+      () => null,
+      (e: Error) => e,
+    )) as Error | null
+  )?.message;
+const drain = async (it: AsyncGenerator) => {
   for await (const _ of it);
 };
 
@@ -72,7 +79,9 @@ describe('image folder bad input', () => {
     const root = await imageFolder(tempDir(), ['cats', 'dogs'], 3);
     rmSync(join(root, 'dogs', '00001.png'));
     rmSync(join(root, 'dogs', '00002.png'));
-    expect(await failure(importUserData('images', settingsFor(root)))).toBe(`Class "dogs" has only 1 image; each class needs at least 2 (one to train on, one to check).`);
+    expect(await failure(importUserData('images', settingsFor(root)))).toBe(
+      `Class "dogs" has only 1 image; each class needs at least 2 (one to train on, one to check).`,
+    );
   });
 
   it('lists corrupt and odd files and carries on without them', async () => {
@@ -95,7 +104,9 @@ describe('image folder bad input', () => {
     rmSync(join(root, 'cats', '00002.png'));
     const all = Uint32Array.from({ length: data.source.count }, (_, i) => i);
     const stream = batchStream(data.source, all, { batchSize: 2, shuffle: false, seed: 0, epoch: 0, augment: false, prefetch: 2, concurrency: 2 });
-    expect(await failure(drain(stream))).toBe(`${root}/cats/00002.png disappeared while it was being read (moved or deleted?). Put it back, or import the folder again.`);
+    expect(await failure(drain(stream))).toBe(
+      `${root}/cats/00002.png disappeared while it was being read (moved or deleted?). Put it back, or import the folder again.`,
+    );
   });
 
   it('says a moved folder is gone, and notices a changed one', async () => {
@@ -105,7 +116,10 @@ describe('image folder bad input', () => {
     mkdirSync(join(root, 'birds'));
     writeFileSync(join(root, 'birds', 'x.png'), await pngBytes(8, 2, 0));
     const changed = await inspectData(settings);
-    expect(changed.status).toEqual({ state: 'changed', message: `The data at ${root} changed since it was imported: ${root}/birds is new. Import it again to update its settings.` });
+    expect(changed.status).toEqual({
+      state: 'changed',
+      message: `The data at ${root} changed since it was imported: ${root}/birds is new. Import it again to update its settings.`,
+    });
     rmSync(root, { recursive: true });
     const gone = await inspectData(settings);
     expect(gone.preview).toBeNull();

@@ -9,11 +9,26 @@ import { importUserData } from '../../main/data/complete';
 import { inspectData } from '../../main/service/data';
 import { tempDir, writeText } from '../fixtures/user-data';
 
-const failure = async (p: Promise<unknown>) => ((await p.then(() => null, (e: Error) => e)) as Error | null)?.message;
+const failure = async (p: Promise<unknown>) =>
+  (
+    (await p.then(
+      () => null,
+      (e: Error) => e,
+    )) as Error | null
+  )?.message;
 const textSettings = (path: string, text: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'text', vocabSize: 100, sequenceLength: 6, source: { path, text }, split: { validation: 0.25 }, ...extra });
 
-const REVIEWS = ['review,stars', '"Great film, loved it",good', 'Terrible plot and awful acting,bad', 'Loved the music; great cast,good', 'Awful. Just awful,bad', 'A great great film,good', 'Boring and awful,bad', ''].join('\n');
+const REVIEWS = [
+  'review,stars',
+  '"Great film, loved it",good',
+  'Terrible plot and awful acting,bad',
+  'Loved the music; great cast,good',
+  'Awful. Just awful,bad',
+  'A great great film,good',
+  'Boring and awful,bad',
+  '',
+].join('\n');
 
 describe('text import', () => {
   it('reads a CSV text column and label, saves the vocabulary, and encodes with it', async () => {
@@ -22,19 +37,32 @@ describe('text import', () => {
     const t = settings.source!.text;
     expect([t.textColumn, t.labelColumn, t.classes]).toEqual(['review', 'stars', ['bad', 'good']]);
     expect(t.vocabulary!.slice(0, 4)).toEqual(['awful', 'great', 'and', 'film']);
-    expect(summary).toMatchObject({ examples: 6, classes: [{ label: 'bad', count: 3 }, { label: 'good', count: 3 }] });
+    expect(summary).toMatchObject({
+      examples: 6,
+      classes: [
+        { label: 'bad', count: 3 },
+        { label: 'good', count: 3 },
+      ],
+    });
     expect(dataSpec(settings)).toMatchObject({ inputs: [{ shape: [6], dtype: 'int32' }], classes: 2, vocabulary: t.vocabulary!.length + 2 });
     const data = await loadUserData('text', settings, 0.25);
     const v = new Vocabulary(t.vocabulary!);
     // "Great film, loved it": 4 tokens padded in front to 6.
     expect(Array.from(data.inputs[0]!.data.subarray(0, 6))).toEqual([0, 0, v.id('great'), v.id('film'), v.id('loved'), v.id('it')]);
-    const post = await loadUserData('text', { ...settings, sequenceLength: 3, source: { ...settings.source!, text: { ...t, padding: 'post', truncation: 'post' } } }, 0.25);
+    const post = await loadUserData(
+      'text',
+      { ...settings, sequenceLength: 3, source: { ...settings.source!, text: { ...t, padding: 'post', truncation: 'post' } } },
+      0.25,
+    );
     expect(Array.from(post.inputs[0]!.data.subarray(0, 3))).toEqual([v.id('great'), v.id('film'), v.id('loved')]);
   });
 
   it('reads one folder of .txt files per class, and previews tokens and ids', async () => {
     const dir = tempDir();
-    for (const [label, texts] of [['ham', ['see you at lunch', 'call me later']], ['spam', ['WIN a prize now', 'free prize, click now']]] as const) {
+    for (const [label, texts] of [
+      ['ham', ['see you at lunch', 'call me later']],
+      ['spam', ['WIN a prize now', 'free prize, click now']],
+    ] as const) {
       mkdirSync(join(dir, label));
       texts.forEach((text, i) => writeFileSync(join(dir, label, `${i}.txt`), text));
     }
@@ -55,18 +83,24 @@ describe('text import', () => {
 
   it('names a class with one text', async () => {
     const file = writeText(tempDir(), 'few.csv', 'text,label\nhello there,a\nhi again,a\nbye now,b\n');
-    expect(await failure(importUserData('text', textSettings(file)))).toBe(`Class "b" has only 1 text; each class needs at least 2 (one to train on, one to check).`);
+    expect(await failure(importUserData('text', textSettings(file)))).toBe(
+      `Class "b" has only 1 text; each class needs at least 2 (one to train on, one to check).`,
+    );
   });
 });
 
 function seriesCsv(rows: number, shuffled = false): string {
-  const lines = Array.from({ length: rows }, (_, i) => `2024-01-${String(Math.floor(i / 24) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00,${i},${100 + 2 * i}`);
+  const lines = Array.from(
+    { length: rows },
+    (_, i) => `2024-01-${String(Math.floor(i / 24) + 1).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00,${i},${100 + 2 * i}`,
+  );
   if (shuffled) [lines[3], lines[4]] = [lines[4]!, lines[3]!];
   return `when,temp,load\n${lines.join('\n')}\n`;
 }
 
 describe('time series import', () => {
-  const seriesSettings = (path: string, extra: Record<string, unknown> = {}) => dataSettingsSchema.parse({ dataset: 'series', window: 4, horizon: 2, source: { path, series: { stride: 2 } }, split: { validation: 0.2 }, ...extra });
+  const seriesSettings = (path: string, extra: Record<string, unknown> = {}) =>
+    dataSettingsSchema.parse({ dataset: 'series', window: 4, horizon: 2, source: { path, series: { stride: 2 } }, split: { validation: 0.2 }, ...extra });
 
   it('finds the date and value columns, windows with stride and horizon, splits in time order', async () => {
     const file = writeText(tempDir(), 'series.csv', seriesCsv(50));
@@ -90,7 +124,9 @@ describe('time series import', () => {
     const { problems } = await importUserData('series', seriesSettings(file));
     expect(problems.map((p) => p.message)).toEqual([`${file}: the rows are not in date order; they were sorted by "when".`]);
     const short = writeText(dir, 'short.csv', seriesCsv(6));
-    expect(await failure(importUserData('series', seriesSettings(short)))).toBe(`${short} has 6 rows: too few for a window of 4 steps and a horizon of 2 (it needs at least 8).`);
+    expect(await failure(importUserData('series', seriesSettings(short)))).toBe(
+      `${short} has 6 rows: too few for a window of 4 steps and a horizon of 2 (it needs at least 8).`,
+    );
   });
 
   it('previews the head, a plot of the target and the first window', async () => {

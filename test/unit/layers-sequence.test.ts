@@ -46,7 +46,13 @@ const cases: Case[] = [
   { type: 'GRU', params: { units: 8, returnState: true }, inputs: [[5, 3]], out: [8], extra: [[8]], count: 312 },
   { type: 'GRU', params: { units: 8, resetAfter: false }, inputs: [[5, 3]], out: [8], count: 288 },
   { type: 'GRU', params: { units: 4 }, inputs: [[6, 2], [4]], out: [4], count: 96 },
-  { type: 'LSTM', params: { units: 32 }, inputs: [[784]], out: 'LSTM needs a sequence (timesteps, features) per example, but gets (784,): one flat vector. Add a Reshape to (784, 1)', handle: 'input' },
+  {
+    type: 'LSTM',
+    params: { units: 32 },
+    inputs: [[784]],
+    out: 'LSTM needs a sequence (timesteps, features) per example, but gets (784,): one flat vector. Add a Reshape to (784, 1)',
+    handle: 'input',
+  },
   { type: 'LSTM', params: { units: 32 }, inputs: [[28, 28, 1]], out: 'but gets (28, 28, 1)', handle: 'input' },
   { type: 'GRU', params: { units: 32 }, inputs: [[10, null]], out: 'known feature size', handle: 'input' },
   { type: 'LSTM', params: { units: 8 }, inputs: [[5, 4], [8]], out: 'starts from 2 states (state_h, state_c), but 1 is connected', handle: 'initial_state' },
@@ -57,20 +63,136 @@ const cases: Case[] = [
   { type: 'Bidirectional', params: { layer: 'SimpleRNN', units: 8, mergeMode: 'ave', returnSequences: true }, inputs: [[5, 3]], out: [5, 8], count: 192 },
   { type: 'Bidirectional', params: { layer: 'LSTM', units: 8, mergeMode: 'mul' }, inputs: [[5, 3]], out: [8], count: 768 },
   { type: 'Bidirectional', params: { layer: 'LSTM', units: 8 }, inputs: [[40]], out: 'gets (40,)', handle: 'input' },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 32 }, inputs: [[200, 32], [200, 32]], out: [200, 32], count: 8_416 },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4, useCausalMask: true }, inputs: [[6, 8], [6, 8]], out: [6, 8], count: 288 },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4, valueDim: 3 }, inputs: [[6, 8], [9, 5]], out: [6, 8], count: 212 },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[6, 8], [9, 5], [9, 7]], out: [6, 8], count: 256 },
-  { type: 'MultiHeadAttention', params: { numHeads: 3, keyDim: 4, useBias: false }, inputs: [[null, 8], [null, 8]], out: [null, 8], count: 384 },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[4, 4, 8], [4, 4, 8]], out: [4, 4, 8], count: 288 },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[6, 8], [9, 5], [7, 5]], out: 'same timesteps as the value', handle: 'key' },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[6, 8], [4, 4, 8]], out: 'same number of axes', handle: 'value' },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[8], [6, 8]], out: 'sequence of vectors (timesteps, features) on "query"', handle: 'query' },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4 }, inputs: [[6, 8], [6, null]], out: 'known feature size', handle: 'value' },
-  { type: 'MultiHeadAttention', params: { numHeads: 2, keyDim: 4, useCausalMask: true }, inputs: [[4, 4, 8], [4, 4, 8]], out: 'causal mask', handle: 'query' },
-  { type: 'TokenAndPositionEmbedding', params: { vocabularySize: 20_000, sequenceLength: 200, embeddingDim: 32 }, inputs: [[200]], out: [200, 32], count: 646_400 },
-  { type: 'TokenAndPositionEmbedding', params: { vocabularySize: 15_000, sequenceLength: 40, embeddingDim: 256 }, inputs: [[null]], out: [null, 256], count: 3_850_240 },
-  { type: 'TokenAndPositionEmbedding', params: { vocabularySize: 50, sequenceLength: 8, embeddingDim: 4 }, inputs: [[12]], out: 'positions for 8 steps, but the sequence has 12', handle: 'input' },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 32 },
+    inputs: [
+      [200, 32],
+      [200, 32],
+    ],
+    out: [200, 32],
+    count: 8_416,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4, useCausalMask: true },
+    inputs: [
+      [6, 8],
+      [6, 8],
+    ],
+    out: [6, 8],
+    count: 288,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4, valueDim: 3 },
+    inputs: [
+      [6, 8],
+      [9, 5],
+    ],
+    out: [6, 8],
+    count: 212,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [
+      [6, 8],
+      [9, 5],
+      [9, 7],
+    ],
+    out: [6, 8],
+    count: 256,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 3, keyDim: 4, useBias: false },
+    inputs: [
+      [null, 8],
+      [null, 8],
+    ],
+    out: [null, 8],
+    count: 384,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [
+      [4, 4, 8],
+      [4, 4, 8],
+    ],
+    out: [4, 4, 8],
+    count: 288,
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [
+      [6, 8],
+      [9, 5],
+      [7, 5],
+    ],
+    out: 'same timesteps as the value',
+    handle: 'key',
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [
+      [6, 8],
+      [4, 4, 8],
+    ],
+    out: 'same number of axes',
+    handle: 'value',
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [[8], [6, 8]],
+    out: 'sequence of vectors (timesteps, features) on "query"',
+    handle: 'query',
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4 },
+    inputs: [
+      [6, 8],
+      [6, null],
+    ],
+    out: 'known feature size',
+    handle: 'value',
+  },
+  {
+    type: 'MultiHeadAttention',
+    params: { numHeads: 2, keyDim: 4, useCausalMask: true },
+    inputs: [
+      [4, 4, 8],
+      [4, 4, 8],
+    ],
+    out: 'causal mask',
+    handle: 'query',
+  },
+  {
+    type: 'TokenAndPositionEmbedding',
+    params: { vocabularySize: 20_000, sequenceLength: 200, embeddingDim: 32 },
+    inputs: [[200]],
+    out: [200, 32],
+    count: 646_400,
+  },
+  {
+    type: 'TokenAndPositionEmbedding',
+    params: { vocabularySize: 15_000, sequenceLength: 40, embeddingDim: 256 },
+    inputs: [[null]],
+    out: [null, 256],
+    count: 3_850_240,
+  },
+  {
+    type: 'TokenAndPositionEmbedding',
+    params: { vocabularySize: 50, sequenceLength: 8, embeddingDim: 4 },
+    inputs: [[12]],
+    out: 'positions for 8 steps, but the sequence has 12',
+    handle: 'input',
+  },
   { type: 'PositionEmbedding', params: { sequenceLength: 40 }, inputs: [[40, 64]], out: [40, 64], count: 2_560 },
   { type: 'PositionEmbedding', params: { sequenceLength: 10 }, inputs: [[6, 4]], out: [6, 4], count: 40 },
   { type: 'PositionEmbedding', params: { sequenceLength: 10 }, inputs: [[12, 4]], out: 'sequence length to at least 12', handle: 'input' },
@@ -83,9 +205,27 @@ const cases: Case[] = [
   { type: 'TransformerEncoder', params: { intermediateDim: 8, numHeads: 2 }, inputs: [[3, 3, 4]], out: [3, 3, 4], count: 172 },
   { type: 'TransformerEncoder', params: { intermediateDim: 8, numHeads: 8 }, inputs: [[5, 4]], out: 'leaves each head with 0 features', handle: 'input' },
   { type: 'TransformerEncoder', params: { intermediateDim: 8, numHeads: 2 }, inputs: [[12]], out: 'Put an Embedding', handle: 'input' },
-  { type: 'TransformerDecoder', params: { intermediateDim: 2048, numHeads: 8 }, inputs: [[null, 256], [null, 256]], out: [null, 256], count: 1_578_752 },
+  {
+    type: 'TransformerDecoder',
+    params: { intermediateDim: 2048, numHeads: 8 },
+    inputs: [
+      [null, 256],
+      [null, 256],
+    ],
+    out: [null, 256],
+    count: 1_578_752,
+  },
   { type: 'TransformerDecoder', params: { intermediateDim: 2048, numHeads: 8 }, inputs: [[null, 256]], out: [null, 256], count: 1_315_072 },
-  { type: 'TransformerDecoder', params: { intermediateDim: 8, numHeads: 2 }, inputs: [[5, 4], [7, 6]], out: [5, 4], count: 276 },
+  {
+    type: 'TransformerDecoder',
+    params: { intermediateDim: 8, numHeads: 2 },
+    inputs: [
+      [5, 4],
+      [7, 6],
+    ],
+    out: [5, 4],
+    count: 276,
+  },
   { type: 'TransformerDecoder', params: { intermediateDim: 8, numHeads: 3, activation: 'gelu', dropout: 0.1 }, inputs: [[5, 10]], out: [5, 10], count: 615 },
   { type: 'TransformerDecoder', params: { intermediateDim: 8, numHeads: 2 }, inputs: [[5, 4], [6]], out: 'on "context", but gets (6,)', handle: 'context' },
   { type: 'TransformerDecoder', params: { intermediateDim: 8, numHeads: 2 }, inputs: [[3, 3, 4]], out: 'Reshape it to (timesteps, 4)', handle: 'input' },
@@ -116,7 +256,11 @@ describe('sequence layer shape rules and parameter counts', () => {
     const all = [names('LSTM', { returnState: true }), names('GRU', { returnState: true }), names('SimpleRNN', { returnState: true }), names('LSTM', {})];
     expect(all).toEqual([['output', 'state_h', 'state_c'], ['output', 'state_h'], ['output', 'state_h'], ['output']]);
     expect(getLayer('LSTM')!.inputs[1]).toMatchObject({ name: 'initial_state', optional: true, multiple: true });
-    expect(getLayer('MultiHeadAttention')!.inputs.map((h) => [h.name, h.optional ?? false])).toEqual([['query', false], ['value', false], ['key', true]]);
+    expect(getLayer('MultiHeadAttention')!.inputs.map((h) => [h.name, h.optional ?? false])).toEqual([
+      ['query', false],
+      ['value', false],
+      ['key', true],
+    ]);
   });
 });
 
@@ -137,13 +281,13 @@ function buildCase(c: Case, name: string) {
   return { model, outputs, batch };
 }
 
-const predictAll = (model: tf.LayersModel, xs: tf.Tensor[]) => [model.predict(xs) as tf.Tensor | tf.Tensor[]].flat();
+const predictAll = (model: tf.LayersModel, xs: tf.Tensor[]) => [model.predict(xs)].flat();
 
 /** One epoch on a batch; true when the loss is a finite number. */
 async function fitOnce(model: tf.LayersModel, xs: tf.Tensor[], ys: tf.Tensor, loss: string): Promise<boolean> {
   model.compile({ optimizer: 'adam', loss });
   const history = await model.fit(xs, ys, { epochs: 1, verbose: 0 });
-  return Number.isFinite(history.history.loss![0] as number);
+  return Number.isFinite(history.history.loss![0]);
 }
 
 /** Small configs only: tfjs on the cpu backend is slow, and Keras's large examples are counted above without building. */
@@ -200,7 +344,13 @@ describe('sequence layers learn', () => {
   const seqX = tf.randomNormal([8, 6, 3], 0, 1, 'float32', 1);
   const meanTarget = tf.tidy(() => tf.mean(seqX.slice([0, 0, 0], [8, 6, 1]), 1));
 
-  it.each([['SimpleRNN', { units: 8 }], ['LSTM', { units: 8 }], ['GRU', { units: 8 }], ['GRU', { units: 8, resetAfter: false }], ['Bidirectional', { layer: 'GRU', units: 8 }]])('%s %o lowers the loss over 20 steps', async (type, params) => {
+  it.each([
+    ['SimpleRNN', { units: 8 }],
+    ['LSTM', { units: 8 }],
+    ['GRU', { units: 8 }],
+    ['GRU', { units: 8, resetAfter: false }],
+    ['Bidirectional', { layer: 'GRU', units: 8 }],
+  ])('%s %o lowers the loss over 20 steps', async (type, params) => {
     const seq = single(type, params, [[6, 3]], `${type.toLowerCase()}_learn`);
     const head = tf.layers.dense({ units: 1 }).apply(seq.outputs[0]!) as tf.SymbolicTensor;
     const losses = await lossCurve(tf.model({ inputs: seq.inputs, outputs: head }), seqX, meanTarget);
@@ -218,7 +368,13 @@ describe('sequence layers learn', () => {
     ['TransformerEncoder', { numHeads: 2, intermediateDim: 16, normalizeFirst: true, dropout: 0.1 }],
     ['TransformerDecoder', { numHeads: 2, intermediateDim: 16 }],
   ])('%s %o lowers the loss over 20 steps', async (type, params) => {
-    const shapes = type === 'MultiHeadAttention' ? [[5, 8], [5, 8]] : [[5, 8]];
+    const shapes =
+      type === 'MultiHeadAttention'
+        ? [
+            [5, 8],
+            [5, 8],
+          ]
+        : [[5, 8]];
     const model = single(type, params, shapes, `${type.toLowerCase()}_learn`);
     const losses = await lossCurve(model, shapes.length > 1 ? [attX, attX] : attX, shifted);
     expect(losses.every(Number.isFinite)).toBe(true);
@@ -241,16 +397,30 @@ describe('sequence layers learn', () => {
 
 describe('sequence layers compute what Keras computes', () => {
   it('the causal mask keeps every position blind to later ones', () => {
-    const layers = [['MultiHeadAttention', { numHeads: 2, keyDim: 4, useCausalMask: true }], ['TransformerDecoder', { numHeads: 2, intermediateDim: 8 }]] as const;
+    const layers = [
+      ['MultiHeadAttention', { numHeads: 2, keyDim: 4, useCausalMask: true }],
+      ['TransformerDecoder', { numHeads: 2, intermediateDim: 8 }],
+    ] as const;
     for (const [type, params] of layers) {
-      const shapes = type === 'MultiHeadAttention' ? [[5, 8], [5, 8]] : [[5, 8]];
+      const shapes =
+        type === 'MultiHeadAttention'
+          ? [
+              [5, 8],
+              [5, 8],
+            ]
+          : [[5, 8]];
       const model = single(type, params, shapes, `${type.toLowerCase()}_causal`);
       const a = tf.randomNormal([1, 5, 8]);
       const b = tf.concat([a.slice([0, 0, 0], [1, 3, 8]), tf.randomNormal([1, 2, 8])], 1);
       const run = (x: tf.Tensor) => model.predict(shapes.length > 1 ? [x, x] : x) as tf.Tensor;
       const [ya, yb] = [run(a), run(b)];
       const head = (y: tf.Tensor) => Array.from(y.slice([0, 0, 0], [1, 3, 8]).dataSync());
-      expect(head(yb).map((v, i) => Math.abs(v - head(ya)[i]!)).every((d) => d < 1e-5), type).toBe(true);
+      expect(
+        head(yb)
+          .map((v, i) => Math.abs(v - head(ya)[i]!))
+          .every((d) => d < 1e-5),
+        type,
+      ).toBe(true);
       expect(Array.from(yb.dataSync())).not.toEqual(Array.from(ya.dataSync()));
     }
   });
@@ -261,7 +431,10 @@ describe('sequence layers compute what Keras computes', () => {
     model.setWeights(model.getWeights().map((w, i) => (i === 2 ? tf.randomNormal(w.shape, 0, 1, 'float32', 3) : w)));
     const [kernel, recurrent, bias] = model.getWeights().map((w) => w.arraySync() as number[][]);
     expect(bias!.length).toBe(2);
-    const xs = [[0.5, -1, 2], [1, 0.25, -0.5]];
+    const xs = [
+      [0.5, -1, 2],
+      [1, 0.25, -0.5],
+    ];
     const dot = (v: number[], m: number[][], col: number) => v.reduce((a, vi, i) => a + vi * m[i]![col]!, 0);
     const sig = (z: number) => 1 / (1 + Math.exp(-z));
     let h = [0, 0];
@@ -289,7 +462,15 @@ describe('sequence layers compute what Keras computes', () => {
   });
 
   it('drops attention weights only while training', () => {
-    const model = single('MultiHeadAttention', { numHeads: 2, keyDim: 4, dropout: 0.5 }, [[5, 8], [5, 8]], 'mha_dropout');
+    const model = single(
+      'MultiHeadAttention',
+      { numHeads: 2, keyDim: 4, dropout: 0.5 },
+      [
+        [5, 8],
+        [5, 8],
+      ],
+      'mha_dropout',
+    );
     const x = tf.randomNormal([2, 5, 8]);
     const run = (training: boolean) => Array.from((model.apply([x, x], { training }) as tf.Tensor).dataSync());
     expect(run(false)).toEqual(run(false));
@@ -300,7 +481,9 @@ describe('sequence layers compute what Keras computes', () => {
     const names = registerSequenceLayerClasses(tf);
     const known = tf.serialization.SerializationMap.getMap().classNameMap;
     for (const name of names) expect(known[name], name).toBeDefined();
-    expect(names).toEqual(expect.arrayContaining(['GRUResetAfter', 'MultiHeadAttention', 'TransformerEncoder', 'TransformerDecoder', 'TokenAndPositionEmbedding']));
+    expect(names).toEqual(
+      expect.arrayContaining(['GRUResetAfter', 'MultiHeadAttention', 'TransformerEncoder', 'TransformerDecoder', 'TokenAndPositionEmbedding']),
+    );
   });
 
   it('recurrent kernels start orthogonal, and fast', () => {
@@ -340,14 +523,22 @@ describe('sequence graphs analyse and build', () => {
   it('Transformer encoder–decoder: the encoder output is the decoder’s context', async () => {
     const { doc, analysis } = project(
       [
-        ...[node('source', 'InputLayer', { shape: [12] }), node('source_embed', 'TokenAndPositionEmbedding', { vocabularySize: 50, sequenceLength: 12, embeddingDim: 16 })],
-        ...[node('target', 'InputLayer', { shape: [10] }), node('target_embed', 'TokenAndPositionEmbedding', { vocabularySize: 60, sequenceLength: 10, embeddingDim: 16 })],
+        ...[
+          node('source', 'InputLayer', { shape: [12] }),
+          node('source_embed', 'TokenAndPositionEmbedding', { vocabularySize: 50, sequenceLength: 12, embeddingDim: 16 }),
+        ],
+        ...[
+          node('target', 'InputLayer', { shape: [10] }),
+          node('target_embed', 'TokenAndPositionEmbedding', { vocabularySize: 60, sequenceLength: 10, embeddingDim: 16 }),
+        ],
         node('encoder', 'TransformerEncoder', { numHeads: 2, intermediateDim: 32 }),
         node('decoder', 'TransformerDecoder', { numHeads: 2, intermediateDim: 32 }),
         node('next_token', 'Dense', { units: 60, activation: 'softmax' }),
       ],
-      [edge('source', 'source_embed'), edge('source_embed', 'encoder'), edge('target', 'target_embed'), edge('target_embed', 'decoder')]
-        .concat([edge('encoder', 'decoder', 'context'), edge('decoder', 'next_token')]),
+      [edge('source', 'source_embed'), edge('source_embed', 'encoder'), edge('target', 'target_embed'), edge('target_embed', 'decoder')].concat([
+        edge('encoder', 'decoder', 'context'),
+        edge('decoder', 'next_token'),
+      ]),
     );
     expect(analysis.issues).toEqual([]);
     expect(analysis.nodes.get('encoder')!.shape).toEqual([12, 16]);
@@ -366,8 +557,11 @@ describe('sequence graphs analyse and build', () => {
 
   it('LSTM encoder–decoder: state_h and state_c start the decoder', async () => {
     const { doc, analysis } = project(
-      [node('source', 'InputLayer', { shape: [7, 3] }), node('encoder', 'LSTM', { units: 8, returnState: true }), node('target', 'InputLayer', { shape: [5, 4] })]
-        .concat([node('decoder', 'LSTM', { units: 8, returnSequences: true }), node('out', 'Dense', { units: 4 })]),
+      [
+        node('source', 'InputLayer', { shape: [7, 3] }),
+        node('encoder', 'LSTM', { units: 8, returnState: true }),
+        node('target', 'InputLayer', { shape: [5, 4] }),
+      ].concat([node('decoder', 'LSTM', { units: 8, returnSequences: true }), node('out', 'Dense', { units: 4 })]),
       [edge('source', 'encoder'), edge('target', 'decoder'), edge('decoder', 'out')]
         // Order matters, as in Keras's initial_state=[h, c]: state_h first, then state_c.
         .concat([wire('encoder', 'state_h', 'decoder', 'initial_state'), wire('encoder', 'state_c', 'decoder', 'initial_state')]),
@@ -390,7 +584,12 @@ describe('sequence graphs analyse and build', () => {
 
   it('says which state is missing when only state_h reaches an LSTM decoder', () => {
     const { analysis } = project(
-      [node('source', 'InputLayer', { shape: [7, 3] }), node('encoder', 'LSTM', { units: 8, returnState: true }), node('target', 'InputLayer', { shape: [5, 4] }), node('decoder', 'LSTM', { units: 8 })],
+      [
+        node('source', 'InputLayer', { shape: [7, 3] }),
+        node('encoder', 'LSTM', { units: 8, returnState: true }),
+        node('target', 'InputLayer', { shape: [5, 4] }),
+        node('decoder', 'LSTM', { units: 8 }),
+      ],
       [edge('source', 'encoder'), edge('target', 'decoder'), wire('encoder', 'state_h', 'decoder', 'initial_state')],
     );
     expect(analysis.issues).toEqual([expect.objectContaining({ nodeId: 'decoder', handle: 'initial_state', message: expect.stringContaining('2 states') })]);

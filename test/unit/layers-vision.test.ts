@@ -24,8 +24,23 @@ interface Case {
   readonly handle?: string;
 }
 
-const ok = (type: string, params: Record<string, unknown>, inputs: Shape[], out: Shape, keras = 0, frozen = 0): Case => ({ type, params, inputs, out, keras, frozen });
-const bad = (type: string, params: Record<string, unknown>, inputs: Shape[], out: string, fix?: string, handle?: string): Case => ({ type, params, inputs, out, keras: 0, ...(fix ? { fix } : {}), ...(handle ? { handle } : {}) });
+const ok = (type: string, params: Record<string, unknown>, inputs: Shape[], out: Shape, keras = 0, frozen = 0): Case => ({
+  type,
+  params,
+  inputs,
+  out,
+  keras,
+  frozen,
+});
+const bad = (type: string, params: Record<string, unknown>, inputs: Shape[], out: string, fix?: string, handle?: string): Case => ({
+  type,
+  params,
+  inputs,
+  out,
+  keras: 0,
+  ...(fix ? { fix } : {}),
+  ...(handle ? { handle } : {}),
+});
 
 const NEEDS_IMAGES = 'needs images shaped (height, width, channels)';
 
@@ -37,7 +52,13 @@ const cases: Case[] = [
   bad('Conv1D', { filters: 4, dilationRate: [2] }, [[10, 1]], 'Conv1D with dilationRate > 1 is valid Keras, but TensorFlow.js', 'Set dilationRate to 1'),
   ok('Conv1D', { filters: 8 }, [[null, 3]], [null, 8], 80),
   bad('Conv1D', {}, [[100]], 'Conv1D needs sequences shaped (steps, channels) but gets (100,).', 'Insert a Reshape to (100, 1) before it.'),
-  bad('Conv1D', {}, [[28, 28, 1]], 'but gets (28, 28, 1).', 'Use Conv2D for images shaped (height, width, channels), or insert a Reshape to (28, 28) before it.'),
+  bad(
+    'Conv1D',
+    {},
+    [[28, 28, 1]],
+    'but gets (28, 28, 1).',
+    'Use Conv2D for images shaped (height, width, channels), or insert a Reshape to (28, 28) before it.',
+  ),
   bad('Conv1D', { kernelSize: [5] }, [[3, 1]], "Conv1D's kernel (5) is larger than its input (3).", "Use padding 'same'"),
   bad('Conv1D', {}, [[10, null]], 'known number of channels'),
 
@@ -159,33 +180,170 @@ const cases: Case[] = [
   ok('GaussianNoise', { stddev: 0.1 }, [[28, 28, 1]], [28, 28, 1]),
   ok('GaussianNoise', {}, [[5]], [5]),
 
-  ok('Concatenate', {}, [[28, 28, 16], [28, 28, 32]], [28, 28, 48]),
+  ok(
+    'Concatenate',
+    {},
+    [
+      [28, 28, 16],
+      [28, 28, 32],
+    ],
+    [28, 28, 48],
+  ),
   ok('Concatenate', {}, [[64], [10]], [74]),
   ok('Concatenate', {}, [[4], [5], [6]], [15]),
-  ok('Concatenate', { axis: 1 }, [[3, 5], [4, 5]], [7, 5]),
-  ok('Concatenate', { axis: -2 }, [[3, 5], [4, 5]], [7, 5]),
-  ok('Concatenate', {}, [[null, 5], [null, 3]], [null, 8]),
-  ok('Concatenate', { axis: 1 }, [[null, 5], [4, 5]], [null, 5]),
+  ok(
+    'Concatenate',
+    { axis: 1 },
+    [
+      [3, 5],
+      [4, 5],
+    ],
+    [7, 5],
+  ),
+  ok(
+    'Concatenate',
+    { axis: -2 },
+    [
+      [3, 5],
+      [4, 5],
+    ],
+    [7, 5],
+  ),
+  ok(
+    'Concatenate',
+    {},
+    [
+      [null, 5],
+      [null, 3],
+    ],
+    [null, 8],
+  ),
+  ok(
+    'Concatenate',
+    { axis: 1 },
+    [
+      [null, 5],
+      [4, 5],
+    ],
+    [null, 5],
+  ),
   bad('Concatenate', {}, [[64]], 'Concatenate needs at least two inputs to join; it has 1.', "Connect another layer's output", 'inputs'),
-  bad('Concatenate', {}, [[28, 28, 1], [784]], 'Concatenate needs inputs with the same number of axes, but input 1 is (28, 28, 1) and input 2 is (784,).', undefined, 'inputs'),
-  bad('Concatenate', {}, [[28, 28, 16], [14, 14, 16]], 'Concatenate joins along axis -1, so every other axis must match, but input 2 has 14 on axis 1 where input 1 has 28.', 'Resize input 2 to 28 on axis 1', 'inputs'),
-  bad('Concatenate', {}, [[4, 8], [4, 8], [5, 8]], 'input 3 has 5 on axis 1 where input 1 has 4', undefined, 'inputs'),
-  bad('Concatenate', { axis: 3 }, [[4, 5], [4, 5]], "Concatenate's axis 3 does not exist", undefined, 'inputs'),
-  ok('Add', {}, [[28, 28, 32], [28, 28, 32]], [28, 28, 32]),
+  bad(
+    'Concatenate',
+    {},
+    [[28, 28, 1], [784]],
+    'Concatenate needs inputs with the same number of axes, but input 1 is (28, 28, 1) and input 2 is (784,).',
+    undefined,
+    'inputs',
+  ),
+  bad(
+    'Concatenate',
+    {},
+    [
+      [28, 28, 16],
+      [14, 14, 16],
+    ],
+    'Concatenate joins along axis -1, so every other axis must match, but input 2 has 14 on axis 1 where input 1 has 28.',
+    'Resize input 2 to 28 on axis 1',
+    'inputs',
+  ),
+  bad(
+    'Concatenate',
+    {},
+    [
+      [4, 8],
+      [4, 8],
+      [5, 8],
+    ],
+    'input 3 has 5 on axis 1 where input 1 has 4',
+    undefined,
+    'inputs',
+  ),
+  bad(
+    'Concatenate',
+    { axis: 3 },
+    [
+      [4, 5],
+      [4, 5],
+    ],
+    "Concatenate's axis 3 does not exist",
+    undefined,
+    'inputs',
+  ),
+  ok(
+    'Add',
+    {},
+    [
+      [28, 28, 32],
+      [28, 28, 32],
+    ],
+    [28, 28, 32],
+  ),
   ok('Add', {}, [[10], [10], [10]], [10]),
   ok('Add', {}, [[4, 8], [8]], [4, 8]),
-  ok('Add', {}, [[4, 1], [1, 8]], [4, 8]),
-  ok('Add', {}, [[null, 8], [1, 8]], [null, 8]),
+  ok(
+    'Add',
+    {},
+    [
+      [4, 1],
+      [1, 8],
+    ],
+    [4, 8],
+  ),
+  ok(
+    'Add',
+    {},
+    [
+      [null, 8],
+      [1, 8],
+    ],
+    [null, 8],
+  ),
   bad('Add', {}, [[10]], 'Add needs at least two inputs to add; it has 1.', undefined, 'inputs'),
-  bad('Add', {}, [[28, 28, 16], [28, 28, 32]], 'Add needs inputs of the same shape, but input 1 is (28, 28, 16) and input 2 is (28, 28, 32): they differ on axis 3 (16 vs 32).', 'or use Concatenate', 'inputs'),
+  bad(
+    'Add',
+    {},
+    [
+      [28, 28, 16],
+      [28, 28, 32],
+    ],
+    'Add needs inputs of the same shape, but input 1 is (28, 28, 16) and input 2 is (28, 28, 32): they differ on axis 3 (16 vs 32).',
+    'or use Concatenate',
+    'inputs',
+  ),
   bad('Add', {}, [[10], [10], [5]], 'inputs 1–2 give (10,) and input 3 is (5,)', undefined, 'inputs'),
   ok('Subtract', {}, [[64], [64]], [64]),
   ok('Subtract', {}, [[4, 8], [8]], [4, 8]),
   ok('Subtract', {}, [[8], [4, 8]], [4, 8]),
-  bad('Subtract', {}, [[64], [32]], 'Subtract needs a and b of the same shape, but a is (64,) and b is (32,): they differ on axis 1 (64 vs 32).', undefined, 'b'),
+  bad(
+    'Subtract',
+    {},
+    [[64], [32]],
+    'Subtract needs a and b of the same shape, but a is (64,) and b is (32,): they differ on axis 1 (64 vs 32).',
+    undefined,
+    'b',
+  ),
   ok('Multiply', {}, [[64], [64]], [64]),
-  ok('Multiply', {}, [[8, 8, 32], [1, 1, 32]], [8, 8, 32]),
-  bad('Multiply', {}, [[8, 8, 32], [8, 8, 16]], 'Multiply needs inputs of the same shape', undefined, 'inputs'),
+  ok(
+    'Multiply',
+    {},
+    [
+      [8, 8, 32],
+      [1, 1, 32],
+    ],
+    [8, 8, 32],
+  ),
+  bad(
+    'Multiply',
+    {},
+    [
+      [8, 8, 32],
+      [8, 8, 16],
+    ],
+    'Multiply needs inputs of the same shape',
+    undefined,
+    'inputs',
+  ),
   ok('Average', {}, [[10], [10], [10]], [10]),
   bad('Average', {}, [[10]], 'Average needs at least two inputs', undefined, 'inputs'),
   ok('Maximum', {}, [[64], [64]], [64]),
@@ -278,7 +436,9 @@ describe('vision layers in tfjs', () => {
 
     if (!tfjsDropsOnSave(c)) {
       let saved: tf.io.ModelArtifacts | undefined;
-      await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+      await model.save(
+        tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })),
+      );
       const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
       const xs = randomInputs(c);
       const before = model.predict(xs) as tf.Tensor;
@@ -292,24 +452,27 @@ describe('vision layers in tfjs', () => {
   });
 
   // A trainable Dense in front of every input (where its size is known) makes the gradient flow back through the layer.
-  it.each(working.filter((c) => c.keras > 0 || c.inputs.every((s) => s[s.length - 1] !== null)))('$type $params on $inputs: one training step gives a finite loss', async (c) => {
-    const def = getLayer(c.type)!;
-    const inputs = c.inputs.map((s) => tf.input({ shape: [...s] as number[] }));
-    const fed = inputs.map((x, i) => {
-      const last = c.inputs[i]![c.inputs[i]!.length - 1];
-      return last ? (tf.layers.dense({ units: last, name: `pre_${i}` }).apply(x) as tf.SymbolicTensor) : x;
-    });
-    const output = def.build(tf, def.params.parse(c.params), `${c.type.toLowerCase()}_fit`, fed) as tf.SymbolicTensor;
-    const model = tf.model({ inputs, outputs: output });
-    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
-    const xs = randomInputs(c);
-    const target = tf.zerosLike(model.predict(xs) as tf.Tensor);
-    const history = await model.fit(xs, target, { epochs: 1, batchSize: 2, verbose: 0 });
-    const loss = history.history.loss?.[0] as number;
-    expect(Number.isFinite(loss)).toBe(true);
-    tf.dispose([...xs, target]);
-    model.dispose();
-  });
+  it.each(working.filter((c) => c.keras > 0 || c.inputs.every((s) => s[s.length - 1] !== null)))(
+    '$type $params on $inputs: one training step gives a finite loss',
+    async (c) => {
+      const def = getLayer(c.type)!;
+      const inputs = c.inputs.map((s) => tf.input({ shape: [...s] as number[] }));
+      const fed = inputs.map((x, i) => {
+        const last = c.inputs[i]![c.inputs[i]!.length - 1];
+        return last ? (tf.layers.dense({ units: last, name: `pre_${i}` }).apply(x) as tf.SymbolicTensor) : x;
+      });
+      const output = def.build(tf, def.params.parse(c.params), `${c.type.toLowerCase()}_fit`, fed) as tf.SymbolicTensor;
+      const model = tf.model({ inputs, outputs: output });
+      model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+      const xs = randomInputs(c);
+      const target = tf.zerosLike(model.predict(xs) as tf.Tensor);
+      const history = await model.fit(xs, target, { epochs: 1, batchSize: 2, verbose: 0 });
+      const loss = history.history.loss?.[0] as number;
+      expect(Number.isFinite(loss)).toBe(true);
+      tf.dispose([...xs, target]);
+      model.dispose();
+    },
+  );
 });
 
 describe('vision layers in documents', () => {
@@ -339,13 +502,14 @@ describe('vision layers in documents', () => {
 
   it('explains a Conv2D fed a flat vector, and counts BatchNormalization statistics as non-trainable', () => {
     const a = analyzeGraph(
-      graph(
-        [node('in', 'InputLayer', { shape: [784] }), node('c', 'Conv2D'), node('bn', 'BatchNormalization')],
-        [edge('in', 'c'), edge('in', 'bn')],
-      ),
+      graph([node('in', 'InputLayer', { shape: [784] }), node('c', 'Conv2D'), node('bn', 'BatchNormalization')], [edge('in', 'c'), edge('in', 'bn')]),
     );
     expect(a.issues).toContainEqual(
-      expect.objectContaining({ nodeId: 'c', message: 'Conv2D needs images shaped (height, width, channels) but gets (784,).', fix: 'Insert a Reshape to (28, 28, 1) before it.' }),
+      expect.objectContaining({
+        nodeId: 'c',
+        message: 'Conv2D needs images shaped (height, width, channels) but gets (784,).',
+        fix: 'Insert a Reshape to (28, 28, 1) before it.',
+      }),
     );
     expect(a.nodes.get('bn')?.params).toBe(3_136);
     expect(a.nodes.get('bn')?.nonTrainable).toBe(1_568);
@@ -355,9 +519,23 @@ describe('vision layers in documents', () => {
   it('merges every connection of the inputs handle, and Subtract takes a and b', () => {
     const a = analyzeGraph(
       graph(
-        [node('x', 'InputLayer', { shape: [16] }), node('d1', 'Dense', { units: 8 }), node('d2', 'Dense', { units: 8 }), node('d3', 'Dense', { units: 4 })]
-          .concat([node('add', 'Add'), node('cat', 'Concatenate'), node('sub', 'Subtract')]),
-        [edge('x', 'd1'), edge('x', 'd2'), edge('x', 'd3'), edge('d1', 'add', 'inputs'), edge('d2', 'add', 'inputs'), edge('add', 'cat', 'inputs'), edge('d3', 'cat', 'inputs'), edge('cat', 'sub', 'a'), edge('d3', 'sub', 'b')],
+        [
+          node('x', 'InputLayer', { shape: [16] }),
+          node('d1', 'Dense', { units: 8 }),
+          node('d2', 'Dense', { units: 8 }),
+          node('d3', 'Dense', { units: 4 }),
+        ].concat([node('add', 'Add'), node('cat', 'Concatenate'), node('sub', 'Subtract')]),
+        [
+          edge('x', 'd1'),
+          edge('x', 'd2'),
+          edge('x', 'd3'),
+          edge('d1', 'add', 'inputs'),
+          edge('d2', 'add', 'inputs'),
+          edge('add', 'cat', 'inputs'),
+          edge('d3', 'cat', 'inputs'),
+          edge('cat', 'sub', 'a'),
+          edge('d3', 'sub', 'b'),
+        ],
       ),
     );
     expect(a.nodes.get('add')?.shape).toEqual([8]);
@@ -373,7 +551,10 @@ describe('vision catalog', () => {
     expect(types).toHaveLength(28);
     for (const def of VISION_LAYERS) {
       expect(getLayer(def.type), def.type).toBe(def);
-      expect(cases.some((c) => c.type === def.type && typeof c.out !== 'string'), `${def.type} has a working case`).toBe(true);
+      expect(
+        cases.some((c) => c.type === def.type && typeof c.out !== 'string'),
+        `${def.type} has a working case`,
+      ).toBe(true);
       for (const [key, schema] of Object.entries(def.params.shape)) {
         const meta = (schema as z.ZodType).meta();
         expect(meta?.title, `${def.type}.${key}`).toBeTruthy();

@@ -87,4 +87,3 @@ describe('layer shape rules and parameter counts', () => {
     model.dispose();
   });
 });
-

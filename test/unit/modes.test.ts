@@ -64,7 +64,10 @@ describe('reconstruction samples', () => {
 
   it('feeds a flat Input the same images', () => {
     const flat = emptyProject('flat autoencoder');
-    flat.graph = { nodes: [node('input_1', 'InputLayer', { shape: [784] }), node('dense_1', 'Dense', { units: 784, activation: 'sigmoid' })], edges: [edge('input_1', 'dense_1')] };
+    flat.graph = {
+      nodes: [node('input_1', 'InputLayer', { shape: [784] }), node('dense_1', 'Dense', { units: 784, activation: 'sigmoid' })],
+      edges: [edge('input_1', 'dense_1')],
+    };
     const model = buildModel(tf, flat, analyzeGraph(flat.graph));
     const x = images(2, 3);
     expect(decodeDataUrl(reconstructionSamples(tf, model, x, x, [28, 28, 1])[0]!.png)).toMatchObject({ width: 2 * 28 + 1, height: 2 * 28 + 1 });
@@ -75,7 +78,10 @@ describe('reconstruction samples', () => {
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const x = images(4, 4);
     const data: TrainingData = { inputs: [{ data: x, shape: [28, 28, 1] }], target: { data: x, shape: [28, 28, 1] }, count: 4 };
-    expect(epochSamples(tf, model, 'reconstruction', data)).toMatchObject({ kind: 'reconstructions', images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }] });
+    expect(epochSamples(tf, model, 'reconstruction', data)).toMatchObject({
+      kind: 'reconstructions',
+      images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }],
+    });
     expect(epochSamples(tf, model, 'classification', data)).toBeNull();
     expect(epochSamples(tf, model, 'reconstruction', null)).toBeNull();
     model.dispose();

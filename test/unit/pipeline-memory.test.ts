@@ -30,7 +30,11 @@ describe('streaming pipeline', () => {
   afterAll(() => tf.disposeVariables());
 
   it('trains a full epoch over 4,000 PNGs with memory bounded by batches, not by the folder', async () => {
-    const imported = await importUserData('images', dataSettingsSchema.parse({ dataset: 'images', source: { path: folder, images: { size: [SIDE, SIDE], color: 'rgb' } }, split: { validation: 0.1 } }), undefined);
+    const imported = await importUserData(
+      'images',
+      dataSettingsSchema.parse({ dataset: 'images', source: { path: folder, images: { size: [SIDE, SIDE], color: 'rgb' } }, split: { validation: 0.1 } }),
+      undefined,
+    );
     const data = await openStreamingData(imported.settings, 0.2);
     expect(data.partition.train.length).toBe(3600);
 

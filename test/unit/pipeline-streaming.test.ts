@@ -21,7 +21,11 @@ function tinyModel(shape: number[], classes: number): tf.LayersModel {
 
 async function imagesSettings(perClass: number, augment = false) {
   const root = await imageFolder(tempDir(), ['a', 'b'], perClass, 8);
-  const s = dataSettingsSchema.parse({ dataset: 'images', source: { path: root, images: { size: [8, 8], color: 'rgb', augment: augment ? { flip: true, shift: 0.2, rotate: 15 } : undefined } }, split: { validation: 0.25 } });
+  const s = dataSettingsSchema.parse({
+    dataset: 'images',
+    source: { path: root, images: { size: [8, 8], color: 'rgb', augment: augment ? { flip: true, shift: 0.2, rotate: 15 } : undefined } },
+    split: { validation: 0.25 },
+  });
   return { root, settings: (await importUserData('images', s)).settings };
 }
 

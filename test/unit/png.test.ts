@@ -13,7 +13,7 @@ function readPng(bytes: Uint8Array) {
   expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const chunks: Chunk[] = [];
-  for (let at = 8; at < bytes.length; ) {
+  for (let at = 8; at < bytes.length;) {
     const length = view.getUint32(at);
     const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
     const data = bytes.subarray(at + 8, at + 8 + length);
@@ -22,7 +22,13 @@ function readPng(bytes: Uint8Array) {
     at += 12 + length;
   }
   const ihdr = new DataView(chunks[0]!.data.buffer, chunks[0]!.data.byteOffset, 13);
-  const header = { width: ihdr.getUint32(0), height: ihdr.getUint32(4), depth: chunks[0]!.data[8], colour: chunks[0]!.data[9], rest: [...chunks[0]!.data.subarray(10)] };
+  const header = {
+    width: ihdr.getUint32(0),
+    height: ihdr.getUint32(4),
+    depth: chunks[0]!.data[8],
+    colour: chunks[0]!.data[9],
+    rest: [...chunks[0]!.data.subarray(10)],
+  };
   const raw = inflateSync(Buffer.concat(chunks.filter((c) => c.type === 'IDAT').map((c) => c.data)));
   return { chunks, header, raw: new Uint8Array(raw) };
 }

@@ -16,8 +16,7 @@ const dir = () => {
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** One pixel, red: a real PNG so the decoded bytes can be checked against its signature. */
-const PNG =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
 /** A small functional model with a custom layer (Subtract) and a recurrent one, trained a little so the optimizer has state. */
 async function smallModel(): Promise<{ model: tf.LayersModel; x: tf.Tensor }> {

@@ -44,7 +44,7 @@ function host(data: string) {
         const failed = events.find((e) => e.type === 'run.failed');
         if (hit || failed) clearInterval(timer);
         if (hit) resolve(hit);
-        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${(failed as EventOf<'run.failed'>).message}`));
+        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${(failed).message}`));
       }, 10);
     });
   const epochs = () => events.filter((e): e is EventOf<'run.epoch'> => e.type === 'run.epoch');
@@ -102,7 +102,13 @@ describe('a run survives its engine being killed', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
     writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...summary, status: 'running', epochsDone: 0, final: null, best: null, error: null }));
     const [run] = await new RunStore(data).list(PROJECT);
-    expect(run).toMatchObject({ id: killedRunId, status: 'interrupted', epochsDone: seenEpochs.length, final: seenEpochs.at(-1)!.logs, weights: { last: true } });
+    expect(run).toMatchObject({
+      id: killedRunId,
+      status: 'interrupted',
+      epochsDone: seenEpochs.length,
+      final: seenEpochs.at(-1)!.logs,
+      weights: { last: true },
+    });
     expect(run!.best?.epoch).toBeGreaterThanOrEqual(1);
   });
 

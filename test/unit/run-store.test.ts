@@ -28,7 +28,14 @@ function doc(patch: Partial<ProjectDoc['training']> = {}): ProjectDoc {
   return d;
 }
 
-const newRun = (runId: string, extra: Partial<NewRun> = {}): NewRun => ({ runId, epochs: 5, dataset: 'spirals', fingerprint: fingerprint(doc().data), continuedFrom: null, ...extra });
+const newRun = (runId: string, extra: Partial<NewRun> = {}): NewRun => ({
+  runId,
+  epochs: 5,
+  dataset: 'spirals',
+  fingerprint: fingerprint(doc().data),
+  continuedFrom: null,
+  ...extra,
+});
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 /** Weights as the engine leaves them, without building a model. */
@@ -45,7 +52,19 @@ describe('run store', () => {
     const dir = store.create(PROJECT, doc({ optimizer: 'adam', learningRate: 0.01 }), newRun('run-0001'));
     expect(dir).toBe(join(store.dataDir, 'projects', PROJECT, 'runs', 'run-0001'));
     const run = runSummarySchema.parse(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')));
-    expect(run).toMatchObject({ id: 'run-0001', projectId: PROJECT, name: 'Run 1 · adam lr 0.01', notes: '', status: 'running', epochs: 5, epochsDone: 0, dataset: 'spirals', continuedFrom: null, backend: null, weights: { last: false, best: false } });
+    expect(run).toMatchObject({
+      id: 'run-0001',
+      projectId: PROJECT,
+      name: 'Run 1 · adam lr 0.01',
+      notes: '',
+      status: 'running',
+      epochs: 5,
+      epochsDone: 0,
+      dataset: 'spirals',
+      continuedFrom: null,
+      backend: null,
+      weights: { last: false, best: false },
+    });
     expect(JSON.parse(readFileSync(join(dir, 'snapshot.json'), 'utf8'))).toEqual(doc({ optimizer: 'adam', learningRate: 0.01 }));
     const second = store.create(PROJECT, doc({ optimizer: 'sgd', learningRate: 0.1 }), newRun('run-0002'));
     expect(JSON.parse(readFileSync(join(second, 'run.json'), 'utf8')).name).toBe('Run 2 · sgd lr 0.1');
@@ -57,8 +76,24 @@ describe('run store', () => {
     const dir = store.create(PROJECT, doc(), newRun('run-0001'));
     fakeCheckpoint(dir, 'last', 3);
     const backend = { name: 'cpu' as const, device: 'CPU', reason: 'test' };
-    const done = await store.finish(PROJECT, 'run-0001', { status: 'completed', wallSeconds: 12.5, epochsDone: 3, backend, final: { loss: 0.2 }, best: { epoch: 2, monitor: 'val_loss', value: 0.3 }, error: null });
-    expect(done).toMatchObject({ status: 'completed', wallSeconds: 12.5, epochsDone: 3, backend, final: { loss: 0.2 }, best: { epoch: 2 }, weights: { last: true, best: false } });
+    const done = await store.finish(PROJECT, 'run-0001', {
+      status: 'completed',
+      wallSeconds: 12.5,
+      epochsDone: 3,
+      backend,
+      final: { loss: 0.2 },
+      best: { epoch: 2, monitor: 'val_loss', value: 0.3 },
+      error: null,
+    });
+    expect(done).toMatchObject({
+      status: 'completed',
+      wallSeconds: 12.5,
+      epochsDone: 3,
+      backend,
+      final: { loss: 0.2 },
+      best: { epoch: 2 },
+      weights: { last: true, best: false },
+    });
     expect((await new RunStore(store.dataDir).list(PROJECT))[0]).toEqual(done);
   });
 
@@ -68,7 +103,10 @@ describe('run store', () => {
     await tick();
     store.create(PROJECT, doc(), newRun('run-bbbb'));
     const rec = openRecorder(a);
-    rec.batches([{ step: 1, epoch: 1, loss: 1 }, { step: 2, epoch: 1, loss: 0.9 }]);
+    rec.batches([
+      { step: 1, epoch: 1, loss: 1 },
+      { step: 2, epoch: 1, loss: 0.9 },
+    ]);
     rec.epoch({ epoch: 1, logs: { loss: 0.95 }, seconds: 0.1 });
     expect((await store.list(PROJECT)).map((r) => r.id)).toEqual(['run-bbbb', 'run-aaaa']);
     const detail = await store.get(PROJECT, 'run-aaaa');
@@ -104,7 +142,13 @@ describe('run store', () => {
     // The store that made it knows the run is live; a reopened app does not.
     expect((await first.list(PROJECT))[0]!.status).toBe('running');
     const reopened = (await new RunStore(data).list(PROJECT))[0]!;
-    expect(reopened).toMatchObject({ status: 'interrupted', epochsDone: 3, final: { loss: 0.5, val_loss: 0.8 }, best: { epoch: 2, monitor: 'val_loss', value: 0.6 }, weights: { last: true, best: false } });
+    expect(reopened).toMatchObject({
+      status: 'interrupted',
+      epochsDone: 3,
+      final: { loss: 0.5, val_loss: 0.8 },
+      best: { epoch: 2, monitor: 'val_loss', value: 0.6 },
+      weights: { last: true, best: false },
+    });
     expect(reopened.error).toMatch(/closed or crashed/);
     expect(new RunStore(data).resumePoint(PROJECT, 'run-crash')).toEqual({ runDir: dir, epochsDone: 3 });
   });
@@ -116,7 +160,7 @@ describe('run store', () => {
     writeFileSync(join(dir, 'owner.json'), JSON.stringify({ ...owner, pid: process.ppid }));
     expect((await new RunStore(data).list(PROJECT))[0]!.status).toBe('running');
     await expect(new RunStore(data).delete(PROJECT, 'run-other')).rejects.toThrow(/still training/);
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     writeFileSync(join(dir, 'owner.json'), JSON.stringify({ ...owner, pid: dead }));
     expect((await new RunStore(data).list(PROJECT))[0]!.status).toBe('interrupted');
   });
@@ -161,7 +205,16 @@ describe('run store', () => {
   });
 
   it('is reached through the service, which validates ids before the store sees them', async () => {
-    const service = createService({ host: 'web', version: '0', paths: appPaths(ROOT), dataDir: dataDir(), launchEngine: () => { throw new Error('no engine'); }, emit: () => {} });
+    const service = createService({
+      host: 'web',
+      version: '0',
+      paths: appPaths(ROOT),
+      dataDir: dataDir(),
+      launchEngine: () => {
+        throw new Error('no engine');
+      },
+      emit: () => {},
+    });
     service.store.create(PROJECT, doc(), newRun('run-svc1'));
     await service.store.finish(PROJECT, 'run-svc1', { status: 'completed' });
     expect(await service.handle('runs.list', { projectId: PROJECT })).toMatchObject({ runs: [{ id: 'run-svc1', status: 'completed' }] });

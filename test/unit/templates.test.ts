@@ -25,7 +25,9 @@ const KERAS_TOTALS: Record<string, number> = {
   'dcgan-mnist': 259_106, // generator 64·3,136+3,136 + 16·32·64+32 + 16·32+1 = 237,153; discriminator 9·32+32 + 9·32·64+64 + 3,136+1 = 21,953
 };
 
-const ids = readdirSync(TEMPLATES).map((f) => f.replace('.layerlab.json', '')).sort();
+const ids = readdirSync(TEMPLATES)
+  .map((f) => f.replace('.layerlab.json', ''))
+  .sort();
 
 describe('templates', () => {
   it('are all listed here with their Keras totals', () => {
@@ -40,19 +42,23 @@ describe('templates', () => {
     expect(analysis.totalParams).toBe(KERAS_TOTALS[id]);
   });
 
-  it.each(ids)('%s trains one short epoch on wasm with finite losses', async (id) => {
-    const doc = template(id);
-    doc.training = { ...doc.training, epochs: 1, batchSize: 16, validationSplit: 0.25 };
-    doc.data = { ...doc.data, limit: 96, samples: Math.min(doc.data.samples, 200) };
-    const events: HostEvent[] = [];
-    await train({ runId: id, document: doc, backend: 'wasm' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
-    const started = events.find((e) => e.type === 'run.started');
-    expect(started && started.type === 'run.started' && started.backend.name).toBe('wasm');
-    const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
-    expect(losses.length).toBeGreaterThan(2);
-    expect(losses.every(Number.isFinite)).toBe(true);
-    const epoch = events.find((e) => e.type === 'run.epoch');
-    expect(epoch && epoch.type === 'run.epoch' && Number.isFinite(epoch.logs.val_loss)).toBe(true);
-    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
-  }, 120_000);
+  it.each(ids)(
+    '%s trains one short epoch on wasm with finite losses',
+    async (id) => {
+      const doc = template(id);
+      doc.training = { ...doc.training, epochs: 1, batchSize: 16, validationSplit: 0.25 };
+      doc.data = { ...doc.data, limit: 96, samples: Math.min(doc.data.samples, 200) };
+      const events: HostEvent[] = [];
+      await train({ runId: id, document: doc, backend: 'wasm' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
+      const started = events.find((e) => e.type === 'run.started');
+      expect(started && started.type === 'run.started' && started.backend.name).toBe('wasm');
+      const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
+      expect(losses.length).toBeGreaterThan(2);
+      expect(losses.every(Number.isFinite)).toBe(true);
+      const epoch = events.find((e) => e.type === 'run.epoch');
+      expect(epoch && epoch.type === 'run.epoch' && Number.isFinite(epoch.logs.val_loss)).toBe(true);
+      expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
+    },
+    120_000,
+  );
 });

@@ -66,7 +66,9 @@ describe('early stopping', () => {
     expect(done.type).toBe('run.finished');
     if (done.type !== 'run.finished') return;
     expect(done.epochsDone).toBeLessThan(300);
-    expect(done.note).toMatch(/^Early stopping after epoch \d+: val_accuracy did not improve for 3 epochs\. Restored the weights of epoch \d+ \(val_accuracy \d\.\d{4}\)\.$/);
+    expect(done.note).toMatch(
+      /^Early stopping after epoch \d+: val_accuracy did not improve for 3 epochs\. Restored the weights of epoch \d+ \(val_accuracy \d\.\d{4}\)\.$/,
+    );
   });
 });
 
@@ -98,7 +100,9 @@ describe('faults', () => {
     // Mean squared error on a forecaster: a huge step overflows the weights and the loss.
     const doc = template('gru-co2');
     doc.training = { ...doc.training, optimizer: 'sgd', learningRate: 1e30, epochs: 2 };
-    await expect(run(doc)).rejects.toThrow(/^The loss became NaN or infinite at batch \d+ \(epoch 1\), so training stopped\. Likely causes: the learning rate \(1e\+30\) is too high/);
+    await expect(run(doc)).rejects.toThrow(
+      /^The loss became NaN or infinite at batch \d+ \(epoch 1\), so training stopped\. Likely causes: the learning rate \(1e\+30\) is too high/,
+    );
   });
 
   it('leaks no tensors from one epoch to the next', async () => {

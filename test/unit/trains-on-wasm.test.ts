@@ -36,7 +36,11 @@ const BASE: Record<string, readonly Case[]> = {
   Conv1D: [c({ filters: 3, kernelSize: [3] }, [8, 2]), c({ filters: 3, kernelSize: [3], strides: [2] }, [9, 2])],
   Conv2D: [c({ filters: 3 }, [7, 7, 2]), c({ filters: 3, strides: [2, 2] }, [8, 8, 2]), c({ filters: 2, dilationRate: [2, 2] }, [8, 8, 2])],
   Conv2DTranspose: [c({ filters: 3 }, [4, 4, 2]), c({ filters: 3, strides: [2, 2] }, [4, 4, 2])],
-  SeparableConv2D: [c({ filters: 3 }, [7, 7, 2]), c({ filters: 3, strides: [2, 2], depthMultiplier: 2 }, [8, 8, 2]), c({ filters: 2, dilationRate: [2, 2] }, [9, 9, 2])],
+  SeparableConv2D: [
+    c({ filters: 3 }, [7, 7, 2]),
+    c({ filters: 3, strides: [2, 2], depthMultiplier: 2 }, [8, 8, 2]),
+    c({ filters: 2, dilationRate: [2, 2] }, [9, 9, 2]),
+  ],
   MaxPooling1D: [c({}, [8, 3]), c({ poolSize: [3], strides: [1] }, [8, 3])],
   MaxPooling2D: [c({}, [6, 6, 2]), c({ poolSize: [3, 3], strides: [2, 2] }, [7, 7, 2])],
   AveragePooling1D: [c({}, [8, 3])],
@@ -75,7 +79,16 @@ const BASE: Record<string, readonly Case[]> = {
 };
 
 /** Shapes tried for a layer without a base case, so a new layer is covered before anyone writes one. */
-const PROBE_SHAPES: Shape[][] = [[[4]], [[6, 4]], [[6, 6, 2]], [[4], [4]], [[6, 4], [6, 4]]];
+const PROBE_SHAPES: Shape[][] = [
+  [[4]],
+  [[6, 4]],
+  [[6, 6, 2]],
+  [[4], [4]],
+  [
+    [6, 4],
+    [6, 4],
+  ],
+];
 
 function baseCases(def: LayerDef): readonly Case[] {
   const known = BASE[def.type];
@@ -90,7 +103,7 @@ function cases(def: LayerDef): Case[] {
   const out = [...base];
   const first = base[0];
   if (!first) return out;
-  const current = def.params.parse(first.params) as Record<string, unknown>;
+  const current = def.params.parse(first.params);
   for (const field of fieldsOf(def.params)) {
     if (field.key === 'activation' && def.type !== 'Activation') continue;
     const values = field.kind === 'enum' ? field.options : field.kind === 'boolean' ? [true, false] : [];
@@ -107,7 +120,7 @@ const label = (def: LayerDef, k: Case) => `${def.type} ${JSON.stringify(k.params
  */
 function build(def: LayerDef, k: Case): tf.LayersModel {
   const inputs = def.type === 'InputLayer' ? [] : k.inputs.map((s) => tf.input({ shape: [...s] as number[] }));
-  const fed = inputs.map((x, i) => (k.vocab ? x : (tf.layers.dense({ units: k.inputs[i]!.at(-1) as number }).apply(x) as tf.SymbolicTensor)));
+  const fed = inputs.map((x, i) => (k.vocab ? x : (tf.layers.dense({ units: k.inputs[i]!.at(-1)! }).apply(x) as tf.SymbolicTensor)));
   const built = def.build(tf, def.params.parse(k.params), `${def.type.toLowerCase()}_w`, fed);
   const out = (Array.isArray(built) ? built[0] : built) as tf.SymbolicTensor;
   const head = tf.layers.dense({ units: 2 }).apply(out) as tf.SymbolicTensor;
@@ -240,7 +253,11 @@ describe('every layer trains on wasm', () => {
       for (const loss of losses) {
         const x = tf.input({ shape: [4] });
         const model = tf.model({ inputs: x, outputs: tf.layers.dense({ units: 3, activation: 'softmax' }).apply(x) as tf.SymbolicTensor });
-        model.compile({ optimizer: makeOptimizer(tf, { ...s, learningRate: 0.01, nesterov: s.momentum > 0 }), loss: lossFor(tf, { loss } as never), metrics: ['accuracy'] });
+        model.compile({
+          optimizer: makeOptimizer(tf, { ...s, learningRate: 0.01, nesterov: s.momentum > 0 }),
+          loss: lossFor(tf, { loss } as never),
+          metrics: ['accuracy'],
+        });
         const [xs, ys] = [tf.randomNormal([4, 4]), tf.oneHot(tf.tensor1d([0, 1, 2, 1], 'int32'), 3).toFloat()];
         try {
           await model.trainOnBatch(xs, ys);

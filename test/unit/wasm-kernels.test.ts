@@ -43,9 +43,12 @@ async function expectClose(kernel: string, fn: () => tf.Tensor, cpuFn?: () => tf
   worst.set(kernel, Math.max(worst.get(kernel) ?? 0, error));
   expect(error).toBeLessThan(1e-4);
 }
-afterAll(() => console.log(`max relative error per kernel: ${JSON.stringify(Object.fromEntries([...worst].map(([k, v]) => [k, Number(v.toExponential(2))])))}`));
+afterAll(() =>
+  console.log(`max relative error per kernel: ${JSON.stringify(Object.fromEntries([...worst].map(([k, v]) => [k, Number(v.toExponential(2))])))}`),
+);
 
-const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) => tf.engine().runKernel(name, inputs, attrs as never) as tf.Tensor;
+const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) =>
+  tf.engine().runKernel(name, inputs, attrs as never) as tf.Tensor;
 type Pad = 'valid' | 'same' | number;
 
 describe('convolution gradients on wasm, checked against the cpu backend', () => {
@@ -66,12 +69,26 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
 
   it.each(convCases)('Conv2DBackpropFilter: x $x, kernel $k, stride $s, pad $pad', async ({ x, k, s, pad }) => {
     const [input, filter] = [random(x, 1), random(k, 2)];
-    await expectClose('Conv2DBackpropFilter', () => tf.grad((f: tf.Tensor) => tf.conv2d(input as tf.Tensor4D, f as tf.Tensor4D, s, pad).square().sum())(filter));
+    await expectClose('Conv2DBackpropFilter', () =>
+      tf.grad((f: tf.Tensor) =>
+        tf
+          .conv2d(input as tf.Tensor4D, f as tf.Tensor4D, s, pad)
+          .square()
+          .sum(),
+      )(filter),
+    );
   });
 
   it.each(convCases)('Conv2DBackpropInput: x $x, kernel $k, stride $s, pad $pad', async ({ x, k, s, pad }) => {
     const [input, filter] = [random(x, 3), random(k, 4)];
-    await expectClose('Conv2DBackpropInput', () => tf.grad((v: tf.Tensor) => tf.conv2d(v as tf.Tensor4D, filter as tf.Tensor4D, s, pad).square().sum())(input));
+    await expectClose('Conv2DBackpropInput', () =>
+      tf.grad((v: tf.Tensor) =>
+        tf
+          .conv2d(v as tf.Tensor4D, filter as tf.Tensor4D, s, pad)
+          .square()
+          .sum(),
+      )(input),
+    );
   });
 
   it.each([
@@ -80,7 +97,9 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
     { x: [2, 3, 3, 4], k: [2, 2, 1, 4], s: 3, pad: 'valid' as const, out: [2, 9, 9, 1] },
   ])('Conv2DTranspose (Conv2DBackpropInput forward): x $x, kernel $k, stride $s, $pad', async ({ x, k, s, pad, out }) => {
     const [input, filter] = [random(x, 5), random(k, 6)];
-    await expectClose('Conv2DBackpropInput', () => tf.conv2dTranspose(input as tf.Tensor4D, filter as tf.Tensor4D, out as [number, number, number, number], s, pad));
+    await expectClose('Conv2DBackpropInput', () =>
+      tf.conv2dTranspose(input as tf.Tensor4D, filter as tf.Tensor4D, out as [number, number, number, number], s, pad),
+    );
   });
 
   const depthwise: { x: number[]; k: number[]; s: number; d: number; pad: Pad }[] = [
@@ -100,7 +119,14 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
   function spreadFilter(f: tf.Tensor, d: number): tf.Tensor {
     if (d === 1) return f;
     const [kh, kw, c, m] = f.shape as number[];
-    const grid = tf.pad(f.reshape([kh!, 1, kw!, 1, c!, m!]), [[0, 0], [0, d - 1], [0, 0], [0, d - 1], [0, 0], [0, 0]]);
+    const grid = tf.pad(f.reshape([kh!, 1, kw!, 1, c!, m!]), [
+      [0, 0],
+      [0, d - 1],
+      [0, 0],
+      [0, d - 1],
+      [0, 0],
+      [0, 0],
+    ]);
     return grid.reshape([kh! * d, kw! * d, c!, m!]).slice([0, 0, 0, 0], [(kh! - 1) * d + 1, (kw! - 1) * d + 1, c!, m!]);
   }
 
@@ -111,7 +137,9 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
     const attrs = { strides: s, pad, dimRoundingMode: undefined };
     const ours = () => run('DepthwiseConv2dNativeBackpropFilter', { x: input, dy }, { ...attrs, dilations: d, filterShape: k });
     const taps = (g: tf.Tensor) => (d === 1 ? g : tf.stridedSlice(g, [0, 0, 0, 0], g.shape, [d, d, 1, 1]));
-    await expectClose('DepthwiseConv2dNativeBackpropFilter', ours, () => taps(run('DepthwiseConv2dNativeBackpropFilter', { x: input, dy }, { ...attrs, dilations: 1, filterShape: spread })));
+    await expectClose('DepthwiseConv2dNativeBackpropFilter', ours, () =>
+      taps(run('DepthwiseConv2dNativeBackpropFilter', { x: input, dy }, { ...attrs, dilations: 1, filterShape: spread })),
+    );
   });
 
   it.each(depthwise)('DepthwiseConv2dNativeBackpropInput: x $x, kernel $k, stride $s, dilation $d, pad $pad', async ({ x, k, s, d, pad }) => {
@@ -126,19 +154,26 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
   });
 
   it.each([
-    { x: [2, 8, 8, 3], pool: 2, s: 2, pad: 'valid' as Pad, ties: false },
-    { x: [2, 7, 7, 3], pool: 3, s: 2, pad: 'same' as Pad, ties: false },
-    { x: [1, 6, 9, 2], pool: 3, s: 1, pad: 'valid' as Pad, ties: false },
-    { x: [2, 8, 8, 3], pool: 2, s: 2, pad: 'valid' as Pad, ties: true },
-    { x: [2, 9, 9, 2], pool: 3, s: 2, pad: 'same' as Pad, ties: true },
-    { x: [8, 28, 28, 6], pool: 2, s: 2, pad: 'valid' as Pad, ties: false },
-    { x: [2, 9, 7, 3], pool: 2, s: 2, pad: 'valid' as Pad, ties: true },
-    { x: [2, 9, 9, 2], pool: 3, s: 3, pad: 'valid' as Pad, ties: true },
-    { x: [2, 8, 6, 2], pool: 2, s: 2, pad: 'same' as Pad, ties: true },
+    { x: [2, 8, 8, 3], pool: 2, s: 2, pad: 'valid', ties: false },
+    { x: [2, 7, 7, 3], pool: 3, s: 2, pad: 'same', ties: false },
+    { x: [1, 6, 9, 2], pool: 3, s: 1, pad: 'valid', ties: false },
+    { x: [2, 8, 8, 3], pool: 2, s: 2, pad: 'valid', ties: true },
+    { x: [2, 9, 9, 2], pool: 3, s: 2, pad: 'same', ties: true },
+    { x: [8, 28, 28, 6], pool: 2, s: 2, pad: 'valid', ties: false },
+    { x: [2, 9, 7, 3], pool: 2, s: 2, pad: 'valid', ties: true },
+    { x: [2, 9, 9, 2], pool: 3, s: 3, pad: 'valid', ties: true },
+    { x: [2, 8, 6, 2], pool: 2, s: 2, pad: 'same', ties: true },
   ])('MaxPoolGrad: x $x, pool $pool, stride $s, $pad, ties $ties', async ({ x, pool, s, pad, ties }) => {
     // Negated, tied inputs make all-negative and all-zero windows, which the shipped kernel gets wrong.
     const input = ties ? random(x, 13, true).neg() : random(x, 13);
-    await expectClose('MaxPoolGrad', () => tf.grad((v: tf.Tensor) => tf.maxPool(v as tf.Tensor4D, pool, s, pad as 'valid').mul(random(tf.maxPool(input as tf.Tensor4D, pool, s, pad as 'valid').shape, 14)).sum())(input));
+    await expectClose('MaxPoolGrad', () =>
+      tf.grad((v: tf.Tensor) =>
+        tf
+          .maxPool(v as tf.Tensor4D, pool, s, pad as 'valid')
+          .mul(random(tf.maxPool(input as tf.Tensor4D, pool, s, pad as 'valid').shape, 14))
+          .sum(),
+      )(input),
+    );
   });
 });
 
@@ -187,7 +222,13 @@ describe('matrix products and slices on wasm, checked against the cpu backend', 
     await expectClose('StridedSlice', () => tf.stridedSlice(x, [1, 0, 1], [3, 6, 4], [1, 1, 1]));
     await expectClose('StridedSlice', () => tf.stridedSlice(x, [0, 5, 0], [4, 0, 5], [2, -2, 2]));
     await expectClose('StridedSlice', () => tf.stridedSlice(x, [1, 2, 0], [2, 3, 5], [1, 1, 1], 0, 0, 0, 0, 3));
-    for (const axis of [0, 1, 2]) await expectClose('Unpack', () => tf.stack(tf.unstack(x, axis).map((t) => t.mul(2)), axis));
+    for (const axis of [0, 1, 2])
+      await expectClose('Unpack', () =>
+        tf.stack(
+          tf.unstack(x, axis).map((t) => t.mul(2)),
+          axis,
+        ),
+      );
     await expectClose('SplitV', () => tf.concat(tf.split(x, [1, 3, 2], 1).reverse(), 1));
     await expectClose('SplitV', () => tf.concat(tf.split(x, 5, 2).reverse(), 2));
   });
@@ -246,14 +287,24 @@ describe('embedding gradients on wasm', () => {
     { rows: 7, width: 1, segments: 3 },
   ])('UnsortedSegmentSum matches cpu with repeated ids ($rows rows into $segments)', async ({ rows, width, segments }) => {
     const rand = seededRandom(5);
-    const ids = tf.tensor1d(Int32Array.from({ length: rows }, () => Math.floor(rand() * segments)), 'int32');
+    const ids = tf.tensor1d(
+      Int32Array.from({ length: rows }, () => Math.floor(rand() * segments)),
+      'int32',
+    );
     const x = random([rows, width], 6);
     await expectClose('UnsortedSegmentSum', () => tf.unsortedSegmentSum(x, ids, segments));
   });
 
   it('an Embedding gradient (gather) matches cpu', async () => {
     const table = random([20, 4], 7);
-    const ids = tf.tensor2d([[1, 3, 3, 0], [19, 3, 2, 2]], [2, 4], 'int32');
+    const ids = tf.tensor2d(
+      [
+        [1, 3, 3, 0],
+        [19, 3, 2, 2],
+      ],
+      [2, 4],
+      'int32',
+    );
     await expectClose('UnsortedSegmentSum', () => tf.grad((w: tf.Tensor) => tf.gather(w, ids).square().sum())(table));
   });
 });
@@ -261,20 +312,41 @@ describe('embedding gradients on wasm', () => {
 describe('models train on wasm', () => {
   it('a small CNN and an Embedding model train with falling loss, leaking no tensors', async () => {
     await tf.setBackend('wasm');
-    const cnn = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 4, kernelSize: 3, strides: 2, activation: 'relu' }), tf.layers.flatten(), tf.layers.dense({ units: 2, activation: 'softmax' })] });
+    const cnn = tf.sequential({
+      layers: [
+        tf.layers.conv2d({ inputShape: [12, 12, 1], filters: 4, kernelSize: 3, strides: 2, activation: 'relu' }),
+        tf.layers.flatten(),
+        tf.layers.dense({ units: 2, activation: 'softmax' }),
+      ],
+    });
     cnn.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
     const xs = random([32, 12, 12, 1], 8);
-    const ys = tf.oneHot(tf.tensor1d(Int32Array.from({ length: 32 }, (_, i) => i % 2), 'int32'), 2);
+    const ys = tf.oneHot(
+      tf.tensor1d(
+        Int32Array.from({ length: 32 }, (_, i) => i % 2),
+        'int32',
+      ),
+      2,
+    );
     await cnn.fit(xs, ys, { epochs: 1, batchSize: 8, verbose: 0 });
     const before = tf.memory().numTensors;
     const h = await cnn.fit(xs, ys, { epochs: 15, batchSize: 8, verbose: 0 });
     expect(tf.memory().numTensors).toBe(before);
     expect(h.history.loss!.at(-1)!).toBeLessThan(h.history.loss![0]! as number);
 
-    const emb = tf.sequential({ layers: [tf.layers.embedding({ inputDim: 30, outputDim: 4, inputLength: 5 }), tf.layers.flatten(), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+    const emb = tf.sequential({
+      layers: [tf.layers.embedding({ inputDim: 30, outputDim: 4, inputLength: 5 }), tf.layers.flatten(), tf.layers.dense({ units: 1, activation: 'sigmoid' })],
+    });
     emb.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
-    const ids = tf.tensor2d(Int32Array.from({ length: 40 * 5 }, (_, i) => (i * 7) % 30), [40, 5], 'int32');
-    const labels = tf.tensor2d(Float32Array.from({ length: 40 }, (_, i) => i % 2), [40, 1]);
+    const ids = tf.tensor2d(
+      Int32Array.from({ length: 40 * 5 }, (_, i) => (i * 7) % 30),
+      [40, 5],
+      'int32',
+    );
+    const labels = tf.tensor2d(
+      Float32Array.from({ length: 40 }, (_, i) => i % 2),
+      [40, 1],
+    );
     const h2 = await emb.fit(ids, labels, { epochs: 15, batchSize: 8, verbose: 0 });
     expect(h2.history.loss!.at(-1)!).toBeLessThan(h2.history.loss![0]! as number);
   });

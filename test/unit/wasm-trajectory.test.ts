@@ -65,11 +65,23 @@ async function standard(doc: ProjectDoc, backend: string, initial: Snapshot | nu
   if ('error' in loss) throw new Error(loss.error);
   const output = analysis.nodes.get(analysis.outputs[0]!)!.shape!;
   const { model } = compileModel(tf, doc, analysis, loss);
-  const { xs, y } = toTensors(tf, await examples(doc, BATCHES * BATCH), analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!), output, loss);
+  const { xs, y } = toTensors(
+    tf,
+    await examples(doc, BATCHES * BATCH),
+    analysis.inputs.map((id) => analysis.nodes.get(id)!.shape!),
+    output,
+    loss,
+  );
   const weights = initial ?? snapshot(model.getWeights());
   model.setWeights(restore(weights));
   const losses: number[] = [];
-  await model.fit(xs, y, { epochs: 1, batchSize: BATCH, shuffle: false, verbose: 0, callbacks: { onBatchEnd: async (_b, logs) => void losses.push(logs!.loss as number) } });
+  await model.fit(xs, y, {
+    epochs: 1,
+    batchSize: BATCH,
+    shuffle: false,
+    verbose: 0,
+    callbacks: { onBatchEnd: async (_b, logs) => void losses.push(logs!.loss!) },
+  });
   tf.dispose([...xs, y]);
   model.dispose();
   return { losses, weights };

@@ -32,7 +32,12 @@ describe('web host', () => {
   it('binds to loopback and answers requests over the WebSocket', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const ws = await connect();
-    expect(await call(ws, { id: 1, kind: 'app.info', payload: {} })).toEqual({ t: 'reply', id: 1, ok: true, reply: { version: '9.9.9', host: 'web', files: 'browser' } });
+    expect(await call(ws, { id: 1, kind: 'app.info', payload: {} })).toEqual({
+      t: 'reply',
+      id: 1,
+      ok: true,
+      reply: { version: '9.9.9', host: 'web', files: 'browser' },
+    });
     ws.close();
   });
 

@@ -45,7 +45,7 @@ const MASKED = -1e9;
  * features at once; flattening those axes into one sequence is the same computation, so any rank works here.
  */
 export function attend(tf: Tf, w: MhaVars, query: Tensor, value: Tensor, key: Tensor, o: AttendOptions): Tensor {
-  const batch = query.shape[0]!;
+  const batch = query.shape[0];
   const heads = (x: Tensor, dense: DenseVars, size: number) => {
     const flat = tf.reshape(x, [batch, -1, x.shape[x.shape.length - 1]!]);
     return tf.transpose(tf.reshape(applyDense(tf, dense, flat), [batch, -1, w.heads, size]), [0, 2, 1, 3]);

@@ -76,18 +76,18 @@ export const gruResetAfterClass = perTf((tf: Tf) => {
   class GRUResetAfter extends tf.RNN {
     static override className = 'GRUResetAfter';
     constructor(args: GruResetAfterArgs) {
-      super({ ...args, cell: new Cell(args) } as RnnArgs);
+      super({ ...args, cell: new Cell(args) });
     }
 
     /** Whole sequences run as one op with a written-out gradient (`gruSequence`); masked or stateful ones step through the cell. */
     override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
       const cell = this.cell as InstanceType<typeof Cell>;
-      const initialState = kwargs?.['initialState'] as Tensor[] | undefined;
+      const initialState = kwargs?.initialState as Tensor[] | undefined;
       const activation = cell.activation;
-      if (kwargs?.['mask'] != null || this.stateful || !hasSequenceGradient(activation)) return super.call(inputs, kwargs);
+      if (kwargs?.mask != null || this.stateful || !hasSequenceGradient(activation)) return super.call(inputs, kwargs);
       return tf.tidy(() => {
         const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-        const h0 = initialState?.[0] ?? tf.zeros([x.shape[0]!, cell.units]);
+        const h0 = initialState?.[0] ?? tf.zeros([x.shape[0], cell.units]);
         const ordered = this.goBackwards ? tf.reverse(x, 1) : x;
         const weights = { kernel: cell.kernel.read(), recurrentKernel: cell.recurrentKernel.read(), bias: cell.bias.read() };
         const states = gruSequence(tf, activation, ordered, h0, weights);
@@ -97,10 +97,7 @@ export const gruResetAfterClass = perTf((tf: Tf) => {
       });
     }
 
-    static override fromConfig<T extends tfjs.serialization.Serializable>(
-      cls: tfjs.serialization.SerializableConstructor<T>,
-      config: ConfigDict,
-    ): T {
+    static override fromConfig<T extends tfjs.serialization.Serializable>(cls: tfjs.serialization.SerializableConstructor<T>, config: ConfigDict): T {
       return new cls(config);
     }
   }

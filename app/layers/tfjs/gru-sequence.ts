@@ -41,7 +41,7 @@ export interface GruWeights {
  */
 export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h0: Tensor, w: GruWeights): Tensor {
   const [batch, steps, inputDim] = x.shape as [number, number, number];
-  const units = w.recurrentKernel.shape[0]!;
+  const units = w.recurrentKernel.shape[0];
   const op = tf.customGrad((...args: (Tensor | ((saved: Tensor[]) => void))[]) => {
     const [xs, h, kernel, recurrent, bias] = args as Tensor[];
     const save = args[5] as (saved: Tensor[]) => void;
@@ -83,7 +83,7 @@ export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h
         const dProjected: Tensor[] = [];
         let dState: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
-          const [, z, r, candidateH, candidate, towardPrevious] = perStep.slice(t * KEPT.length, (t + 1) * KEPT.length) as Tensor[];
+          const [, z, r, candidateH, candidate, towardPrevious] = perStep.slice(t * KEPT.length, (t + 1) * KEPT.length);
           const g: Tensor = dState ? tf.add(dStates[t]!, dState) : dStates[t]!;
           const gz: Tensor = tf.mul(g, z!);
           const dCandidate = tf.sub(g, gz);

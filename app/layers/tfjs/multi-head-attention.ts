@@ -34,12 +34,17 @@ export const multiHeadAttentionClass = perTf((tf: Tf) => {
       const last = (s: LayerShape | undefined) => s![s!.length - 1]!;
       const add: AddWeight = (name, shape, init) => this.addWeight(name, shape, 'float32', initializer(tf, init));
       const { numHeads, keyDim, valueDim, useBias } = this.args;
-      this.vars = addMhaWeights(add, '', { heads: numHeads, keyDim, valueDim: valueDim || keyDim, useBias }, {
-        query: last(query),
-        key: last(key),
-        value: last(value),
-        out: last(query),
-      });
+      this.vars = addMhaWeights(
+        add,
+        '',
+        { heads: numHeads, keyDim, valueDim: valueDim || keyDim, useBias },
+        {
+          query: last(query),
+          key: last(key),
+          value: last(value),
+          out: last(query),
+        },
+      );
       this.built = true;
     }
 
@@ -50,7 +55,11 @@ export const multiHeadAttentionClass = perTf((tf: Tf) => {
     override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
       return tf.tidy(() => {
         const [query, value, key = value] = Array.isArray(inputs) ? inputs : [inputs, inputs];
-        return attend(tf, this.vars, query!, value!, key!, { causal: this.args.useCausalMask, dropout: this.args.dropout, training: kwargs['training'] === true });
+        return attend(tf, this.vars, query!, value!, key!, {
+          causal: this.args.useCausalMask,
+          dropout: this.args.dropout,
+          training: kwargs.training === true,
+        });
       });
     }
 

@@ -22,7 +22,13 @@ export interface RecurrentOptions {
  */
 export function recurrentLayer(tf: Tf, kind: RecurrentKind, o: RecurrentOptions): tfjs.RNN {
   registerFastOrthogonal(tf);
-  const common = { units: o.units, activation: o.activation, returnSequences: o.returnSequences, returnState: o.returnState, ...(o.name ? { name: o.name } : {}) };
+  const common = {
+    units: o.units,
+    activation: o.activation,
+    returnSequences: o.returnSequences,
+    returnState: o.returnState,
+    ...(o.name ? { name: o.name } : {}),
+  };
   switch (kind) {
     case 'SimpleRNN':
       return tf.layers.simpleRNN(common);

@@ -40,7 +40,12 @@ const transformerBlockClass = perTf((tf: Tf) => {
 
     protected attention(add: AddWeight, scope: string, hidden: number, source: number): MhaVars {
       const size = Math.floor(hidden / this.cfg.numHeads);
-      return addMhaWeights(add, scope, { heads: this.cfg.numHeads, keyDim: size, valueDim: size, useBias: true }, { query: hidden, key: source, value: source, out: hidden });
+      return addMhaWeights(
+        add,
+        scope,
+        { heads: this.cfg.numHeads, keyDim: size, valueDim: size, useBias: true },
+        { query: hidden, key: source, value: source, out: hidden },
+      );
     }
 
     protected feedForward(add: AddWeight, hidden: number): FeedForward {
@@ -93,7 +98,7 @@ export const transformerEncoderClass = perTf((tf: Tf) => {
     override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor {
       return tf.tidy(() => {
         const x = Array.isArray(inputs) ? inputs[0]! : inputs;
-        const training = kwargs['training'] === true;
+        const training = kwargs.training === true;
         const opts = { causal: false, dropout: this.cfg.dropout, training };
         const attended = this.subBlock(x, this.w.attentionNorm, training, (y) => attend(tf, this.w.attention, y, y, y, opts));
         return this.subBlock(attended, this.w.ffnNorm, training, (y) => this.runFeedForward(this.w.ffn, y));
@@ -131,7 +136,7 @@ export const transformerDecoderClass = perTf((tf: Tf) => {
       return tf.tidy(() => {
         const [x, context] = Array.isArray(inputs) ? inputs : [inputs];
         const { w } = this;
-        const training = kwargs['training'] === true;
+        const training = kwargs.training === true;
         const opts = { dropout: this.cfg.dropout, training };
         let h = this.subBlock(x!, w.selfNorm, training, (y) => attend(tf, w.self, y, y, y, { ...opts, causal: true }));
         if (w.cross && context) {

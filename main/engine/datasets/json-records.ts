@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
  * Streams the objects of a top-level JSON array one by one, so a large file is never held
  * as one nested structure. Objects must not contain arrays of objects (true of flat records).
  */
-export async function* jsonArrayRecords(path: string): AsyncGenerator<unknown> {
+export async function* jsonArrayRecords(path: string): AsyncGenerator {
   let depth = 0;
   let inString = false;
   let escaped = false;

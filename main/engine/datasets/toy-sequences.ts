@@ -23,5 +23,12 @@ export function reverseDigits(s: DataSettings): TrainingData {
     decoderIn[o] = START;
     for (let t = 1; t < len; t++) decoderIn[o + t] = target[o + t - 1]!;
   }
-  return { inputs: [{ data: source, shape: [len] }, { data: decoderIn, shape: [len] }], target: { data: target, shape: [len] }, count: n };
+  return {
+    inputs: [
+      { data: source, shape: [len] },
+      { data: decoderIn, shape: [len] },
+    ],
+    target: { data: target, shape: [len] },
+    count: n,
+  };
 }

@@ -41,7 +41,8 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 /** Encodes an 8-bit grayscale or RGB PNG. Every row uses filter 0: these images are tiny, so smarter filters buy nothing. */
 export function encodePng(image: RawImage): Uint8Array {
   const { width, height, channels, pixels } = image;
-  if (!(width > 0 && height > 0 && Number.isInteger(width) && Number.isInteger(height))) throw new Error(`PNG size must be positive integers, got ${width}×${height}`);
+  if (!(width > 0 && height > 0 && Number.isInteger(width) && Number.isInteger(height)))
+    throw new Error(`PNG size must be positive integers, got ${width}×${height}`);
   if (channels !== 1 && channels !== 3) throw new Error(`PNG: ${String(channels)} channels; only 1 (grayscale) and 3 (RGB) are supported`);
   const stride = width * channels;
   if (pixels.length !== stride * height) throw new Error(`PNG: expected ${stride * height} bytes for ${width}×${height}×${channels}, got ${pixels.length}`);
@@ -114,7 +115,12 @@ export interface TileShape {
  * Cuts `count` examples of shape [h, w, c] out of a flat array, mapping each value with `scale`
  * (e.g. tanh's −1…1 back to 0…1). Images with 2 or 4+ channels show their first channel in grey.
  */
-export function splitTiles(values: Float32Array, count: number, shape: readonly number[], scale: (v: number) => number = (v) => v): { tiles: Float32Array[]; tile: TileShape } {
+export function splitTiles(
+  values: Float32Array,
+  count: number,
+  shape: readonly number[],
+  scale: (v: number) => number = (v) => v,
+): { tiles: Float32Array[]; tile: TileShape } {
   const [h = 1, w = 1, c = 1] = shape.length === 1 ? [1, shape[0]!, 1] : shape;
   const channels: 1 | 3 = c === 3 ? 3 : 1;
   const per = h * w * c;

@@ -60,7 +60,7 @@ export function fastBroadcast(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs
       const row = repeat(backend as BackendWasm, small, width, k);
       const wide = callKernel(tf, 'Reshape', backend, { x: big }, { shape: [rows / k, k * width] });
       const inputs = smallIsB ? { a: wide, b: row } : { a: row, b: wide };
-      const result = shipped.kernelFunc({ ...args, inputs: inputs as never }) as Info;
+      const result = shipped.kernelFunc({ ...args, inputs: inputs }) as Info;
       const out = callKernel(tf, 'Reshape', backend, { x: result }, { shape: tf.backend_util.assertAndGetBroadcastShape(a.shape, b.shape) });
       release(backend, row, wide, result);
       return out;

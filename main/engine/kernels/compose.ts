@@ -10,8 +10,8 @@ type Info = tfjs.TensorInfo;
 export function callKernel(tf: typeof tfjs, name: string, backend: Backend, inputs: Record<string, Info>, attrs: Record<string, unknown> = {}): Info {
   const kernel = tf.getKernel(name, tf.getBackend());
   if (!kernel) throw new Error(`Kernel '${name}' not registered for backend '${tf.getBackend()}'`);
-  const out = kernel.kernelFunc({ inputs: inputs as never, backend, attrs: attrs as never });
-  return (Array.isArray(out) ? out[0] : out) as Info;
+  const out = kernel.kernelFunc({ inputs: inputs, backend, attrs: attrs as never });
+  return (Array.isArray(out) ? out[0] : out)!;
 }
 
 /** Frees intermediate results made inside a kernel. */

@@ -13,7 +13,14 @@ export interface ConvAttrs {
 }
 
 /** Output size, padding, strides and dilations exactly as tfjs computes them for the forward op. */
-export function convInfo(tf: typeof tfjs, xShape: readonly number[], filterShape: readonly number[], a: ConvAttrs, depthwise: boolean, kernel: string): tfjs.backend_util.Conv2DInfo {
+export function convInfo(
+  tf: typeof tfjs,
+  xShape: readonly number[],
+  filterShape: readonly number[],
+  a: ConvAttrs,
+  depthwise: boolean,
+  kernel: string,
+): tfjs.backend_util.Conv2DInfo {
   if ((a.dataFormat ?? 'NHWC') !== 'NHWC') throw new Error(`Kernel '${kernel}' not registered for backend 'wasm' (dataFormat ${a.dataFormat})`);
   const shape4 = xShape as [number, number, number, number];
   const filter4 = filterShape as [number, number, number, number];
@@ -24,7 +31,23 @@ export function convInfo(tf: typeof tfjs, xShape: readonly number[], filterShape
 export function dilate(tf: typeof tfjs, backend: Backend, dy: Info, sh: number, sw: number): Info {
   const [n, oh, ow, f] = dy.shape as [number, number, number, number];
   const spread = callKernel(tf, 'Reshape', backend, { x: dy }, { shape: [n, oh, 1, ow, 1, f] });
-  const padded = callKernel(tf, 'PadV2', backend, { x: spread }, { paddings: [[0, 0], [0, 0], [0, sh - 1], [0, 0], [0, sw - 1], [0, 0]], constantValue: 0 });
+  const padded = callKernel(
+    tf,
+    'PadV2',
+    backend,
+    { x: spread },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, sh - 1],
+        [0, 0],
+        [0, sw - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   const flat = callKernel(tf, 'Reshape', backend, { x: padded }, { shape: [n, oh * sh, ow * sw, f] });
   const out = callKernel(tf, 'Slice', backend, { x: flat }, { begin: [0, 0, 0, 0], size: [n, (oh - 1) * sh + 1, (ow - 1) * sw + 1, f] });
   release(backend, spread, padded, flat);
@@ -46,7 +69,21 @@ export function frame(tf: typeof tfjs, backend: Backend, x: Info, top: number, l
   }
   const padded =
     padTop || padLeft || padBottom || padRight
-      ? callKernel(tf, 'PadV2', backend, { x }, { paddings: [[0, 0], [padTop, padBottom], [padLeft, padRight], [0, 0]], constantValue: 0 })
+      ? callKernel(
+          tf,
+          'PadV2',
+          backend,
+          { x },
+          {
+            paddings: [
+              [0, 0],
+              [padTop, padBottom],
+              [padLeft, padRight],
+              [0, 0],
+            ],
+            constantValue: 0,
+          },
+        )
       : null;
   const source = padded ?? x;
   const ph = source.shape[1]!;
@@ -62,9 +99,27 @@ export function frame(tf: typeof tfjs, backend: Backend, x: Info, top: number, l
  * become the convolution's explicit padding, read in place (XNNPACK pads through its indirection
  * buffer); where it cuts rows or columns, a framed copy is made. `made` lists what to release.
  */
-export function framedForConv(tf: typeof tfjs, backend: Backend, x: Info, top: number, left: number, height: number, width: number): { x: Info; pad: 'valid' | number[][]; made: Info[] } {
+export function framedForConv(
+  tf: typeof tfjs,
+  backend: Backend,
+  x: Info,
+  top: number,
+  left: number,
+  height: number,
+  width: number,
+): { x: Info; pad: 'valid' | number[][]; made: Info[] } {
   const [bottom, right] = [height - x.shape[1]! - top, width - x.shape[2]! - left];
-  if (Math.min(top, left, bottom, right) >= 0) return { x, pad: [[0, 0], [top, bottom], [left, right], [0, 0]], made: [] };
+  if (Math.min(top, left, bottom, right) >= 0)
+    return {
+      x,
+      pad: [
+        [0, 0],
+        [top, bottom],
+        [left, right],
+        [0, 0],
+      ],
+      made: [],
+    };
   const framed = frame(tf, backend, x, top, left, height, width);
   return { x: framed, pad: 'valid', made: [framed] };
 }

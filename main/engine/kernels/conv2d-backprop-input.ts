@@ -25,7 +25,13 @@ export function conv2dBackpropInputViaConv(tf: typeof tfjs): tfjs.KernelConfig {
       const framed = framedForConv(tf, backend, spread ?? dy, kh - 1 - info.padInfo.top, kw - 1 - info.padInfo.left, h + kh - 1, w + kw - 1);
       const turned = callKernel(tf, 'Reverse', backend, { x: filter }, { dims: [0, 1] });
       const swapped = transpose(tf, backend, turned, [0, 1, 3, 2]);
-      const out = callKernel(tf, 'Conv2D', backend, { x: framed.x, filter: swapped }, { strides: [1, 1], pad: framed.pad, dilations: [1, 1], dataFormat: 'NHWC' });
+      const out = callKernel(
+        tf,
+        'Conv2D',
+        backend,
+        { x: framed.x, filter: swapped },
+        { strides: [1, 1], pad: framed.pad, dilations: [1, 1], dataFormat: 'NHWC' },
+      );
       release(backend, turned, swapped, ...framed.made, ...(spread ? [spread] : []));
       return out;
     },

@@ -38,7 +38,13 @@ export function depthwiseBackpropFilter(tf: typeof tfjs): tfjs.KernelConfig {
       const image = callKernel(tf, 'Reshape', backend, { x: xT }, { shape: [1, needH, needW, n * c] });
       const dyT = transpose(tf, backend, dy, [1, 2, 0, 3]);
       const filter = callKernel(tf, 'Reshape', backend, { x: dyT }, { shape: [oh, ow, n * c, m] });
-      const conv = callKernel(tf, 'DepthwiseConv2dNative', backend, { x: image, filter }, { strides: [dh, dw], pad: 'valid', dilations: [sh, sw], dataFormat: 'NHWC' });
+      const conv = callKernel(
+        tf,
+        'DepthwiseConv2dNative',
+        backend,
+        { x: image, filter },
+        { strides: [dh, dw], pad: 'valid', dilations: [sh, sw], dataFormat: 'NHWC' },
+      );
       const out = sumAxis(tf, backend, conv, [kh, kw, n, c * m], 2, [kh, kw, c, m]);
       release(backend, seen, xT, image, dyT, filter, conv);
       return out;
@@ -68,7 +74,13 @@ export function depthwiseBackpropInput(tf: typeof tfjs): tfjs.KernelConfig {
       const framed = frame(tf, backend, spread ?? dy, reachH - info.padInfo.top, reachW - info.padInfo.left, h + reachH, w + reachW);
       const turned = callKernel(tf, 'Reverse', backend, { x: filter }, { dims: [0, 1] });
       const perChannel = callKernel(tf, 'Reshape', backend, { x: turned }, { shape: [kh, kw, c * m, 1] });
-      const conv = callKernel(tf, 'DepthwiseConv2dNative', backend, { x: framed, filter: perChannel }, { strides: [1, 1], pad: 'valid', dilations: [dh, dw], dataFormat: 'NHWC' });
+      const conv = callKernel(
+        tf,
+        'DepthwiseConv2dNative',
+        backend,
+        { x: framed, filter: perChannel },
+        { strides: [1, 1], pad: 'valid', dilations: [dh, dw], dataFormat: 'NHWC' },
+      );
       release(backend, framed, turned, perChannel, ...(spread ? [spread] : []));
       if (m === 1) return conv;
       const out = sumAxis(tf, backend, conv, [n, h, w, c, m], 4, [n, h, w, c]);

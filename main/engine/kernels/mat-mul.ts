@@ -5,7 +5,6 @@ type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
 type KernelFunc = tfjs.KernelConfig['kernelFunc'];
 
-
 /** Moves the last two axes of `x` past each other, as a real copy. */
 function swapLast(tf: typeof tfjs, backend: Backend, x: Info): Info {
   const rank = x.shape.length;
@@ -23,7 +22,7 @@ function perBatch(tf: typeof tfjs, shipped: KernelFunc, backend: Backend, a: Inf
   for (let i = 0; i < batch; i++) {
     const ai = callKernel(tf, 'Slice', backend, { x: a }, { begin: [i, 0, 0], size: [1, m, k] });
     const bi = callKernel(tf, 'Slice', backend, { x: b }, { begin: [i, 0, 0], size: [1, k, n] });
-    parts.push(shipped({ inputs: { ...rest, a: ai, b: bi } as never, backend, attrs: attrs as never }) as Info);
+    parts.push(shipped({ inputs: { ...rest, a: ai, b: bi }, backend, attrs: attrs as never }) as Info);
     made.push(ai, bi);
   }
   const out = callKernel(tf, 'Concat', backend, parts as never, { axis: 0 });
@@ -59,7 +58,7 @@ export function fastMatMul(tf: typeof tfjs, kernelName: 'BatchMatMul' | '_FusedM
       // Rows of every batch entry against one matrix: a single [batch·m, k] × [k, n] product.
       const a2 = callKernel(tf, 'Reshape', backend, { x: a }, { shape: [1, batchA * m, k] });
       const b2 = callKernel(tf, 'Reshape', backend, { x: b }, { shape: [1, k, n] });
-      const flat = shipped.kernelFunc({ inputs: { ...rest, a: a2, b: b2 } as never, backend, attrs: plain as never }) as Info;
+      const flat = shipped.kernelFunc({ inputs: { ...rest, a: a2, b: b2 }, backend, attrs: plain }) as Info;
       out = callKernel(tf, 'Reshape', backend, { x: flat }, { shape: [...outer, m, n] });
       release(backend, a2, b2, flat);
     } else if (batchA === batchB) {
@@ -70,7 +69,7 @@ export function fastMatMul(tf: typeof tfjs, kernelName: 'BatchMatMul' | '_FusedM
       release(backend, a3, b3, joined);
     } else {
       // Broadcast batches (one side batched, the other a different batch shape): rare; the shipped kernel handles them.
-      out = shipped.kernelFunc({ inputs: { ...rest, a, b } as never, backend, attrs: plain as never }) as Info;
+      out = shipped.kernelFunc({ inputs: { ...rest, a, b }, backend, attrs: plain }) as Info;
     }
     release(backend, ...made);
     return out;

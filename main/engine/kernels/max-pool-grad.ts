@@ -18,18 +18,42 @@ interface Scope {
  * that offset is compared with the pooled maximum; the first offset (row-major) to match takes
  * dY, which is spread back by the stride and shifted by (i, j). Padding is −∞, so it never wins.
  */
-function byOffsets({ k, own, spread: spreadOut }: Scope, input: Info, output: Info, dy: Info, info: tfjs.backend_util.Conv2DInfo): { padded: Info; top: number; left: number } {
+function byOffsets(
+  { k, own, spread: spreadOut }: Scope,
+  input: Info,
+  output: Info,
+  dy: Info,
+  info: tfjs.backend_util.Conv2DInfo,
+): { padded: Info; top: number; left: number } {
   const { filterHeight: ph, filterWidth: pw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
   const [n, h, w, c] = input.shape as [number, number, number, number];
   const [needH, needW] = [Math.max((oh - 1) * sh + ph, padInfo.top + h), Math.max((ow - 1) * sw + pw, padInfo.left + w)];
-  const paddings = [[0, 0], [padInfo.top, needH - h - padInfo.top], [padInfo.left, needW - w - padInfo.left], [0, 0]];
+  const paddings = [
+    [0, 0],
+    [padInfo.top, needH - h - padInfo.top],
+    [padInfo.left, needW - w - padInfo.left],
+    [0, 0],
+  ];
   const x = k('PadV2', { x: input }, { paddings, constantValue: -Infinity });
   const half = k('Fill', {}, { shape: [], value: 0.5, dtype: 'float32' });
   let taken: Info | null = null;
   let sum: Info | null = null;
   for (let i = 0; i < ph; i++) {
     for (let j = 0; j < pw; j++) {
-      const at = k('StridedSlice', { x }, { begin: [0, i, j, 0], end: [n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1, c], strides: [1, sh, sw, 1], beginMask: 0, endMask: 0, ellipsisMask: 0, newAxisMask: 0, shrinkAxisMask: 0 });
+      const at = k(
+        'StridedSlice',
+        { x },
+        {
+          begin: [0, i, j, 0],
+          end: [n, i + (oh - 1) * sh + 1, j + (ow - 1) * sw + 1, c],
+          strides: [1, sh, sw, 1],
+          beginMask: 0,
+          endMask: 0,
+          ellipsisMask: 0,
+          newAxisMask: 0,
+          shrinkAxisMask: 0,
+        },
+      );
       const equal = k('Equal', { a: at, b: output });
       const first = taken ? k('LogicalAnd', { a: equal, b: k('Less', { a: taken, b: half }) }) : equal;
       const hit = k('Cast', { x: equal }, { dtype: 'float32' });
@@ -37,7 +61,19 @@ function byOffsets({ k, own, spread: spreadOut }: Scope, input: Info, output: In
       const grad = k('Multiply', { a: k('Cast', { x: first }, { dtype: 'float32' }), b: dy });
       const spread = sh > 1 || sw > 1 ? own(spreadOut(grad, sh, sw)) : grad;
       const [gh, gw] = [spread.shape[1]!, spread.shape[2]!];
-      const placed = k('PadV2', { x: spread }, { paddings: [[0, 0], [i, needH - i - gh], [j, needW - j - gw], [0, 0]], constantValue: 0 });
+      const placed = k(
+        'PadV2',
+        { x: spread },
+        {
+          paddings: [
+            [0, 0],
+            [i, needH - i - gh],
+            [j, needW - j - gw],
+            [0, 0],
+          ],
+          constantValue: 0,
+        },
+      );
       sum = sum ? k('Add', { a: sum, b: placed }) : placed;
     }
   }
@@ -61,7 +97,11 @@ function firstMaxRouting(k: Call, result: Call, x: Info, output: Info, dy: Info,
   const plane = rows * ow * c;
   // [N·OH·ph, OW, pw, C] → [N·OH·ph, pw, OW, C], then [N·OH, ph·pw, OW·C] → [ph·pw, N·OH, OW·C].
   const byColumn = k('Transpose', { x: k('Reshape', { x }, { shape: [rows * ph, ow, pw, c] }) }, { perm: [0, 2, 1, 3] });
-  const planes = k('Reshape', { x: k('Transpose', { x: k('Reshape', { x: byColumn }, { shape: [rows, ph * pw, ow * c] }) }, { perm: [1, 0, 2] }) }, { shape: [ph * pw, plane] });
+  const planes = k(
+    'Reshape',
+    { x: k('Transpose', { x: k('Reshape', { x: byColumn }, { shape: [rows, ph * pw, ow * c] }) }, { perm: [1, 0, 2] }) },
+    { shape: [ph * pw, plane] },
+  );
   const max = k('Reshape', { x: output }, { shape: [plane] });
   let rem = k('Reshape', { x: dy }, { shape: [plane] });
   const taken: Info[] = [];
@@ -117,7 +157,21 @@ export function fastMaxPoolGrad(tf: typeof tfjs, shipped: tfjs.KernelConfig): tf
         release(backend, ...made);
         return tiled;
       }
-      const out = callKernel(tf, 'PadV2', backend, { x: tiled }, { paddings: [[0, 0], [0, h - oh * ph], [0, w - ow * pw], [0, 0]], constantValue: 0 });
+      const out = callKernel(
+        tf,
+        'PadV2',
+        backend,
+        { x: tiled },
+        {
+          paddings: [
+            [0, 0],
+            [0, h - oh * ph],
+            [0, w - ow * pw],
+            [0, 0],
+          ],
+          constantValue: 0,
+        },
+      );
       release(backend, tiled, ...made);
       return out;
     },

@@ -14,7 +14,12 @@ const OURS = Symbol.for('layerlab.wasmKernel');
 type Marked = tfjs.KernelConfig & { [OURS]?: true };
 
 /** Kernels wasm lacks, composed from kernels it has. */
-const MISSING: ((tf: typeof tfjs) => tfjs.KernelConfig)[] = [conv2dBackpropFilterViaConv, unsortedSegmentSumViaScatter, depthwiseBackpropFilter, depthwiseBackpropInput];
+const MISSING: ((tf: typeof tfjs) => tfjs.KernelConfig)[] = [
+  conv2dBackpropFilterViaConv,
+  unsortedSegmentSumViaScatter,
+  depthwiseBackpropFilter,
+  depthwiseBackpropInput,
+];
 
 /** Shipped wasm kernels replaced by faster (or, for MaxPoolGrad, correct) compositions. */
 const FASTER: Record<string, (tf: typeof tfjs, shipped: tfjs.KernelConfig) => tfjs.KernelConfig> = {

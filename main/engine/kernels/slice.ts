@@ -61,7 +61,7 @@ export function fastSlice(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.Ker
       const { x } = args.inputs as { x: Info };
       if (x.dtype === 'string') return shipped.kernelFunc(args);
       const { begin, size } = args.attrs as unknown as { begin: number | number[]; size?: number | number[] };
-      const [b, s] = tf.slice_util.parseSliceParams(x as tfjs.Tensor, begin, size);
+      const [b, s] = tf.slice_util.parseSliceParams(x, begin, size);
       return sliceInHeap(wasm(args.backend), x, b!, s!);
     },
   };
@@ -103,7 +103,13 @@ export function fastUnpack(shipped: tfjs.KernelConfig): tfjs.KernelConfig {
       const size = value.shape.map((d, i) => (i === axis ? 1 : d));
       const shape = value.shape.filter((_, i) => i !== axis);
       return Array.from({ length: value.shape[axis]! }, (_, i) => {
-        return sliceInHeap(wasm(args.backend), value, size.map((_, j) => (j === axis ? i : 0)), size, shape);
+        return sliceInHeap(
+          wasm(args.backend),
+          value,
+          size.map((_, j) => (j === axis ? i : 0)),
+          size,
+          shape,
+        );
       });
     },
   };
@@ -117,12 +123,17 @@ export function fastSplitV(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.Ke
       if (x.dtype === 'string') return shipped.kernelFunc(args);
       const { numOrSizeSplits, axis } = args.attrs as unknown as { numOrSizeSplits: number | number[]; axis: number };
       const at = tf.util.parseAxisParam(axis, x.shape)[0]!;
-      const sizes = tf.backend_util.prepareSplitSize(x as tfjs.Tensor, numOrSizeSplits, at);
+      const sizes = tf.backend_util.prepareSplitSize(x, numOrSizeSplits, at);
       let start = 0;
       return sizes.map((s) => {
         const begin = x.shape.map((_, j) => (j === at ? start : 0));
         start += s;
-        return sliceInHeap(wasm(args.backend), x, begin, x.shape.map((d, j) => (j === at ? s : d)));
+        return sliceInHeap(
+          wasm(args.backend),
+          x,
+          begin,
+          x.shape.map((d, j) => (j === at ? s : d)),
+        );
       });
     },
   };

@@ -26,7 +26,7 @@ export function fastSum(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.Kerne
       if (!leading || rows < 2 || rest < 2) return shipped.kernelFunc(args);
       const matrix = callKernel(tf, 'Reshape', backend, { x }, { shape: [rows, rest] });
       const turned = callKernel(tf, 'Transpose', backend, { x: matrix }, { perm: [1, 0] });
-      const summed = shipped.kernelFunc({ ...args, inputs: { x: turned } as never, attrs: { axis: [1], keepDims: false } as never }) as Info;
+      const summed = shipped.kernelFunc({ ...args, inputs: { x: turned }, attrs: { axis: [1], keepDims: false } }) as Info;
       const shape = keepDims ? [...axes.map(() => 1), ...kept] : kept;
       const out = callKernel(tf, 'Reshape', backend, { x: summed }, { shape });
       release(backend, matrix, turned, summed);

@@ -48,9 +48,9 @@ export function fastTranspose(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs
         backend.typedArrayFromHeap(out).set(backend.typedArrayFromHeap(x));
         return out;
       }
-      const out = shipped.kernelFunc({ ...args, inputs: { x: { ...x, shape: collapsed.shape } } as never, attrs: { perm: collapsed.perm } as never }) as Info;
+      const out = shipped.kernelFunc({ ...args, inputs: { x: { ...x, shape: collapsed.shape } }, attrs: { perm: collapsed.perm } }) as Info;
       // Some kernels (a fused product's bias) read a tensor's shape from the backend's records: relabel it too.
-      (args.backend as BackendWasm).dataIdMap.get(out.dataId)!.shape = outShape;
+      (args.backend as BackendWasm).dataIdMap.get(out.dataId).shape = outShape;
       return { ...out, shape: outShape };
     },
   };

@@ -79,7 +79,8 @@ export async function useWasmThreads(tf: typeof tfjs, threads = wasmThreadCount(
   if (threads <= 1) return { threads: 1 };
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   // findBackend would initialise it; the registry holds only backends already started.
-  if ((tf.engine() as unknown as { registry: Record<string, unknown> }).registry.wasm) return { threads: wasm.getThreadsCount(), note: 'wasm was already started' };
+  if ((tf.engine() as unknown as { registry: Record<string, unknown> }).registry.wasm)
+    return { threads: wasm.getThreadsCount(), note: 'wasm was already started' };
   try {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('threaded module did not start in 20 s')), 20_000).unref());
     const module = await Promise.race([threadedModule(threads), timeout]);

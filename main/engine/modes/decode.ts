@@ -33,7 +33,7 @@ export function greedyDecode(tf: Tf, model: tfjs.LayersModel, source: Int32Array
       const next = tf.tidy(() => {
         const dec = tf.tensor2d(decoderIn, [count, T], 'int32');
         const probs = model.predict([enc, dec]);
-        const p = Array.isArray(probs) ? probs[0]! : (probs as tfjs.Tensor);
+        const p = Array.isArray(probs) ? probs[0]! : (probs);
         const vocab = p.shape[2]!;
         return p.slice([0, t, 0], [count, 1, vocab]).argMax(-1).reshape([count]);
       });

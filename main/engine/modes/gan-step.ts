@@ -86,8 +86,8 @@ export interface StepResult {
  * latent batches, so G's step is judged on samples D has not just trained on.
  */
 export async function ganStep(tf: Tf, nets: GanNets, real: tfjs.Tensor, zD: tfjs.Tensor, zG: tfjs.Tensor, realLabel = REAL_LABEL): Promise<StepResult> {
-  const n = real.shape[0]!;
-  const m = zD.shape[0]!;
+  const n = real.shape[0];
+  const m = zD.shape[0];
   const dVars = variablesOf(nets.discriminator);
   const gVars = variablesOf(nets.generator);
   let dAccuracy: tfjs.Scalar | null = null;
@@ -102,7 +102,7 @@ export async function ganStep(tf: Tf, nets: GanNets, real: tfjs.Tensor, zD: tfjs
     return dVars.length > 0 ? nets.dOptimizer.minimize(loss, true, dVars)! : loss();
   });
   const gLoss = tf.tidy(() => {
-    const ones = tf.ones([zG.shape[0]!, 1]);
+    const ones = tf.ones([zG.shape[0], 1]);
     const loss = () => bce(tf, ones, nets.discriminator.apply(nets.generator.apply(zG, { training: true }), { training: true }) as tfjs.Tensor);
     return gVars.length > 0 ? nets.gOptimizer.minimize(loss, true, gVars)! : loss();
   });
@@ -127,7 +127,7 @@ export async function ganEvaluate(tf: Tf, nets: GanNets, z: tfjs.Tensor, real: t
     const gLoss = bce(tf, tf.onesLike(pFake), pFake);
     if (!real) return [gLoss];
     const p = tf.concat([nets.discriminator.predict(real) as tfjs.Tensor, pFake]);
-    const labels = labelsFor(tf, real.shape[0]!, pFake.shape[0]!, realLabel);
+    const labels = labelsFor(tf, real.shape[0], pFake.shape[0], realLabel);
     return [gLoss, bce(tf, labels, p), accuracy(tf, labels, p)];
   });
   try {

@@ -45,10 +45,10 @@ export function validateGan(doc: ProjectDoc): { analysis: Analysis; plan: GanPla
 
 /** A 4×4 grid of what the generator makes from the fixed latent batch `z`. */
 export function generatedSamples(tf: Tf, generator: tfjs.LayersModel, z: tfjs.Tensor, plan: GanPlan): SampleImage[] {
-  const out = tf.tidy(() => (generator.predict(z) as tfjs.Tensor).reshape([z.shape[0]!, -1]));
+  const out = tf.tidy(() => (generator.predict(z) as tfjs.Tensor).reshape([z.shape[0], -1]));
   const values = out.dataSync() as Float32Array;
   out.dispose();
-  const count = z.shape[0]!;
+  const count = z.shape[0];
   const { tiles, tile } = splitTiles(values, count, plan.image, toPixel(plan.activation));
   const png = gridDataUrl(tiles, tile.w, tile.h, tile.channels, Math.ceil(Math.sqrt(count)));
   return [{ png, caption: `${count} samples from the same ${count} latent vectors every epoch` }];
@@ -64,8 +64,8 @@ function nanMessage(which: string, step: number, epoch: number, lr: number): str
 
 /** Tries one adversarial step; returns the kernel the backend lacks, if any. */
 async function probe(tf: Tf, nets: GanNets, real: tfjs.Tensor, latent: (n: number) => tfjs.Tensor): Promise<string | null> {
-  const batch = tf.slice(real, 0, Math.min(2, real.shape[0]!));
-  const [zD, zG] = [latent(batch.shape[0]!), latent(batch.shape[0]!)];
+  const batch = tf.slice(real, 0, Math.min(2, real.shape[0]));
+  const [zD, zG] = [latent(batch.shape[0]), latent(batch.shape[0])];
   try {
     return await probeStep(() => ganStep(tf, nets, batch, zD, zG));
   } finally {
@@ -113,7 +113,12 @@ export interface GanData {
  * records them when the context has a recorder. On wasm, one probe step decides whether the
  * backend has every kernel the two networks need, falling back to cpu when it does not.
  */
-export async function runGan(req: TrainRequest, ctx: TrainContext, setup: { analysis: Analysis; plan: GanPlan; backend: BackendInfo }, gan: GanData): Promise<void> {
+export async function runGan(
+  req: TrainRequest,
+  ctx: TrainContext,
+  setup: { analysis: Analysis; plan: GanPlan; backend: BackendInfo },
+  gan: GanData,
+): Promise<void> {
   const { tf, emit } = ctx;
   const { runId, document: doc } = req;
   const { analysis, plan } = setup;
@@ -153,7 +158,11 @@ export async function runGan(req: TrainRequest, ctx: TrainContext, setup: { anal
       nets = null;
       if (missing) {
         await tf.setBackend('cpu');
-        backend = { name: 'cpu', device: 'CPU (plain JavaScript)', reason: `wasm cannot train this GAN yet (it lacks the ${missing} kernel), so the slower cpu backend runs it` };
+        backend = {
+          name: 'cpu',
+          device: 'CPU (plain JavaScript)',
+          reason: `wasm cannot train this GAN yet (it lacks the ${missing} kernel), so the slower cpu backend runs it`,
+        };
       }
       // The probe took one step; start again from fresh weights.
       nets = buildGanNets(tf, doc, analysis, plan);
@@ -190,7 +199,17 @@ export async function runGan(req: TrainRequest, ctx: TrainContext, setup: { anal
     throttle = new BatchThrottle((points) => {
       send({ v: EVENT_VERSION, type: 'run.batches', runId, points });
       ctx.recorder?.batches(points);
-      send({ v: EVENT_VERSION, type: 'run.progress', runId, step, epoch: epoch + 1, batch: batchInEpoch, batchesPerEpoch, learningRate: t.learningRate, ...meter.take(stepsDone) });
+      send({
+        v: EVENT_VERSION,
+        type: 'run.progress',
+        runId,
+        step,
+        epoch: epoch + 1,
+        batch: batchInEpoch,
+        batchesPerEpoch,
+        learningRate: t.learningRate,
+        ...meter.take(stepsDone),
+      });
     });
 
     for (epoch = initialEpoch; epoch < lastEpoch && !stopped; epoch++) {
@@ -201,7 +220,7 @@ export async function runGan(req: TrainRequest, ctx: TrainContext, setup: { anal
       for (let b = 0; b < batchesPerEpoch; b++) {
         const pick = tf.tensor1d(Int32Array.from(order.subarray(b * t.batchSize, Math.min((b + 1) * t.batchSize, trainSet.count))), 'int32');
         const real = tf.gather(realAll, pick);
-        const [zD, zG] = [latent(pick.shape[0]!), latent(pick.shape[0]!)];
+        const [zD, zG] = [latent(pick.shape[0]), latent(pick.shape[0])];
         meter.batchBegin();
         let result;
         try {
@@ -234,7 +253,13 @@ export async function runGan(req: TrainRequest, ctx: TrainContext, setup: { anal
       if (batchInEpoch < batchesPerEpoch) break;
       epochsDone = epoch + 1;
       const n = batchesPerEpoch;
-      const logs: EpochLogs = { loss: sums.g / n, d_loss: sums.d / n, g_loss: sums.g / n, d_accuracy: sums.acc / n, ...(await ganEvaluate(tf, nets, evalZ, valReal)) };
+      const logs: EpochLogs = {
+        loss: sums.g / n,
+        d_loss: sums.d / n,
+        g_loss: sums.g / n,
+        d_accuracy: sums.acc / n,
+        ...(await ganEvaluate(tf, nets, evalZ, valReal)),
+      };
       const seconds = (performance.now() - epochStart) / 1000;
       send({ v: EVENT_VERSION, type: 'run.epoch', runId, epoch: epochsDone, epochs: lastEpoch, logs, seconds, learningRate: t.learningRate });
       ctx.recorder?.epoch({ epoch: epochsDone, logs, seconds, learningRate: t.learningRate });

@@ -18,7 +18,7 @@ function predictFlat(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, coun
   const out = tf.tidy(() => {
     const x = tf.tensor(inputs.subarray(0, count * per), [count, ...inputShape], 'float32');
     const y = model.predict(x);
-    return (Array.isArray(y) ? y[0]! : (y as tfjs.Tensor)).reshape([count, -1]);
+    return (Array.isArray(y) ? y[0]! : (y)).reshape([count, -1]);
   });
   try {
     const flat = out.dataSync() as Float32Array;
@@ -34,7 +34,14 @@ function predictFlat(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, coun
  * row of reconstructions, and the clean targets (left out when they equal the inputs). Values are
  * 0–1 images of `shape` [h, w, c]; `inputs` and `targets` hold at least one example each.
  */
-export function reconstructionSamples(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, targets: Float32Array, shape: readonly number[], n = 8): SampleImage[] {
+export function reconstructionSamples(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  inputs: Float32Array,
+  targets: Float32Array,
+  shape: readonly number[],
+  n = 8,
+): SampleImage[] {
   const per = product(shape);
   const count = Math.min(n, Math.floor(inputs.length / per), Math.floor(targets.length / per));
   if (count < 1) return [];

@@ -34,7 +34,12 @@ async function openImages(s: DataSettings, validationSplit: number, baseDir?: st
   folder.problems.throwIfErrors();
   const recorded = src.images.classes;
   if (recorded.length > 0 && recorded.join('\n') !== folder.classes.join('\n')) {
-    throw new DataError([problem(display, `The class folders in ${display} (${folder.classes.join(', ')}) differ from those imported (${recorded.join(', ')}). Import the folder again.`)]);
+    throw new DataError([
+      problem(
+        display,
+        `The class folders in ${display} (${folder.classes.join(', ')}) differ from those imported (${recorded.join(', ')}). Import the folder again.`,
+      ),
+    ]);
   }
   const files = limitFiles(folder.files, s.limit, s.seed);
   const plan = splitPlan(s, validationSplit);
@@ -42,7 +47,14 @@ async function openImages(s: DataSettings, validationSplit: number, baseDir?: st
   const parts = partition(files.length, { validation: plan.validation, test: plan.test, seed: plan.seed, ...(plan.stratify ? { labels } : {}) });
   const warnings = [...(status.state === 'changed' ? [problem(display, status.message, {}, 'warning')] : []), ...folder.problems.list];
   const a = src.images.augment;
-  return { source: new ImageSource(files, imageFormat(src.images), a, display), partition: parts, targetShape: [], augment: a.flip || a.shift > 0 || a.rotate > 0, chronological: false, warnings };
+  return {
+    source: new ImageSource(files, imageFormat(src.images), a, display),
+    partition: parts,
+    targetShape: [],
+    augment: a.flip || a.shift > 0 || a.rotate > 0,
+    chronological: false,
+    warnings,
+  };
 }
 
 /**
@@ -52,6 +64,20 @@ async function openImages(s: DataSettings, validationSplit: number, baseDir?: st
 export async function openStreamingData(s: DataSettings, validationSplit: number, baseDir?: string): Promise<StreamingData> {
   if (s.dataset === 'images') return openImages(s, validationSplit, baseDir);
   const data = await loadDataset(s, validationSplit);
-  const parts = data.partition ?? partition(s.limit > 0 ? Math.min(s.limit, data.count) : data.count, { validation: validationSplit, test: 0, seed: s.seed, chronological: data.chronological === true });
-  return { source: new ArraySource(data), partition: parts, targetShape: data.target.shape, augment: false, chronological: data.chronological === true, warnings: data.warnings ?? [] };
+  const parts =
+    data.partition ??
+    partition(s.limit > 0 ? Math.min(s.limit, data.count) : data.count, {
+      validation: validationSplit,
+      test: 0,
+      seed: s.seed,
+      chronological: data.chronological === true,
+    });
+  return {
+    source: new ArraySource(data),
+    partition: parts,
+    targetShape: data.target.shape,
+    augment: false,
+    chronological: data.chronological === true,
+    warnings: data.warnings ?? [],
+  };
 }

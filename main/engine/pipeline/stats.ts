@@ -42,7 +42,14 @@ export class PipelineStats {
 
   /** The times so far, in seconds, and a fresh start (call once per epoch). */
   take(): PipelineTimes {
-    const t = { dataSeconds: this.data / 1000, computeSeconds: this.compute / 1000, decodeSeconds: this.decode / 1000, batches: this.batches, examples: this.examples, skipped: this.skipped };
+    const t = {
+      dataSeconds: this.data / 1000,
+      computeSeconds: this.compute / 1000,
+      decodeSeconds: this.decode / 1000,
+      batches: this.batches,
+      examples: this.examples,
+      skipped: this.skipped,
+    };
     this.data = this.compute = this.decode = this.batches = this.examples = this.skipped = 0;
     this.handedOut = null;
     return t;

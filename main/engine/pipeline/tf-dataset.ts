@@ -16,10 +16,17 @@ export interface TensorLayout {
 /** The targets of a batch as the loss wants them (the same encodings as the in-memory path). */
 function targetTensor(tf: Tf, b: Batch, targetShape: readonly number[], layout: TensorLayout): tfjs.Tensor {
   const n = b.size;
-  const t = b.y.subarray(0, n * Math.max(1, targetShape.reduce((a, d) => a * d, 1)));
+  const t = b.y.subarray(
+    0,
+    n *
+      Math.max(
+        1,
+        targetShape.reduce((a, d) => a * d, 1),
+      ),
+  );
   switch (layout.labels) {
     case 'onehot': {
-      const classes = layout.output[layout.output.length - 1] as number;
+      const classes = layout.output[layout.output.length - 1]!;
       const oneHot = new Float32Array(n * classes);
       for (let i = 0; i < n; i++) oneHot[i * classes + t[i]!] = 1;
       return tf.tensor2d(oneHot, [n, classes]);
@@ -34,8 +41,16 @@ function targetTensor(tf: Tf, b: Batch, targetShape: readonly number[], layout: 
 }
 
 /** One batch as tensors: `xs` a tensor (one input) or a list (several), `ys` the encoded targets. */
-export function batchTensors(tf: Tf, b: Batch, source: ExampleSource, targetShape: readonly number[], layout: TensorLayout): { xs: tfjs.Tensor | tfjs.Tensor[]; ys: tfjs.Tensor } {
-  const xs = b.xs.map((x, i) => tf.tensor(x.subarray(0, b.size * source.inputSizes[i]!), [b.size, ...(layout.inputShapes[i] as number[])], source.inputDtypes[i]));
+export function batchTensors(
+  tf: Tf,
+  b: Batch,
+  source: ExampleSource,
+  targetShape: readonly number[],
+  layout: TensorLayout,
+): { xs: tfjs.Tensor | tfjs.Tensor[]; ys: tfjs.Tensor } {
+  const xs = b.xs.map((x, i) =>
+    tf.tensor(x.subarray(0, b.size * source.inputSizes[i]!), [b.size, ...(layout.inputShapes[i] as number[])], source.inputDtypes[i]),
+  );
   return { xs: xs.length === 1 ? xs[0]! : xs, ys: targetTensor(tf, b, targetShape, layout) };
 }
 
@@ -44,7 +59,14 @@ export function batchTensors(tf: Tf, b: Batch, source: ExampleSource, targetShap
  * one epoch with a fresh shuffle; tensors are made one batch at a time and disposed by tfjs
  * after the step, so memory stays bounded by the batches in flight.
  */
-export function streamingDataset(tf: Tf, source: ExampleSource, indices: Uint32Array, targetShape: readonly number[], layout: TensorLayout, opts: Omit<BatchOptions, 'epoch'>): tfjs.data.Dataset<tfjs.TensorContainer> {
+export function streamingDataset(
+  tf: Tf,
+  source: ExampleSource,
+  indices: Uint32Array,
+  targetShape: readonly number[],
+  layout: TensorLayout,
+  opts: Omit<BatchOptions, 'epoch'>,
+): tfjs.data.Dataset<tfjs.TensorContainer> {
   let epoch = 0;
   return tf.data.generator((): AsyncIterator<tfjs.TensorContainer> => {
     const batches = batchStream(source, indices, { ...opts, epoch: epoch++ });

@@ -30,11 +30,25 @@ export interface StreamingDatasets {
 /** Builds the training and validation streams for a model with these input/output shapes and loss encoding. */
 export function streamingDatasets(tf: Tf, data: StreamingData, layout: TensorLayout, o: StreamingOptions): StreamingDatasets {
   const stats = new PipelineStats();
-  const common = { batchSize: o.batchSize, seed: o.seed, prefetch: o.prefetch ?? 3, concurrency: o.concurrency ?? 8, ...(o.onSkip ? { onSkip: o.onSkip } : {}) };
+  const common = {
+    batchSize: o.batchSize,
+    seed: o.seed,
+    prefetch: o.prefetch ?? 3,
+    concurrency: o.concurrency ?? 8,
+    ...(o.onSkip ? { onSkip: o.onSkip } : {}),
+  };
   const p = data.partition;
   const train = streamingDataset(tf, data.source, p.train, data.targetShape, layout, { ...common, shuffle: !data.chronological, augment: data.augment, stats });
-  const validation = p.validation.length > 0 ? streamingDataset(tf, data.source, p.validation, data.targetShape, layout, { ...common, shuffle: false, augment: false }) : null;
-  return { train, validation, batchesPerEpoch: Math.ceil(p.train.length / o.batchSize), trainCount: p.train.length, validationCount: p.validation.length, stats };
+  const validation =
+    p.validation.length > 0 ? streamingDataset(tf, data.source, p.validation, data.targetShape, layout, { ...common, shuffle: false, augment: false }) : null;
+  return {
+    train,
+    validation,
+    batchesPerEpoch: Math.ceil(p.train.length / o.batchSize),
+    trainCount: p.train.length,
+    validationCount: p.validation.length,
+    stats,
+  };
 }
 
 /**

@@ -55,7 +55,10 @@ export async function importDraft(): Promise<void> {
     const { summary } = reply;
     useProjectStore.getState().run({ type: 'importData', settings: reply.settings, label: 'Import data' });
     const warnings = reply.problems.length ? ` ${reply.problems.length} warning${reply.problems.length > 1 ? 's' : ''}: ${reply.problems[0]!.message}` : '';
-    useDataDraft.setState({ importing: false, message: `Imported ${summary.examples.toLocaleString()} examples: ${summary.task}, ${summary.inputs}.${warnings}` });
+    useDataDraft.setState({
+      importing: false,
+      message: `Imported ${summary.examples.toLocaleString()} examples: ${summary.task}, ${summary.inputs}.${warnings}`,
+    });
   } catch (e) {
     useDataDraft.setState({ importing: false, importError: errorText(e) });
   }

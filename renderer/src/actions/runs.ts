@@ -125,7 +125,12 @@ export async function continueRun(run: RunSummary): Promise<void> {
   const detail = await loadRunDetail(run.id);
   if (!detail) return;
   if (!sameNetwork(useProjectStore.getState().doc.graph, detail.snapshot.graph)) {
-    if (!window.confirm(`The graph has changed since "${runLabel(run)}". Restore that run's graph and continue training it? (Undo brings your current graph back.)`)) return;
+    if (
+      !window.confirm(
+        `The graph has changed since "${runLabel(run)}". Restore that run's graph and continue training it? (Undo brings your current graph back.)`,
+      )
+    )
+      return;
     await restoreRun(run);
   }
   await startTraining({ continueFrom: run.id, history: detail });

@@ -38,7 +38,9 @@ export interface StartOptions {
 export async function startTraining(opts: StartOptions = {}): Promise<void> {
   const before = useRun.getState();
   if (isActive(before.status)) {
-    say('info', 'A run is already in progress', [`Pause or stop it before starting another (${before.status === 'paused' ? 'it is paused' : 'it is training'}).`]);
+    say('info', 'A run is already in progress', [
+      `Pause or stop it before starting another (${before.status === 'paused' ? 'it is paused' : 'it is training'}).`,
+    ]);
     return;
   }
   const blocked = trainBlockedReason();

@@ -62,21 +62,33 @@ export function Canvas() {
 
   // Deletion goes through our own shortcut (one undo step); React Flow only reports moves and selection.
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
-    setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove'), nds));
+    setNodes((nds) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        nds,
+      ),
+    );
   }, []);
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    setEdges((eds) => applyEdgeChanges(changes.filter((c) => c.type !== 'remove'), eds));
+    setEdges((eds) =>
+      applyEdgeChanges(
+        changes.filter((c) => c.type !== 'remove'),
+        eds,
+      ),
+    );
   }, []);
   const onSelectionChange = useCallback(
     ({ nodes: ns, edges: es }: OnSelectionChangeParams) => select({ nodes: ns.map((n) => n.id), edges: es.map((e) => e.id) }),
     [select],
   );
   const onNodeDragStop: OnNodeDrag<LayerFlowNode> = useCallback(
-    (_e, _node, dragged) => run({ type: 'moveNodes', moves: dragged.map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })) }),
+    (_e, _node, dragged) =>
+      run({ type: 'moveNodes', moves: dragged.map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })) }),
     [run],
   );
   const onConnect = useCallback(
-    (c: Connection) => run({ type: 'connect', source: c.source, sourceHandle: c.sourceHandle ?? MAIN_OUTPUT, target: c.target, targetHandle: c.targetHandle ?? 'input' }),
+    (c: Connection) =>
+      run({ type: 'connect', source: c.source, sourceHandle: c.sourceHandle ?? MAIN_OUTPUT, target: c.target, targetHandle: c.targetHandle ?? 'input' }),
     [run],
   );
 
@@ -112,7 +124,9 @@ export function Canvas() {
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
-        {graph.nodes.length > 0 && <MiniMap<LayerFlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" className="ll-minimap" />}
+        {graph.nodes.length > 0 && (
+          <MiniMap<LayerFlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" className="ll-minimap" />
+        )}
         <Controls showInteractive={false} className="ll-controls" />
       </ReactFlow>
       <CanvasOverlays />

@@ -30,7 +30,9 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
   const def = getLayer(node.type);
   const style = categoryStyle(def?.category);
   // Data that does not fit is this layer's problem too (e.g. a classifier head before Flatten).
-  const misfits = fit.filter((f) => f.nodeId === id).map((f): GraphIssue => ({ severity: 'error', nodeId: id, message: f.message, ...(f.fix ? { fix: `Fix in the Data panel: ${f.fix.label}.` } : {}) }));
+  const misfits = fit
+    .filter((f) => f.nodeId === id)
+    .map((f): GraphIssue => ({ severity: 'error', nodeId: id, message: f.message, ...(f.fix ? { fix: `Fix in the Data panel: ${f.fix.label}.` } : {}) }));
   const issues = [...(info?.issues ?? []), ...misfits];
   const inputs = def?.inputs ?? [];
   const outputs = def ? outputNames(def, node.params) : [MAIN_OUTPUT];
@@ -62,10 +64,18 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
           </span>
         </div>
         <div className="mt-0.5 flex items-baseline justify-between gap-2 text-[11.5px]">
-          <span data-testid="node-shape" className={`min-w-0 truncate font-mono ${info?.shape ? 'text-slate-700' : 'text-slate-400'}`} title={info?.shape ? `Output shape ${formatShape(info.shape)}` : "Output shape unknown until the layer is wired up"}>
+          <span
+            data-testid="node-shape"
+            className={`min-w-0 truncate font-mono ${info?.shape ? 'text-slate-700' : 'text-slate-400'}`}
+            title={info?.shape ? `Output shape ${formatShape(info.shape)}` : 'Output shape unknown until the layer is wired up'}
+          >
             {info?.shape ? formatShape(info.shape) : '(?)'}
           </span>
-          <span data-testid="node-params" className={`shrink-0 tabular-nums ${node.trainable ? 'text-slate-500' : 'text-sky-700'}`} title={node.trainable ? 'Parameters (weights) in this layer' : 'Parameters in this layer; frozen, so training leaves them as they are'}>
+          <span
+            data-testid="node-params"
+            className={`shrink-0 tabular-nums ${node.trainable ? 'text-slate-500' : 'text-sky-700'}`}
+            title={node.trainable ? 'Parameters (weights) in this layer' : 'Parameters in this layer; frozen, so training leaves them as they are'}
+          >
             {formatCount(info?.params ?? 0)} params
           </span>
         </div>

@@ -13,13 +13,21 @@ export function NodeBadges({ node, gan }: { readonly node: NodeDoc; readonly gan
   return (
     <div className="pointer-events-none absolute -top-2.5 right-2.5 flex gap-1">
       {!node.trainable && (
-        <span data-testid="node-frozen" title="Frozen: training leaves these weights as they are" className="inline-flex h-[18px] items-center gap-1 rounded-full bg-sky-100 px-1.5 text-[10.5px] font-semibold text-sky-700 ring-1 ring-sky-300">
+        <span
+          data-testid="node-frozen"
+          title="Frozen: training leaves these weights as they are"
+          className="inline-flex h-[18px] items-center gap-1 rounded-full bg-sky-100 px-1.5 text-[10.5px] font-semibold text-sky-700 ring-1 ring-sky-300"
+        >
           <SnowflakeIcon className="size-3" />
           Frozen
         </span>
       )}
       {role && (
-        <span data-testid="node-role" data-role={node.role} className={`inline-flex h-[18px] items-center rounded-full px-1.5 text-[10.5px] font-semibold shadow-xs ${role.className}`}>
+        <span
+          data-testid="node-role"
+          data-role={node.role}
+          className={`inline-flex h-[18px] items-center rounded-full px-1.5 text-[10.5px] font-semibold shadow-xs ${role.className}`}
+        >
           {role.label}
         </span>
       )}

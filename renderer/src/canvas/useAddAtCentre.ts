@@ -8,7 +8,8 @@ const ROW = 100;
 const GAP_X = 80;
 
 function free(nodes: readonly NodeDoc[], start: { x: number; y: number }) {
-  const overlaps = (p: { x: number; y: number }) => nodes.some((n) => Math.abs(n.position.x - p.x) < NODE_WIDTH + 20 && Math.abs(n.position.y - p.y) < ROW - 10);
+  const overlaps = (p: { x: number; y: number }) =>
+    nodes.some((n) => Math.abs(n.position.x - p.x) < NODE_WIDTH + 20 && Math.abs(n.position.y - p.y) < ROW - 10);
   const p = { ...start };
   for (let i = 0; i < 50 && overlaps(p); i++) p.y += ROW;
   return p;
@@ -30,7 +31,9 @@ export function useAddAtCentre(): (layerType: string) => void {
       const topLeft = screenToFlowPosition({ x: r.left, y: r.top });
       const bottomRight = screenToFlowPosition({ x: r.right, y: r.bottom });
       const c = { x: (topLeft.x + bottomRight.x) / 2, y: (topLeft.y + bottomRight.y) / 2 };
-      const start = anchor ? { x: anchor.position.x + NODE_WIDTH + GAP_X, y: anchor.position.y } : { x: Math.round(c.x - NODE_WIDTH / 2), y: Math.round(c.y - 30) };
+      const start = anchor
+        ? { x: anchor.position.x + NODE_WIDTH + GAP_X, y: anchor.position.y }
+        : { x: Math.round(c.x - NODE_WIDTH / 2), y: Math.round(c.y - 30) };
       const p = free(nodes, start);
       addLayer(layerType, p);
       const visible = p.x >= topLeft.x && p.y >= topLeft.y && p.x + NODE_WIDTH <= bottomRight.x && p.y + ROW <= bottomRight.y;

@@ -32,7 +32,8 @@ export function Inspector() {
       ) : count > 1 ? (
         <div className="space-y-3 text-[13px] text-slate-700">
           <p>
-            {selection.nodes.length} layer{selection.nodes.length === 1 ? '' : 's'} and {selection.edges.length} connection{selection.edges.length === 1 ? '' : 's'} selected.
+            {selection.nodes.length} layer{selection.nodes.length === 1 ? '' : 's'} and {selection.edges.length} connection
+            {selection.edges.length === 1 ? '' : 's'} selected.
           </p>
           {selection.nodes.length > 1 && <NodeTraining nodes={graph.nodes.filter((n) => selection.nodes.includes(n.id))} />}
           <Button onClick={deleteSelection} title="Delete (Del / Backspace)">

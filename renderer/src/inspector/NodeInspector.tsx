@@ -45,7 +45,16 @@ export function NodeInspector({ node }: { readonly node: NodeDoc }) {
           <span className="text-[12px] text-slate-500">{def.category}</span>
         </div>
         <FieldRow label="Name" htmlFor="node-name">
-          <ValidatedInput id="node-name" testId="node-name-input" value={node.name} format={identity} parse={parseName} onCommit={rename} spellCheck={false} autoComplete="off" />
+          <ValidatedInput
+            id="node-name"
+            testId="node-name-input"
+            value={node.name}
+            format={identity}
+            parse={parseName}
+            onCommit={rename}
+            spellCheck={false}
+            autoComplete="off"
+          />
         </FieldRow>
         <dl className="grid grid-cols-2 gap-2">
           <div className="rounded-md bg-slate-50 px-2.5 py-1.5 ring-1 ring-slate-200">

@@ -78,7 +78,9 @@ export function NodeTraining({ nodes }: { readonly nodes: readonly NodeDoc[] }) 
               </option>
             ))}
           </select>
-          <p className="text-[12px] leading-snug text-slate-500">{role ? ROLE_HELP[role] : 'The selected layers have different roles; pick one for all of them.'}</p>
+          <p className="text-[12px] leading-snug text-slate-500">
+            {role ? ROLE_HELP[role] : 'The selected layers have different roles; pick one for all of them.'}
+          </p>
         </div>
       )}
     </div>

@@ -9,7 +9,9 @@ import { useProjectStore } from '../store/project';
 import { Section } from '../ui/Section';
 
 const Count = ({ n, tone }: { n: number; tone: 'red' | 'amber' }) =>
-  n > 0 ? <span className={`rounded-full px-1.5 text-[11px] font-semibold ${tone === 'red' ? 'bg-red-100 text-red-700' : 'bg-amber-100 text-amber-800'}`}>{n}</span> : null;
+  n > 0 ? (
+    <span className={`rounded-full px-1.5 text-[11px] font-semibold ${tone === 'red' ? 'bg-red-100 text-red-700' : 'bg-amber-100 text-amber-800'}`}>{n}</span>
+  ) : null;
 
 /** Stacked, collapsible sections: everything is on the page at once, nothing hides behind a tab. */
 export function Sidebar() {
@@ -28,7 +30,10 @@ export function Sidebar() {
       <Section title="Training">
         <TrainingPanel />
       </Section>
-      <Section title="Runs" aside={runCount > 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600">{runCount}</span> : null}>
+      <Section
+        title="Runs"
+        aside={runCount > 0 ? <span className="rounded-full bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-600">{runCount}</span> : null}
+      >
         <RunsPanel />
       </Section>
       <Section title="Model summary" aside={<Count n={issues} tone="red" />}>

@@ -6,7 +6,8 @@ import { isActive, useRun } from '../store/run';
 import { isEditable } from '../ui/platform';
 
 /** Keys that act on whatever has focus: form controls, and buttons whose own Space or Enter must win. */
-const ownsKeys = (t: EventTarget | null) => isEditable(t) || (t instanceof HTMLElement && t.closest('button, a[href], [role="button"], [role="menuitem"], summary') !== null);
+const ownsKeys = (t: EventTarget | null) =>
+  isEditable(t) || (t instanceof HTMLElement && t.closest('button, a[href], [role="button"], [role="menuitem"], summary') !== null);
 
 /**
  * Window-wide keys. Undo and Delete leave text fields alone; Save, Open, Train, Step and

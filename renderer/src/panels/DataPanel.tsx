@@ -28,7 +28,13 @@ export function DataPanel() {
   return (
     <div className="space-y-3">
       <FieldRow label="Dataset" htmlFor="dataset">
-        <select id="dataset" data-testid="dataset-select" className={selectClass} value={data.dataset} onChange={(e) => set({ dataset: e.target.value as DatasetId })}>
+        <select
+          id="dataset"
+          data-testid="dataset-select"
+          className={selectClass}
+          value={data.dataset}
+          onChange={(e) => set({ dataset: e.target.value as DatasetId })}
+        >
           {DATASET_IDS.map((id) => (
             <option key={id} value={id}>
               {DATASETS[id].label}
@@ -39,8 +45,17 @@ export function DataPanel() {
       <p className="text-[12.5px] leading-relaxed text-slate-600">{info.description}</p>
       <dl className="grid grid-cols-3 gap-2 text-[12px]">
         <Stat label="Task" value={TASK_LABEL[spec.task]} />
-        <Stat label={spec.inputs.length > 1 ? 'Inputs' : 'Example'} value={spec.inputs.map((i) => formatDims(i.shape)).join(' + ')} title={spec.inputs.map((i) => i.label).join('; ')} mono />
-        <Stat label={spec.task === 'sequence' ? 'Vocabulary' : 'Classes'} value={spec.classes > 0 ? String(spec.classes) : '—'} title={spec.classNames.join(', ') || undefined} />
+        <Stat
+          label={spec.inputs.length > 1 ? 'Inputs' : 'Example'}
+          value={spec.inputs.map((i) => formatDims(i.shape)).join(' + ')}
+          title={spec.inputs.map((i) => i.label).join('; ')}
+          mono
+        />
+        <Stat
+          label={spec.task === 'sequence' ? 'Vocabulary' : 'Classes'}
+          value={spec.classes > 0 ? String(spec.classes) : '—'}
+          title={spec.classNames.join(', ') || undefined}
+        />
       </dl>
       {settings.length > 0 && (
         <div className="grid grid-cols-2 gap-x-2 gap-y-3">

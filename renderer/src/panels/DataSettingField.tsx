@@ -19,7 +19,13 @@ export function DataSettingField({ k, data, set }: DataSettingFieldProps) {
   if (field.kind === 'enum') {
     return (
       <FieldRow label={text.label} htmlFor={id} help={text.help}>
-        <select id={id} data-testid={`${kebab(k)}-select`} className={selectClass} value={String(data[k])} onChange={(e) => set({ [k]: e.target.value } as Partial<DataSettings>)}>
+        <select
+          id={id}
+          data-testid={`${kebab(k)}-select`}
+          className={selectClass}
+          value={String(data[k])}
+          onChange={(e) => set({ [k]: e.target.value })}
+        >
           {field.options.map((o) => (
             <option key={o} value={o}>
               {OBJECTIVE_LABEL[o] ?? o}
@@ -43,7 +49,7 @@ export function DataSettingField({ k, data, set }: DataSettingFieldProps) {
         step={field.integer ? (k === 'samples' ? 50 : 1) : 0.05}
         {...(field.min !== undefined ? { min: field.min } : {})}
         {...(field.max !== undefined ? { max: field.max } : {})}
-        onCommit={(v) => set({ [k]: v } as Partial<DataSettings>)}
+        onCommit={(v) => set({ [k]: v })}
       />
     </FieldRow>
   );

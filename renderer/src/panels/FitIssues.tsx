@@ -38,7 +38,11 @@ export function FitIssues() {
             </Button>
           )}
           {issue.trainingFix && (
-            <Button data-testid="fit-fix" className="mt-1.5" onClick={() => issue.trainingFix && run({ type: 'setTraining', patch: { [issue.trainingFix.key]: issue.trainingFix.value } })}>
+            <Button
+              data-testid="fit-fix"
+              className="mt-1.5"
+              onClick={() => issue.trainingFix && run({ type: 'setTraining', patch: { [issue.trainingFix.key]: issue.trainingFix.value } })}
+            >
               {issue.trainingFix.label}
             </Button>
           )}

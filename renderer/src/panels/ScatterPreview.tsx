@@ -58,7 +58,11 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
       <figcaption className="flex items-center justify-center gap-3 text-[11px] text-slate-500">
         <Legend color={COLORS[0]!} label="class 0" />
         <Legend color={COLORS[1]!} label="class 1" />
-        {samples > MAX_POINTS && <span>({MAX_POINTS.toLocaleString('en-US')} of {samples.toLocaleString('en-US')} shown)</span>}
+        {samples > MAX_POINTS && (
+          <span>
+            ({MAX_POINTS.toLocaleString('en-US')} of {samples.toLocaleString('en-US')} shown)
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -49,7 +49,15 @@ export function TrainingPanel() {
           <NumberInput id="batch" testId="batch-input" value={t.batchSize} integer min={1} max={65_536} step={1} onCommit={(batchSize) => set({ batchSize })} />
         </FieldRow>
         <FieldRow label="Validation" htmlFor="valsplit">
-          <NumberInput id="valsplit" testId="valsplit-input" value={t.validationSplit} min={0} max={0.5} step={0.05} onCommit={(validationSplit) => set({ validationSplit })} />
+          <NumberInput
+            id="valsplit"
+            testId="valsplit-input"
+            value={t.validationSplit}
+            min={0}
+            max={0.5}
+            step={0.05}
+            onCommit={(validationSplit) => set({ validationSplit })}
+          />
         </FieldRow>
       </div>
       <p className="-mt-1 text-[12px] leading-snug text-slate-500">

@@ -15,7 +15,11 @@ export const DATA_FIELD_TEXT: Record<DataSettingKey, { label: string; help?: str
   digits: { label: 'Digits', help: 'Digits per string.' },
 };
 
-export const OBJECTIVE_LABEL: Record<string, string> = { classify: 'Classify the digit', reconstruct: 'Reconstruct (autoencoder)', denoise: 'Denoise a noisy copy' };
+export const OBJECTIVE_LABEL: Record<string, string> = {
+  classify: 'Classify the digit',
+  reconstruct: 'Reconstruct (autoencoder)',
+  denoise: 'Denoise a noisy copy',
+};
 
 const fields = new Map(fieldsOf(dataSettingsSchema).map((f) => [f.key, f]));
 

@@ -68,7 +68,11 @@ export function ChartPanel({ title, testId, xLabel, options, getData, countPoint
         <div className={count > 0 ? 'contents' : 'invisible'}>
           <UPlotChart options={options} getData={getData} onCursor={setHover} {...(source ? { source } : {})} />
         </div>
-        {count === 0 && <div className="pointer-events-none absolute inset-0 flex items-center justify-center px-4 text-center text-[12.5px] leading-snug text-slate-400">{empty}</div>}
+        {count === 0 && (
+          <div className="pointer-events-none absolute inset-0 flex items-center justify-center px-4 text-center text-[12.5px] leading-snug text-slate-400">
+            {empty}
+          </div>
+        )}
         {hover && data && count > 0 && (
           <div
             className="pointer-events-none absolute top-1 z-10 rounded-md bg-white/95 px-2 py-1 text-[11px] shadow-md ring-1 ring-slate-200"

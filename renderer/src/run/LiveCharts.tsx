@@ -33,18 +33,34 @@ export function LiveCharts() {
 
   return (
     <div className="flex min-h-0 flex-1 gap-2.5">
-      <ViewChart kind="batch" views={bViews} epochKeys={epochKeys} testId="loss-chart" suffix="per batch" fallbackTitle="Loss per batch" empty="Press Train to watch the loss fall, batch by batch." />
-      <ViewChart kind="epoch" views={lViews} epochKeys={epochKeys} testId="epoch-chart" suffix="per epoch" fallbackTitle="Loss per epoch" empty="Training and validation loss after each epoch appear here." />
-      {(mViews.length > 0 || (!anyEpoch && expected !== 'gan')) && (
+      <ViewChart
+        kind="batch"
+        views={bViews}
+        epochKeys={epochKeys}
+        testId="loss-chart"
+        suffix="per batch"
+        fallbackTitle="Loss per batch"
+        empty="Press Train to watch the loss fall, batch by batch."
+      />
       <ViewChart
         kind="epoch"
-        views={mViews}
+        views={lViews}
         epochKeys={epochKeys}
-        testId="metric-chart"
+        testId="epoch-chart"
         suffix="per epoch"
-        fallbackTitle="Metrics per epoch"
-        empty="Accuracy and the other metrics, train against validation, after each epoch."
+        fallbackTitle="Loss per epoch"
+        empty="Training and validation loss after each epoch appear here."
       />
+      {(mViews.length > 0 || (!anyEpoch && expected !== 'gan')) && (
+        <ViewChart
+          kind="epoch"
+          views={mViews}
+          epochKeys={epochKeys}
+          testId="metric-chart"
+          suffix="per epoch"
+          fallbackTitle="Metrics per epoch"
+          empty="Accuracy and the other metrics, train against validation, after each epoch."
+        />
       )}
       {(expected || hasPictures) && <SamplesStrip expect={expected ?? 'gan'} />}
     </div>

@@ -7,7 +7,14 @@ export function LogToggle({ on, onChange, disabled = false }: { readonly on: boo
         on ? 'bg-indigo-50 text-indigo-700 ring-indigo-200' : 'text-slate-500 ring-slate-200 hover:bg-slate-50'
       } ${disabled ? 'cursor-not-allowed opacity-50' : ''}`}
     >
-      <input type="checkbox" data-testid="log-scale-toggle" className="absolute inset-0 m-0 cursor-pointer opacity-0 disabled:cursor-not-allowed" checked={on} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        type="checkbox"
+        data-testid="log-scale-toggle"
+        className="absolute inset-0 m-0 cursor-pointer opacity-0 disabled:cursor-not-allowed"
+        checked={on}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       log
     </label>
   );

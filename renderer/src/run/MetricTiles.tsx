@@ -7,7 +7,12 @@ import { isLossKey } from './views';
 /** The four numbers a learner watches: a GAN's two losses, or loss and the main metric, train and validation. */
 export function tileKeys(latest: EpochLogs | null, gan: boolean): string[] {
   if (latest ? latest.d_loss !== undefined && latest.g_loss !== undefined : gan) return ['d_loss', 'g_loss'];
-  const metric = !latest || latest.accuracy !== undefined ? 'accuracy' : latest.mae !== undefined ? 'mae' : (Object.keys(latest).find((k) => !k.startsWith('val_') && !isLossKey(k)) ?? 'accuracy');
+  const metric =
+    !latest || latest.accuracy !== undefined
+      ? 'accuracy'
+      : latest.mae !== undefined
+        ? 'mae'
+        : (Object.keys(latest).find((k) => !k.startsWith('val_') && !isLossKey(k)) ?? 'accuracy');
   return ['loss', metric, 'val_loss', `val_${metric}`];
 }
 

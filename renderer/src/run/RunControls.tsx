@@ -39,7 +39,14 @@ export function RunControls() {
         Train
       </Button>
       {paused ? (
-        <Button data-testid="resume-button" variant="secondary" disabled={pending !== null} onClick={() => void resumeTraining()} title={`Resume training (${SHORTCUTS.pause})`} className="h-8 w-[92px] text-indigo-700">
+        <Button
+          data-testid="resume-button"
+          variant="secondary"
+          disabled={pending !== null}
+          onClick={() => void resumeTraining()}
+          title={`Resume training (${SHORTCUTS.pause})`}
+          className="h-8 w-[92px] text-indigo-700"
+        >
           <PlayIcon />
           {pending === 'resuming' ? 'Resuming…' : 'Resume'}
         </Button>

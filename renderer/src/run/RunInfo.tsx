@@ -35,7 +35,9 @@ export function RunInfo() {
       </p>
     );
   }
-  const data = r.samples ? `${r.samples.train.toLocaleString('en-US')} train · ${r.samples.validation.toLocaleString('en-US')} validation examples${r.lossName ? ` · ${r.lossName}` : ''}` : null;
+  const data = r.samples
+    ? `${r.samples.train.toLocaleString('en-US')} train · ${r.samples.validation.toLocaleString('en-US')} validation examples${r.lossName ? ` · ${r.lossName}` : ''}`
+    : null;
   const ended = r.status === 'completed' || r.status === 'stopped';
   const text =
     active && r.lastLog
@@ -49,7 +51,11 @@ export function RunInfo() {
             : '';
   const warn = active && r.lastLog?.level === 'warning';
   return (
-    <p data-testid="run-note" className={`truncate text-[12px] leading-snug ${warn ? 'text-amber-800' : ended && r.note ? 'text-emerald-800' : 'text-slate-500'}`} title={text}>
+    <p
+      data-testid="run-note"
+      className={`truncate text-[12px] leading-snug ${warn ? 'text-amber-800' : ended && r.note ? 'text-emerald-800' : 'text-slate-500'}`}
+      title={text}
+    >
       {text || '\u00a0'}
     </p>
   );

@@ -19,8 +19,18 @@ export function RunProgress() {
   const shownEpoch = running ? Math.max(r.epoch, Math.min(r.current, epochs)) : r.epoch;
   const share = progressOf(r);
   const span = Math.max(1, epochs - r.initialEpoch);
-  const inEpoch = r.progress && r.batchesPerEpoch ? `batch ${r.progress.batch.toLocaleString('en-US')} of ${r.batchesPerEpoch.toLocaleString('en-US')} in this epoch` : '';
-  const bar = r.status === 'failed' ? 'bg-red-400' : r.status === 'stopped' ? 'bg-amber-400' : r.status === 'paused' ? 'bg-amber-400' : r.status === 'completed' ? 'bg-emerald-500' : 'bg-indigo-500';
+  const inEpoch =
+    r.progress && r.batchesPerEpoch ? `batch ${r.progress.batch.toLocaleString('en-US')} of ${r.batchesPerEpoch.toLocaleString('en-US')} in this epoch` : '';
+  const bar =
+    r.status === 'failed'
+      ? 'bg-red-400'
+      : r.status === 'stopped'
+        ? 'bg-amber-400'
+        : r.status === 'paused'
+          ? 'bg-amber-400'
+          : r.status === 'completed'
+            ? 'bg-emerald-500'
+            : 'bg-indigo-500';
 
   return (
     <div className="flex min-w-44 flex-1 flex-col gap-1">
@@ -50,7 +60,9 @@ export function RunProgress() {
         <div className={`h-full rounded-full transition-[width] duration-300 ${bar}`} style={{ width: `${share * 100}%` }} />
         {span > 1 &&
           span <= 60 &&
-          Array.from({ length: span - 1 }, (_, i) => <span key={i} className="absolute inset-y-0 w-px bg-white/80" style={{ left: `${((i + 1) / span) * 100}%` }} aria-hidden />)}
+          Array.from({ length: span - 1 }, (_, i) => (
+            <span key={i} className="absolute inset-y-0 w-px bg-white/80" style={{ left: `${((i + 1) / span) * 100}%` }} aria-hidden />
+          ))}
       </div>
     </div>
   );

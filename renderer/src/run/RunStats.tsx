@@ -63,7 +63,11 @@ export function RunStats() {
         {lr !== null ? formatLr(lr) : '—'}
       </Stat>
       <Dot />
-      <span data-testid="backend-label" className="min-w-0 truncate whitespace-nowrap" title={backend ? `${backend.name} · ${backend.device}\n${backend.reason}` : 'The engine picks the best backend that loads when a run starts.'}>
+      <span
+        data-testid="backend-label"
+        className="min-w-0 truncate whitespace-nowrap"
+        title={backend ? `${backend.name} · ${backend.device}\n${backend.reason}` : 'The engine picks the best backend that loads when a run starts.'}
+      >
         <span className="text-slate-500">Backend </span>
         {backend ? (
           <>

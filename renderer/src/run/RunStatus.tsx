@@ -18,7 +18,11 @@ export function RunStatusPill({ testId }: { readonly testId?: string }) {
   const pending = useRun((s) => s.pending);
   const s = STATUS[status];
   return (
-    <span data-testid={testId} data-status={status} className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-[12px] font-medium whitespace-nowrap ring-1 ${s.className}`}>
+    <span
+      data-testid={testId}
+      data-status={status}
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-full px-2 py-0.5 text-[12px] font-medium whitespace-nowrap ring-1 ${s.className}`}
+    >
       <span className={`size-1.5 rounded-full ${s.dot}`} aria-hidden />
       {pending ? PENDING[pending] : s.label}
     </span>

@@ -21,7 +21,11 @@ export function SamplesStrip({ expect }: { readonly expect: keyof typeof EMPTY }
   const shown = pictures[index];
 
   return (
-    <div data-testid="samples-strip" data-epoch={shown?.epoch ?? ''} className="flex w-[min(300px,26%)] min-w-[220px] shrink-0 flex-col rounded-lg border border-slate-200 bg-white">
+    <div
+      data-testid="samples-strip"
+      data-epoch={shown?.epoch ?? ''}
+      className="flex w-[min(300px,26%)] min-w-[220px] shrink-0 flex-col rounded-lg border border-slate-200 bg-white"
+    >
       <div className="flex min-h-7 items-center gap-2 px-2.5 pt-1.5">
         <span className="truncate text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{shown ? KIND_LABEL[shown.kind] : 'Samples'}</span>
         {shown && (

@@ -34,7 +34,9 @@ export function UPlotChart({ options, getData, source = liveSeries, onCursor }: 
       setCursor: [
         (u) => {
           const { idx, left } = u.cursor;
-          cursor.current?.(idx === null || idx === undefined || left === undefined || left < 0 ? null : { idx, left: left + u.bbox.left / uPlot.pxRatio, width: u.width });
+          cursor.current?.(
+            idx === null || idx === undefined || left === undefined || left < 0 ? null : { idx, left: left + u.bbox.left / uPlot.pxRatio, width: u.width },
+          );
         },
       ],
     };

@@ -32,10 +32,11 @@ function batchPlan(view: ChartView): { lines: Line[]; legend: LegendItem[]; colu
     lines.push({ label: `${k} (raw)`, color: faded(c), width: 1 }, { label: k, color: c });
     legend.push({ label: one ? `batch ${k}` : `${k} (raw)`, color: faded(c, 0.45), hoverOnly: !one }, { label: one ? 'smoothed' : k, color: c });
   }
-  const columns = () => view.keys.flatMap((k) => {
-    const t = series.batch.get(k);
-    return t ? [t.raw, t.smooth] : [nulls(series.steps.length), nulls(series.steps.length)];
-  });
+  const columns = () =>
+    view.keys.flatMap((k) => {
+      const t = series.batch.get(k);
+      return t ? [t.raw, t.smooth] : [nulls(series.steps.length), nulls(series.steps.length)];
+    });
   return { lines, legend, columns };
 }
 

@@ -32,25 +32,27 @@ const fixed = (_u: uPlot, v: number | null) => (v === null || v === undefined ? 
 
 /** A line chart over steps or epochs; `log` draws y on a log10 scale, `unit` pins y to [0, 1] (accuracy-like metrics). */
 export function lineOptions(xLabel: string, yLabel: string, lines: readonly Line[], opts: { log?: boolean; unit?: boolean } = {}): ChartOptions {
-  const y: uPlot.Scale = opts.log ? { distr: 3, log: 10 } : opts.unit ? { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(1, max ?? 1)] } : { auto: true };
+  const y: uPlot.Scale = opts.log
+    ? { distr: 3, log: 10 }
+    : opts.unit
+      ? { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(1, max ?? 1)] }
+      : { auto: true };
   return {
     cursor: { drag: { x: true, y: false } },
     scales: { x: { time: false }, y },
     axes: [axis(xLabel, { size: 32, incrs: WHOLE }), axis(yLabel)],
     series: [
       { label: xLabel },
-      ...lines.map(
-        (l): uPlot.Series => ({
-          label: l.label,
-          stroke: l.color,
-          width: l.width ?? 2,
-          value: fixed,
-          spanGaps: true,
-          ...(l.dashed ? { dash: [5, 4] } : {}),
-          // uPlot's own rule shows the dots while they are few enough to tell apart.
-          points: l.points ? { size: 5 } : { show: false },
-        }),
-      ),
+      ...lines.map((l): uPlot.Series => ({
+        label: l.label,
+        stroke: l.color,
+        width: l.width ?? 2,
+        value: fixed,
+        spanGaps: true,
+        ...(l.dashed ? { dash: [5, 4] } : {}),
+        // uPlot's own rule shows the dots while they are few enough to tell apart.
+        points: l.points ? { size: 5 } : { show: false },
+      })),
     ],
   };
 }

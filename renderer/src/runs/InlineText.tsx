@@ -66,7 +66,13 @@ export function InlineText({ value, onCommit, placeholder, testId, label, multil
     }
   };
   return multiline ? (
-    <textarea {...common} rows={Math.min(4, Math.max(1, text.split('\n').length))} onChange={(e) => change(e.target.value)} onKeyDown={onKeyDown} style={{ resize: 'none' }} />
+    <textarea
+      {...common}
+      rows={Math.min(4, Math.max(1, text.split('\n').length))}
+      onChange={(e) => change(e.target.value)}
+      onKeyDown={onKeyDown}
+      style={{ resize: 'none' }}
+    />
   ) : (
     <input {...common} type="text" autoComplete="off" onChange={(e) => change(e.target.value)} onKeyDown={onKeyDown} />
   );

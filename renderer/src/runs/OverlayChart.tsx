@@ -40,7 +40,7 @@ export function OverlayChart({ details }: { readonly details: readonly Overlaid[
       const train = detail.epochs.map((e) => e.logs[key] ?? null);
       const val = detail.epochs.map((e) => e.logs[`val_${key}`] ?? null);
       const hasVal = val.some((v) => v !== null);
-      tables.push((hasVal ? [xs, train, val] : [xs, train]) as uPlot.AlignedData);
+      tables.push((hasVal ? [xs, train, val] : [xs, train]));
       lines.push({ label: name, color, points: true });
       legend.push({ label: name, color });
       if (hasVal) {
@@ -55,7 +55,13 @@ export function OverlayChart({ details }: { readonly details: readonly Overlaid[
 
   const title =
     keys.length > 1 ? (
-      <select aria-label="Quantity to compare" data-testid="overlay-select" className="h-6 cursor-pointer rounded border border-slate-200 bg-white pr-5 pl-1.5 text-[11.5px] font-semibold text-slate-700 normal-case" value={key} onChange={(e) => setPicked(e.target.value)}>
+      <select
+        aria-label="Quantity to compare"
+        data-testid="overlay-select"
+        className="h-6 cursor-pointer rounded border border-slate-200 bg-white pr-5 pl-1.5 text-[11.5px] font-semibold text-slate-700 normal-case"
+        value={key}
+        onChange={(e) => setPicked(e.target.value)}
+      >
         {keys.map((k) => (
           <option key={k} value={k}>
             {k}

@@ -32,7 +32,8 @@ function results(run: RunSummary): string[] {
   return out;
 }
 
-const action = 'inline-flex size-6 shrink-0 items-center justify-center rounded text-[11.5px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent';
+const action =
+  'inline-flex size-6 shrink-0 items-center justify-center rounded text-[11.5px] font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 disabled:cursor-not-allowed disabled:text-slate-300 disabled:hover:bg-transparent';
 
 export interface RunRowProps {
   readonly run: RunSummary;
@@ -57,7 +58,12 @@ export function RunRow({ run, color, busy }: RunRowProps) {
   const res = results(run);
 
   return (
-    <li data-testid="run-row" data-run-id={run.id} data-status={run.status} className={`rounded-md border px-2 pt-1.5 pb-1 ${color ? 'border-indigo-200 bg-indigo-50/40' : 'border-slate-200 bg-white'}`}>
+    <li
+      data-testid="run-row"
+      data-run-id={run.id}
+      data-status={run.status}
+      className={`rounded-md border px-2 pt-1.5 pb-1 ${color ? 'border-indigo-200 bg-indigo-50/40' : 'border-slate-200 bg-white'}`}
+    >
       <div className="flex items-center gap-1.5">
         <input
           type="checkbox"
@@ -68,21 +74,42 @@ export function RunRow({ run, color, busy }: RunRowProps) {
           checked={color !== null}
           onChange={(e) => setOverlaid(run.id, e.target.checked)}
         />
-        <InlineText testId="run-name-input" label="Run name" value={run.name} placeholder={label} onCommit={(name) => void updateRun(run.id, { name })} className="h-6 text-[13px] font-medium text-slate-800" />
+        <InlineText
+          testId="run-name-input"
+          label="Run name"
+          value={run.name}
+          placeholder={label}
+          onCommit={(name) => void updateRun(run.id, { name })}
+          className="h-6 text-[13px] font-medium text-slate-800"
+        />
         {color && <Swatch color={color} />}
-        <span className={`shrink-0 rounded-full px-1.5 py-px text-[10.5px] font-medium ring-1 ${s.className} ${running ? 'animate-pulse' : ''}`}>{s.label}</span>
+        <span className={`shrink-0 rounded-full px-1.5 py-px text-[10.5px] font-medium ring-1 ${s.className} ${running ? 'animate-pulse' : ''}`}>
+          {s.label}
+        </span>
       </div>
       <div className="flex items-baseline gap-2 pl-5 text-[12px]">
         <span className="min-w-0 flex-1 truncate font-medium text-slate-700 tabular-nums" title={res.join(' · ')}>
           {res.length ? res.join(' · ') : running ? 'training…' : 'no finished epoch'}
         </span>
-        <span className="shrink-0 text-[11.5px] text-slate-500 tabular-nums">{[run.wallSeconds > 0 ? formatSeconds(run.wallSeconds) : '', run.backend?.name ?? ''].filter(Boolean).join(' · ')}</span>
+        <span className="shrink-0 text-[11.5px] text-slate-500 tabular-nums">
+          {[run.wallSeconds > 0 ? formatSeconds(run.wallSeconds) : '', run.backend?.name ?? ''].filter(Boolean).join(' · ')}
+        </span>
       </div>
       <div className="flex items-center gap-0.5 pl-5">
-        <span className="min-w-0 flex-1 truncate text-[11.5px] text-slate-500" title={`${meta.join(' · ')}${run.backend ? `\n${run.backend.name} · ${run.backend.device}` : ''}${run.continuedFrom ? '\nContinued from an earlier run' : ''}`}>
+        <span
+          className="min-w-0 flex-1 truncate text-[11.5px] text-slate-500"
+          title={`${meta.join(' · ')}${run.backend ? `\n${run.backend.name} · ${run.backend.device}` : ''}${run.continuedFrom ? '\nContinued from an earlier run' : ''}`}
+        >
           {meta.join(' · ')}
         </span>
-        <button type="button" data-testid="run-restore" className={action} onClick={() => void restoreRun(run)} title="Restore this run's graph and settings into the editor (Undo brings yours back)" aria-label="Restore this run's graph">
+        <button
+          type="button"
+          data-testid="run-restore"
+          className={action}
+          onClick={() => void restoreRun(run)}
+          title="Restore this run's graph and settings into the editor (Undo brings yours back)"
+          aria-label="Restore this run's graph"
+        >
           <RestoreIcon />
         </button>
         <button
@@ -91,7 +118,9 @@ export function RunRow({ run, color, busy }: RunRowProps) {
           className={action}
           disabled={busy || running || !run.weights.last}
           onClick={() => void continueRun(run)}
-          title={!run.weights.last ? 'This run saved no weights to continue from' : busy ? 'A run is in progress' : 'Continue training from where this run stopped'}
+          title={
+            !run.weights.last ? 'This run saved no weights to continue from' : busy ? 'A run is in progress' : 'Continue training from where this run stopped'
+          }
           aria-label="Continue training from this run"
         >
           <svg viewBox="0 0 12 12" className="size-3" aria-hidden>
@@ -107,7 +136,16 @@ export function RunRow({ run, color, busy }: RunRowProps) {
           title={running ? 'Stop the run before deleting it' : 'Delete this run and its history'}
           aria-label="Delete run"
         >
-          <svg viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <svg
+            viewBox="0 0 16 16"
+            className="size-3.5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.4"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden
+          >
             <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.7 6.5v5M9.3 6.5v5" />
           </svg>
         </button>
@@ -118,7 +156,15 @@ export function RunRow({ run, color, busy }: RunRowProps) {
         </div>
       )}
       <div className="pl-4">
-        <InlineText testId="run-notes-input" label="Notes" multiline value={run.notes} placeholder="Add notes…" onCommit={(notes) => void updateRun(run.id, { notes })} className="py-0.5 text-[12px] leading-snug text-slate-600" />
+        <InlineText
+          testId="run-notes-input"
+          label="Notes"
+          multiline
+          value={run.notes}
+          placeholder="Add notes…"
+          onCommit={(notes) => void updateRun(run.id, { notes })}
+          className="py-0.5 text-[12px] leading-snug text-slate-600"
+        />
       </div>
     </li>
   );

@@ -36,20 +36,28 @@ export function RunsPanel() {
           </button>
         </div>
       ) : runs === null ? (
-        <p className="text-[12.5px] text-slate-500">{connected ? (loading ? 'Loading runs…' : 'Runs appear here once the server answers.') : 'Runs are listed once connected to the LayerLab server.'}</p>
+        <p className="text-[12.5px] text-slate-500">
+          {connected ? (loading ? 'Loading runs…' : 'Runs appear here once the server answers.') : 'Runs are listed once connected to the LayerLab server.'}
+        </p>
       ) : runs.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-3 text-center text-[12.5px] leading-relaxed text-slate-500">
           No runs yet. Every run is recorded here with its graph, settings and curves: tick two to compare them.
         </p>
       ) : (
         <>
-          <p className="text-[12px] leading-snug text-slate-500">{overlay.length === 0 ? 'Tick runs to overlay their curves.' : `${overlay.length} run${overlay.length > 1 ? 's' : ''} overlaid.`}</p>
+          <p className="text-[12px] leading-snug text-slate-500">
+            {overlay.length === 0 ? 'Tick runs to overlay their curves.' : `${overlay.length} run${overlay.length > 1 ? 's' : ''} overlaid.`}
+          </p>
           <ul className="space-y-1.5">
             {runs.map((run) => (
               <RunRow
                 key={run.id}
                 // The record of the run in progress lags behind: show its live epoch and numbers.
-                run={run.id === liveId && run.status === 'running' ? { ...run, epochsDone: Math.max(run.epochsDone, liveEpoch), final: liveLogs ?? run.final } : run}
+                run={
+                  run.id === liveId && run.status === 'running'
+                    ? { ...run, epochsDone: Math.max(run.epochsDone, liveEpoch), final: liveLogs ?? run.final }
+                    : run
+                }
                 color={colors.get(run.id) ?? null}
                 busy={busy}
               />

@@ -2,7 +2,14 @@ import type { GraphDoc } from '../../../app/document/schema';
 
 /** JSON with sorted keys, so two equal param objects read the same whatever their key order. */
 const stable = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(stable).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v) ?? 'null';
+  Array.isArray(v)
+    ? `[${v.map(stable).join(',')}]`
+    : v && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : (JSON.stringify(v) ?? 'null');
 
 const nodeKey = (n: GraphDoc['nodes'][number]) => stable([n.id, n.type, n.params, n.trainable, n.role]);
 const edgeKey = (e: GraphDoc['edges'][number]) => `${e.source}.${e.sourceHandle}>${e.target}.${e.targetHandle}`;

@@ -36,4 +36,3 @@ export function useAnalysis(): Analysis {
 export function useFitIssues(): FitIssue[] {
   return fitIssuesOf(useProjectStore((s) => s.doc));
 }
-

@@ -5,7 +5,7 @@ import { defaultParams, getLayer } from '../../../app/layers/registry';
 import type { TrainingSettings } from '../../../app/training/settings';
 import { edgeId } from './naming';
 
-export type XY = { x: number; y: number };
+export interface XY { x: number; y: number }
 
 /** Every edit a user can make to a project. Each one is a named, undoable step. */
 export type Command =
@@ -86,7 +86,11 @@ function sameValues<T extends object>(current: T, patch: Partial<T>): boolean {
 
 function mapNode(doc: ProjectDoc, id: string, f: (n: NodeDoc) => NodeDoc): ProjectDoc {
   if (!doc.graph.nodes.some((n) => n.id === id)) return doc;
-  return withGraph(doc, doc.graph.nodes.map((n) => (n.id === id ? f(n) : n)), doc.graph.edges);
+  return withGraph(
+    doc,
+    doc.graph.nodes.map((n) => (n.id === id ? f(n) : n)),
+    doc.graph.edges,
+  );
 }
 
 function mapNodes(doc: ProjectDoc, ids: readonly string[], f: (n: NodeDoc) => NodeDoc): ProjectDoc {
@@ -121,7 +125,15 @@ export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
   switch (cmd.type) {
     case 'addNode': {
       if (nodes.some((n) => n.id === cmd.id)) return doc;
-      const node: NodeDoc = { id: cmd.id, type: cmd.layerType, name: cmd.id, position: cmd.position, params: defaultParams(cmd.layerType), trainable: true, role: 'model' };
+      const node: NodeDoc = {
+        id: cmd.id,
+        type: cmd.layerType,
+        name: cmd.id,
+        position: cmd.position,
+        params: defaultParams(cmd.layerType),
+        trainable: true,
+        role: 'model',
+      };
       return withGraph(doc, [...nodes, node], edges);
     }
     case 'removeElements': {

@@ -154,13 +154,26 @@ export const useRun = create<RunState>()((set, get) => ({
           current: event.epoch,
           batchesPerEpoch: event.batchesPerEpoch,
           learningRate: event.learningRate,
-          progress: { batch: event.batch, samplesPerSecond: event.samplesPerSecond, dataMs: event.dataMs, computeMs: event.computeMs, elapsedSeconds: event.elapsedSeconds, etaSeconds: event.etaSeconds },
+          progress: {
+            batch: event.batch,
+            samplesPerSecond: event.samplesPerSecond,
+            dataMs: event.dataMs,
+            computeMs: event.computeMs,
+            elapsedSeconds: event.elapsedSeconds,
+            etaSeconds: event.etaSeconds,
+          },
           ...stepDone(s, event.step),
         });
         return;
       case 'run.epoch':
         appendEpoch(event.epoch, event.logs);
-        set({ epoch: event.epoch, epochs: event.epochs, latest: event.logs, seconds: event.seconds, ...(event.learningRate !== undefined ? { learningRate: event.learningRate } : {}) });
+        set({
+          epoch: event.epoch,
+          epochs: event.epochs,
+          latest: event.logs,
+          seconds: event.seconds,
+          ...(event.learningRate !== undefined ? { learningRate: event.learningRate } : {}),
+        });
         return;
       case 'run.paused':
         set({ status: 'paused', step: Math.max(s.step, event.step), pending: null, stepTarget: null });

@@ -17,7 +17,8 @@ export interface RunsState {
 
 export const useRuns = create<RunsState>()(() => ({ projectId: null, runs: null, loading: false, error: null, overlay: [], details: {} }));
 
-export const newestFirst = (runs: readonly RunSummary[]): RunSummary[] => [...runs].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
+export const newestFirst = (runs: readonly RunSummary[]): RunSummary[] =>
+  [...runs].sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0));
 
 /** A name to show: the user's, or "Run 3" by order of starting (the list is newest first). */
 export function runLabel(run: RunSummary): string {

@@ -16,12 +16,24 @@ export function HostStatus() {
   const c = CONNECTION[connection];
   return (
     <div className="flex items-center gap-3 text-[12px] text-slate-600">
-      <div className="flex items-center gap-2" title={backend ? `${backend.name} · ${backend.device}\n${backend.reason}` : 'The training backend is chosen when a run starts.'}>
+      <div
+        className="flex items-center gap-2"
+        title={backend ? `${backend.name} · ${backend.device}\n${backend.reason}` : 'The training backend is chosen when a run starts.'}
+      >
         <RunStatusPill />
-        {backend && <span className="max-w-48 truncate font-medium text-slate-700">{backend.name} · {backend.device}</span>}
+        {backend && (
+          <span className="max-w-48 truncate font-medium text-slate-700">
+            {backend.name} · {backend.device}
+          </span>
+        )}
       </div>
       <span className="h-4 w-px bg-slate-200" aria-hidden />
-      <div className="flex items-center gap-1.5" data-testid="connection-state" data-state={connection} title={info ? `LayerLab ${info.version} (${info.host} host)` : 'LayerLab host'}>
+      <div
+        className="flex items-center gap-1.5"
+        data-testid="connection-state"
+        data-state={connection}
+        title={info ? `LayerLab ${info.version} (${info.host} host)` : 'LayerLab host'}
+      >
         <span className={`size-2 rounded-full ${c.dot}`} aria-hidden />
         {c.text}
       </div>

@@ -59,7 +59,11 @@ export function TemplateMenu() {
             ))
           ) : (
             <p className="px-3 py-2 text-[12.5px] leading-snug text-slate-500">
-              {templates ? 'No templates are installed.' : error ? `Templates are unavailable: ${error}` : 'Templates load once the LayerLab server is connected.'}
+              {templates
+                ? 'No templates are installed.'
+                : error
+                  ? `Templates are unavailable: ${error}`
+                  : 'Templates load once the LayerLab server is connected.'}
             </p>
           )}
         </div>

@@ -35,7 +35,12 @@ export function Toolbar() {
         <OpenIcon />
         Open
       </Button>
-      <Button data-testid="save-button" variant="ghost" onClick={() => void saveProject()} title={native ? `Save (${MOD}+S)` : `Save: downloads the project file (${MOD}+S)`}>
+      <Button
+        data-testid="save-button"
+        variant="ghost"
+        onClick={() => void saveProject()}
+        title={native ? `Save (${MOD}+S)` : `Save: downloads the project file (${MOD}+S)`}
+      >
         <SaveIcon />
         Save
       </Button>
@@ -45,10 +50,24 @@ export function Toolbar() {
         </Button>
       )}
       <Divider />
-      <Button data-testid="undo-button" variant="ghost" disabled={!canUndo} onClick={() => useProjectStore.getState().undo()} title={`Undo${undoLabel ? ` ${undoLabel}` : ''} (${MOD}+Z)`} aria-label="Undo">
+      <Button
+        data-testid="undo-button"
+        variant="ghost"
+        disabled={!canUndo}
+        onClick={() => useProjectStore.getState().undo()}
+        title={`Undo${undoLabel ? ` ${undoLabel}` : ''} (${MOD}+Z)`}
+        aria-label="Undo"
+      >
         <UndoIcon />
       </Button>
-      <Button data-testid="redo-button" variant="ghost" disabled={!canRedo} onClick={() => useProjectStore.getState().redo()} title={`Redo${redoLabel ? ` ${redoLabel}` : ''} (${MOD}+Shift+Z)`} aria-label="Redo">
+      <Button
+        data-testid="redo-button"
+        variant="ghost"
+        disabled={!canRedo}
+        onClick={() => useProjectStore.getState().redo()}
+        title={`Redo${redoLabel ? ` ${redoLabel}` : ''} (${MOD}+Shift+Z)`}
+        aria-label="Redo"
+      >
         <RedoIcon />
       </Button>
       <Divider />

@@ -32,7 +32,11 @@ export function Group({ title, control, summary, defaultOpen = true, openWhen, t
           disabled={!foldable}
           onClick={() => setOpen(!open)}
         >
-          <svg viewBox="0 0 12 12" className={`size-3 shrink-0 text-slate-400 transition-transform ${open && foldable ? 'rotate-90' : ''} ${foldable ? '' : 'opacity-0'}`} aria-hidden>
+          <svg
+            viewBox="0 0 12 12"
+            className={`size-3 shrink-0 text-slate-400 transition-transform ${open && foldable ? 'rotate-90' : ''} ${foldable ? '' : 'opacity-0'}`}
+            aria-hidden
+          >
             <path d="M4 2.5 7.5 6 4 9.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           <span className="shrink-0">{title}</span>

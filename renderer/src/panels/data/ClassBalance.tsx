@@ -9,7 +9,13 @@ export function ClassBalance({ counts }: { counts: readonly { label: string; cou
       </figcaption>
       <ul className="space-y-0.5">
         {counts.map((c) => (
-          <li key={c.label} data-testid="class-count" data-label={c.label} data-count={c.count} className="grid grid-cols-[6.5rem_1fr_3rem] items-center gap-2 text-[12px]">
+          <li
+            key={c.label}
+            data-testid="class-count"
+            data-label={c.label}
+            data-count={c.count}
+            className="grid grid-cols-[6.5rem_1fr_3rem] items-center gap-2 text-[12px]"
+          >
             <span className="truncate text-slate-700" title={c.label}>
               {c.label}
             </span>

@@ -4,7 +4,8 @@ import { useDataDraft } from '../../store/dataDraft';
 
 type CsvPreview = Extract<DataPreview, { kind: 'csv' }>;
 
-const small = 'h-6 rounded border border-slate-300 bg-white px-1 text-[11.5px] text-slate-800 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20';
+const small =
+  'h-6 rounded border border-slate-300 bg-white px-1 text-[11.5px] text-slate-800 outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/20';
 const MISSING_LABEL = { drop: 'drop row', mean: 'mean', mostFrequent: 'most frequent' } as const;
 const ENCODING_LABEL = { onehot: 'one-hot', embed: 'embedding' } as const;
 
@@ -33,17 +34,36 @@ export function ColumnTable({ preview }: { preview: CsvPreview }) {
           const role = settings?.role ?? col.role;
           const type = settings?.type ?? col.type;
           return (
-            <li key={col.name} data-testid="column-row" data-column={col.name} data-type={type} data-role={role} className={`space-y-1 px-2 py-1.5 ${role === 'ignore' ? 'opacity-60' : ''}`}>
+            <li
+              key={col.name}
+              data-testid="column-row"
+              data-column={col.name}
+              data-type={type}
+              data-role={role}
+              className={`space-y-1 px-2 py-1.5 ${role === 'ignore' ? 'opacity-60' : ''}`}
+            >
               <div className="flex items-center gap-1.5">
                 <span className="min-w-0 flex-1 truncate font-mono text-[12px] text-slate-800" title={col.name}>
                   {col.name}
                 </span>
-                <select aria-label={`Role of ${col.name}`} data-testid={`column-role-${col.name}`} className={small} value={role} onChange={(e) => editColumn(col.name, { role: e.target.value as ColumnSettings['role'] })}>
+                <select
+                  aria-label={`Role of ${col.name}`}
+                  data-testid={`column-role-${col.name}`}
+                  className={small}
+                  value={role}
+                  onChange={(e) => editColumn(col.name, { role: e.target.value as ColumnSettings['role'] })}
+                >
                   {COLUMN_ROLES.map((r) => (
                     <option key={r}>{r}</option>
                   ))}
                 </select>
-                <select aria-label={`Type of ${col.name}`} data-testid={`column-type-${col.name}`} className={small} value={type} onChange={(e) => editColumn(col.name, { type: e.target.value as ColumnSettings['type'] })}>
+                <select
+                  aria-label={`Type of ${col.name}`}
+                  data-testid={`column-type-${col.name}`}
+                  className={small}
+                  value={type}
+                  onChange={(e) => editColumn(col.name, { type: e.target.value as ColumnSettings['type'] })}
+                >
                   {COLUMN_TYPES.map((t) => (
                     <option key={t}>{t}</option>
                   ))}
@@ -57,7 +77,13 @@ export function ColumnTable({ preview }: { preview: CsvPreview }) {
                 </span>
                 <span className={col.missing > 0 ? 'font-medium text-amber-700' : ''}>{col.missing.toLocaleString()} missing</span>
                 {col.missing > 0 && role !== 'ignore' && (
-                  <select aria-label={`Missing values of ${col.name}`} data-testid={`column-missing-${col.name}`} className={small} value={settings?.missing ?? csv.missing} onChange={(e) => editColumn(col.name, { missing: e.target.value as ColumnSettings['missing'] & string })}>
+                  <select
+                    aria-label={`Missing values of ${col.name}`}
+                    data-testid={`column-missing-${col.name}`}
+                    className={small}
+                    value={settings?.missing ?? csv.missing}
+                    onChange={(e) => editColumn(col.name, { missing: e.target.value as ColumnSettings['missing'] & string })}
+                  >
                     {MISSING_STRATEGIES.map((m) => (
                       <option key={m} value={m}>
                         {MISSING_LABEL[m]}
@@ -66,7 +92,13 @@ export function ColumnTable({ preview }: { preview: CsvPreview }) {
                   </select>
                 )}
                 {type === 'category' && role === 'feature' && (
-                  <select aria-label={`Encoding of ${col.name}`} data-testid={`column-encoding-${col.name}`} className={small} value={settings?.encoding ?? csv.encoding} onChange={(e) => editColumn(col.name, { encoding: e.target.value as 'onehot' | 'embed' })}>
+                  <select
+                    aria-label={`Encoding of ${col.name}`}
+                    data-testid={`column-encoding-${col.name}`}
+                    className={small}
+                    value={settings?.encoding ?? csv.encoding}
+                    onChange={(e) => editColumn(col.name, { encoding: e.target.value as 'onehot' | 'embed' })}
+                  >
                     {CATEGORY_ENCODINGS.map((m) => (
                       <option key={m} value={m}>
                         {ENCODING_LABEL[m]}

@@ -10,13 +10,16 @@ interface Suggestion {
   readonly settings?: DataSettings | undefined;
 }
 
-const place = (p: DataProblemWire) => [p.message.includes(p.file) ? '' : p.file, p.line !== undefined ? `line ${p.line}` : '', p.column ? `column “${p.column}”` : ''].filter(Boolean).join(' · ');
+const place = (p: DataProblemWire) =>
+  [p.message.includes(p.file) ? '' : p.file, p.line !== undefined ? `line ${p.line}` : '', p.column ? `column “${p.column}”` : ''].filter(Boolean).join(' · ');
 
 /** A suggestion's settings: the source goes into the draft, anything else (window, length…) into the project. */
 function applySuggestion(settings: DataSettings) {
   const { source, fingerprint: _f, ...rest } = settings;
   const { data } = useProjectStore.getState().doc;
-  const patch = Object.fromEntries(Object.entries(rest).filter(([k, v]) => JSON.stringify(data[k as keyof DataSettings]) !== JSON.stringify(v))) as Partial<DataSettings>;
+  const patch = Object.fromEntries(
+    Object.entries(rest).filter(([k, v]) => JSON.stringify(data[k as keyof DataSettings]) !== JSON.stringify(v)),
+  ) as Partial<DataSettings>;
   if (Object.keys(patch).length > 0) useProjectStore.getState().run({ type: 'setData', patch });
   if (source) useDataDraft.setState({ source, importError: null });
 }
@@ -44,7 +47,10 @@ export function DataProblems({ problems, more, suggestions }: { problems: readon
         </ul>
       )}
       {suggestions.map((s, i) => (
-        <div key={i} className="flex items-start gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-2.5 py-1.5 text-[12.5px] leading-snug text-indigo-900">
+        <div
+          key={i}
+          className="flex items-start gap-2 rounded-md border border-indigo-200 bg-indigo-50 px-2.5 py-1.5 text-[12.5px] leading-snug text-indigo-900"
+        >
           <p className="flex-1">{s.message}</p>
           {s.settings && (
             <Button data-testid="data-suggestion" onClick={() => s.settings && applySuggestion(s.settings)}>

@@ -9,7 +9,12 @@ import { Button } from '../../ui/Button';
 import { FieldRow } from '../../ui/FieldRow';
 import { inputClass } from '../../ui/styles';
 
-const PLACEHOLDER: Record<UserDatasetId, string> = { csv: '/path/to/table.csv', images: '/path/to/folder', text: '/path/to/texts.csv or folder', series: '/path/to/series.csv' };
+const PLACEHOLDER: Record<UserDatasetId, string> = {
+  csv: '/path/to/table.csv',
+  images: '/path/to/folder',
+  text: '/path/to/texts.csv or folder',
+  series: '/path/to/series.csv',
+};
 
 /** The data's path: typed (in a browser, a path on the server's machine) or chosen in a native dialog. */
 export function PathField({ kind }: { kind: UserDatasetId }) {
@@ -29,7 +34,11 @@ export function PathField({ kind }: { kind: UserDatasetId }) {
     }
   };
   return (
-    <FieldRow label={kind === 'images' ? 'Folder' : 'File'} htmlFor="data-path" help={native ? undefined : 'A path on the machine running the LayerLab server.'}>
+    <FieldRow
+      label={kind === 'images' ? 'Folder' : 'File'}
+      htmlFor="data-path"
+      help={native ? undefined : 'A path on the machine running the LayerLab server.'}
+    >
       <div className="flex gap-1.5">
         <input
           id="data-path"

@@ -13,7 +13,12 @@ export function PreviewView({ preview }: { preview: DataPreview }) {
       return (
         <>
           <ColumnTable preview={preview} />
-          <RowsTable header={preview.columns.map((c) => c.name)} rows={preview.rows} lines={preview.lines} note={preview.complete ? `${preview.rowsScanned.toLocaleString()} rows` : `first ${preview.rowsScanned.toLocaleString()} rows scanned`} />
+          <RowsTable
+            header={preview.columns.map((c) => c.name)}
+            rows={preview.rows}
+            lines={preview.lines}
+            note={preview.complete ? `${preview.rowsScanned.toLocaleString()} rows` : `first ${preview.rowsScanned.toLocaleString()} rows scanned`}
+          />
         </>
       );
     case 'images':

@@ -14,7 +14,13 @@ export function RelocatePrompt({ kind, message }: { kind: UserDatasetId; message
       <p>{message}</p>
       <p className="text-[12px] text-red-800">Where is it now?</p>
       <div className="flex gap-1.5">
-        <input data-testid="data-relocate-input" className={`${inputClass()} font-mono text-[12px]`} value={path} placeholder="New location" onChange={(e) => setPath(e.target.value)} />
+        <input
+          data-testid="data-relocate-input"
+          className={`${inputClass()} font-mono text-[12px]`}
+          value={path}
+          placeholder="New location"
+          onChange={(e) => setPath(e.target.value)}
+        />
         {native && (
           <Button
             onClick={() =>

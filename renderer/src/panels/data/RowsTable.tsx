@@ -1,5 +1,15 @@
 /** The first rows of a table as the file has them, with their line numbers. */
-export function RowsTable({ header, rows, lines, note }: { header: readonly string[]; rows: readonly (readonly string[])[]; lines?: readonly number[]; note?: string }) {
+export function RowsTable({
+  header,
+  rows,
+  lines,
+  note,
+}: {
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+  lines?: readonly number[];
+  note?: string;
+}) {
   const shown = rows.slice(0, 8);
   return (
     <figure className="space-y-1">

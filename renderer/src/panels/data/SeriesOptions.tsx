@@ -40,10 +40,20 @@ export function SeriesOptions({ columns }: { readonly columns: readonly string[]
             <tr key={c} data-testid="series-column" data-column={c}>
               <td className="py-0.5 font-mono text-slate-800">{c}</td>
               <td>
-                <input type="checkbox" data-testid={`series-value-${c}`} checked={o.valueColumns.includes(c)} onChange={(e) => set({ valueColumns: toggle(o.valueColumns, c, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  data-testid={`series-value-${c}`}
+                  checked={o.valueColumns.includes(c)}
+                  onChange={(e) => set({ valueColumns: toggle(o.valueColumns, c, e.target.checked) })}
+                />
               </td>
               <td>
-                <input type="checkbox" data-testid={`series-target-${c}`} checked={o.targets.includes(c)} onChange={(e) => set({ targets: toggle(o.targets, c, e.target.checked) })} />
+                <input
+                  type="checkbox"
+                  data-testid={`series-target-${c}`}
+                  checked={o.targets.includes(c)}
+                  onChange={(e) => set({ targets: toggle(o.targets, c, e.target.checked) })}
+                />
               </td>
             </tr>
           ))}
@@ -51,9 +61,20 @@ export function SeriesOptions({ columns }: { readonly columns: readonly string[]
       </table>
       <label className="block text-[12px] font-medium text-slate-700">
         Stride (steps between windows)
-        <NumberInput id="series-stride" testId="series-stride-input" value={o.stride} integer min={1} max={1000} step={1} onCommit={(stride) => set({ stride })} />
+        <NumberInput
+          id="series-stride"
+          testId="series-stride-input"
+          value={o.stride}
+          integer
+          min={1}
+          max={1000}
+          step={1}
+          onCommit={(stride) => set({ stride })}
+        />
       </label>
-      <p className="text-[11.5px] leading-snug text-slate-500">Window and horizon are set above. Validation is the most recent part of the series, never shuffled.</p>
+      <p className="text-[11.5px] leading-snug text-slate-500">
+        Window and horizon are set above. Validation is the most recent part of the series, never shuffled.
+      </p>
     </div>
   );
 }

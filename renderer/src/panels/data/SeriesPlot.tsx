@@ -35,7 +35,10 @@ export function SeriesPlot({ preview }: { preview: SeriesPreview }) {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false } },
-        axes: [{ size: 24, font: '10px sans-serif', stroke: '#64748b' }, { size: 40, font: '10px sans-serif', stroke: '#64748b' }],
+        axes: [
+          { size: 24, font: '10px sans-serif', stroke: '#64748b' },
+          { size: 40, font: '10px sans-serif', stroke: '#64748b' },
+        ],
         series: [{}, { label: plot.column, stroke: '#4f46e5', width: 1.25 }],
         hooks: { draw: [draw] },
       },

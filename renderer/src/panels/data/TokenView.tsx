@@ -25,13 +25,28 @@ export function TokenView({ preview }: { preview: TextPreview }) {
         </label>
         {text.layout === 'csv' && (
           <>
-            <input aria-label="Text column" data-testid="text-column-input" className={inputClass()} placeholder="text column" value={text.textColumn} onChange={(e) => editText({ textColumn: e.target.value })} />
-            <input aria-label="Label column" data-testid="label-column-input" className={inputClass()} placeholder="label column" value={text.labelColumn} onChange={(e) => editText({ labelColumn: e.target.value })} />
+            <input
+              aria-label="Text column"
+              data-testid="text-column-input"
+              className={inputClass()}
+              placeholder="text column"
+              value={text.textColumn}
+              onChange={(e) => editText({ textColumn: e.target.value })}
+            />
+            <input
+              aria-label="Label column"
+              data-testid="label-column-input"
+              className={inputClass()}
+              placeholder="label column"
+              value={text.labelColumn}
+              onChange={(e) => editText({ labelColumn: e.target.value })}
+            />
           </>
         )}
       </div>
       <p className="text-[11.5px] text-slate-500">
-        {preview.vocabularySize.toLocaleString()} words in the vocabulary · {preview.sequenceLength} ids per text · {Math.round(preview.truncatedShare * 100)}% of texts cut
+        {preview.vocabularySize.toLocaleString()} words in the vocabulary · {preview.sequenceLength} ids per text · {Math.round(preview.truncatedShare * 100)}%
+        of texts cut
       </p>
       <ul data-testid="token-view" className="space-y-2">
         {preview.samples.map((s, i) => (

@@ -37,11 +37,23 @@ function ImportBar() {
   const { reply, inspecting, importing, importError, message, source } = useDataDraft();
   const imported = useProjectStore((s) => s.doc.data.fingerprint !== undefined && JSON.stringify(s.doc.data.source) === JSON.stringify(source));
   const firstError = reply?.problems.find((p) => p.severity === 'error');
-  const blocked = !source.path.trim() ? 'Choose your data first.' : !reply || inspecting ? 'Reading the data…' : firstError ? `Fix the data first: ${problemText(firstError)}` : null;
+  const blocked = !source.path.trim()
+    ? 'Choose your data first.'
+    : !reply || inspecting
+      ? 'Reading the data…'
+      : firstError
+        ? `Fix the data first: ${problemText(firstError)}`
+        : null;
   return (
     <div className="space-y-1.5">
       <div className="flex items-center gap-2">
-        <Button data-testid="data-import-button" variant="primary" disabled={blocked !== null || importing} title={blocked ?? 'Read the whole dataset and store its settings in the project'} onClick={() => void importDraft()}>
+        <Button
+          data-testid="data-import-button"
+          variant="primary"
+          disabled={blocked !== null || importing}
+          title={blocked ?? 'Read the whole dataset and store its settings in the project'}
+          onClick={() => void importDraft()}
+        >
           {importing ? 'Importing…' : imported ? 'Import again' : 'Import'}
         </Button>
         {imported && !importing && <span className="text-[12px] text-emerald-700">✓ Imported</span>}
@@ -52,7 +64,11 @@ function ImportBar() {
         </p>
       )}
       {importError && (
-        <p data-testid="data-import-error" role="alert" className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-[12.5px] leading-snug text-red-800">
+        <p
+          data-testid="data-import-error"
+          role="alert"
+          className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-[12.5px] leading-snug text-red-800"
+        >
           Import failed: {importError}
         </p>
       )}

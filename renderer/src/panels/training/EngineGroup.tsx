@@ -4,9 +4,21 @@ import { Group } from '../../ui/Group';
 import { selectClass } from '../../ui/styles';
 
 const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; readonly help: string }[] = [
-  { value: 'auto', label: 'Automatic', help: 'The fastest engine this machine has: TensorFlow native (GPU or CPU) where it is installed, else LayerLab’s WebAssembly engine.' },
-  { value: 'tensorflow', label: 'TensorFlow', help: 'libtensorflow through tfjs-node (-gpu for CUDA). Used only where installed; otherwise the run says why and falls back.' },
-  { value: 'wasm', label: 'WebAssembly', help: 'LayerLab’s default CPU engine: SIMD, threads where there are cores to spare, and every layer’s training kernels.' },
+  {
+    value: 'auto',
+    label: 'Automatic',
+    help: 'The fastest engine this machine has: TensorFlow native (GPU or CPU) where it is installed, else LayerLab’s WebAssembly engine.',
+  },
+  {
+    value: 'tensorflow',
+    label: 'TensorFlow',
+    help: 'libtensorflow through tfjs-node (-gpu for CUDA). Used only where installed; otherwise the run says why and falls back.',
+  },
+  {
+    value: 'wasm',
+    label: 'WebAssembly',
+    help: 'LayerLab’s default CPU engine: SIMD, threads where there are cores to spare, and every layer’s training kernels.',
+  },
   { value: 'cpu', label: 'JavaScript', help: 'tfjs’s reference backend: slowest by far, useful to check a result against.' },
 ];
 
@@ -18,7 +30,14 @@ export function EngineGroup() {
   const current = CHOICES.find((c) => c.value === choice)!;
   const control = (
     <div className="w-36 shrink-0">
-      <select id="engine" aria-label="Compute engine" data-testid="engine-select" className={selectClass} value={choice} onChange={(e) => choose(e.target.value as EngineChoice)}>
+      <select
+        id="engine"
+        aria-label="Compute engine"
+        data-testid="engine-select"
+        className={selectClass}
+        value={choice}
+        onChange={(e) => choose(e.target.value as EngineChoice)}
+      >
         {CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
             {c.label}
@@ -32,7 +51,11 @@ export function EngineGroup() {
       <p className="text-[12px] leading-snug text-slate-500">{current.help}</p>
       {backend && (
         <p className="text-[12px] leading-snug text-slate-600" data-testid="engine-last">
-          Last run: <span className="font-medium">{backend.name} · {backend.device}</span> ({backend.reason}).
+          Last run:{' '}
+          <span className="font-medium">
+            {backend.name} · {backend.device}
+          </span>{' '}
+          ({backend.reason}).
         </p>
       )}
     </Group>

@@ -43,9 +43,17 @@ export function LossMetricsGroup() {
         <div className="grid grid-cols-2 gap-x-2 gap-y-1">
           {METRICS.map((m) => (
             <label key={m} className="flex cursor-pointer items-center gap-2 text-[13px] text-slate-700" title={METRIC_HELP[m]}>
-              <input type="checkbox" data-testid={`metric-${m}-checkbox`} className="size-4 cursor-pointer accent-indigo-600" checked={chosen.includes(m)} onChange={(e) => toggle(m, e.target.checked)} />
+              <input
+                type="checkbox"
+                data-testid={`metric-${m}-checkbox`}
+                className="size-4 cursor-pointer accent-indigo-600"
+                checked={chosen.includes(m)}
+                onChange={(e) => toggle(m, e.target.checked)}
+              />
               {m === 'topKAccuracy' ? `Top-${t.topK} accuracy` : METRIC_LABEL[m]}
-              {chosen.length === 0 && view.autoMetrics.includes(m) && <span className="rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-500">auto</span>}
+              {chosen.length === 0 && view.autoMetrics.includes(m) && (
+                <span className="rounded bg-slate-100 px-1 text-[10px] font-medium text-slate-500">auto</span>
+              )}
             </label>
           ))}
         </div>

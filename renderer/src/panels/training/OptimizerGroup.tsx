@@ -18,7 +18,13 @@ export function OptimizerGroup() {
     <Group title="Optimizer" summary={`${OPTIMIZER_LABEL[t.optimizer]} · lr ${formatLr(t.learningRate)}`}>
       <div className="grid grid-cols-2 gap-x-2 gap-y-3">
         <FieldRow label="Optimizer" htmlFor="optimizer">
-          <select id="optimizer" data-testid="optimizer-select" className={selectClass} value={t.optimizer} onChange={(e) => set({ optimizer: e.target.value as OptimizerName })}>
+          <select
+            id="optimizer"
+            data-testid="optimizer-select"
+            className={selectClass}
+            value={t.optimizer}
+            onChange={(e) => set({ optimizer: e.target.value as OptimizerName })}
+          >
             {OPTIMIZERS.map((o) => (
               <option key={o} value={o}>
                 {OPTIMIZER_LABEL[o]}
@@ -27,7 +33,17 @@ export function OptimizerGroup() {
           </select>
         </FieldRow>
         <FieldRow label="Learning rate" htmlFor="lr">
-          <NumberInput id="lr" testId="lr-input" value={t.learningRate} min={0} max={10} validate={positiveLr} hint={LR_HINT} step={0.001} onCommit={(learningRate) => set({ learningRate })} />
+          <NumberInput
+            id="lr"
+            testId="lr-input"
+            value={t.learningRate}
+            min={0}
+            max={10}
+            validate={positiveLr}
+            hint={LR_HINT}
+            step={0.001}
+            onCommit={(learningRate) => set({ learningRate })}
+          />
         </FieldRow>
       </div>
       <p className="text-[12px] leading-snug text-slate-500">{OPTIMIZER_HELP[t.optimizer]}</p>
@@ -36,7 +52,10 @@ export function OptimizerGroup() {
           <FieldRow label="Momentum" htmlFor="momentum">
             <NumberInput id="momentum" testId="momentum-input" value={t.momentum} min={0} max={0.999} step={0.05} onCommit={(momentum) => set({ momentum })} />
           </FieldRow>
-          <label className="flex h-7 cursor-pointer items-center gap-2 text-[13px] text-slate-700" title="Nesterov momentum looks ahead along the velocity before taking the gradient: usually a little faster and steadier.">
+          <label
+            className="flex h-7 cursor-pointer items-center gap-2 text-[13px] text-slate-700"
+            title="Nesterov momentum looks ahead along the velocity before taking the gradient: usually a little faster and steadier."
+          >
             <input
               type="checkbox"
               data-testid="nesterov-checkbox"
@@ -47,7 +66,9 @@ export function OptimizerGroup() {
             Nesterov
           </label>
           <p className="col-span-2 mt-1 text-[12px] leading-snug text-slate-500">
-            {t.momentum === 0 ? 'Momentum 0 is plain SGD. Around 0.9 lets steps build speed along steady directions; Nesterov only matters with momentum above 0.' : 'Each step keeps this share of the previous one, so the descent builds speed along steady directions.'}
+            {t.momentum === 0
+              ? 'Momentum 0 is plain SGD. Around 0.9 lets steps build speed along steady directions; Nesterov only matters with momentum above 0.'
+              : 'Each step keeps this share of the previous one, so the descent builds speed along steady directions.'}
           </p>
         </div>
       )}

@@ -18,7 +18,13 @@ export function ScheduleGroup() {
   const kind = s.kind;
   const control = (
     <div className="w-36 shrink-0">
-      <select aria-label="Learning-rate schedule" data-testid="schedule-select" className={selectClass} value={kind} onChange={(e) => patch({ kind: e.target.value as ScheduleKind })}>
+      <select
+        aria-label="Learning-rate schedule"
+        data-testid="schedule-select"
+        className={selectClass}
+        value={kind}
+        onChange={(e) => patch({ kind: e.target.value as ScheduleKind })}
+      >
         {SCHEDULES.map((k) => (
           <option key={k} value={k}>
             {SCHEDULE_LABEL[k]}
@@ -35,26 +41,70 @@ export function ScheduleGroup() {
         <div className="grid grid-cols-2 gap-x-2 gap-y-3">
           {kind === 'step' && (
             <FieldRow label="Every (epochs)" htmlFor="sched-every">
-              <NumberInput id="sched-every" testId="schedule-step-every" value={s.stepEvery} integer min={1} max={10_000} step={1} onCommit={(stepEvery) => patch({ stepEvery })} />
+              <NumberInput
+                id="sched-every"
+                testId="schedule-step-every"
+                value={s.stepEvery}
+                integer
+                min={1}
+                max={10_000}
+                step={1}
+                onCommit={(stepEvery) => patch({ stepEvery })}
+              />
             </FieldRow>
           )}
           {(kind === 'step' || kind === 'plateau') && (
             <FieldRow label="Factor" htmlFor="sched-factor">
-              <NumberInput id="sched-factor" testId="schedule-factor" value={s.factor} min={0} max={1} validate={below1} step={0.05} onCommit={(factor) => patch({ factor })} />
+              <NumberInput
+                id="sched-factor"
+                testId="schedule-factor"
+                value={s.factor}
+                min={0}
+                max={1}
+                validate={below1}
+                step={0.05}
+                onCommit={(factor) => patch({ factor })}
+              />
             </FieldRow>
           )}
           {kind === 'exponential' && (
             <FieldRow label="Decay per epoch" htmlFor="sched-decay">
-              <NumberInput id="sched-decay" testId="schedule-decay" value={s.decayRate} min={0} max={1} validate={upTo1} step={0.01} onCommit={(decayRate) => patch({ decayRate })} />
+              <NumberInput
+                id="sched-decay"
+                testId="schedule-decay"
+                value={s.decayRate}
+                min={0}
+                max={1}
+                validate={upTo1}
+                step={0.01}
+                onCommit={(decayRate) => patch({ decayRate })}
+              />
             </FieldRow>
           )}
           {kind === 'plateau' && (
             <FieldRow label="Patience (epochs)" htmlFor="sched-patience">
-              <NumberInput id="sched-patience" testId="schedule-patience" value={s.patience} integer min={1} max={1000} step={1} onCommit={(patience) => patch({ patience })} />
+              <NumberInput
+                id="sched-patience"
+                testId="schedule-patience"
+                value={s.patience}
+                integer
+                min={1}
+                max={1000}
+                step={1}
+                onCommit={(patience) => patch({ patience })}
+              />
             </FieldRow>
           )}
           <FieldRow label="Floor" htmlFor="sched-min">
-            <NumberInput id="sched-min" testId="schedule-min-lr" value={s.minLearningRate} min={0} max={10} step={0.0001} onCommit={(minLearningRate) => patch({ minLearningRate })} />
+            <NumberInput
+              id="sched-min"
+              testId="schedule-min-lr"
+              value={s.minLearningRate}
+              min={0}
+              max={10}
+              step={0.0001}
+              onCommit={(minLearningRate) => patch({ minLearningRate })}
+            />
           </FieldRow>
         </div>
       )}

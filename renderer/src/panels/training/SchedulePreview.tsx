@@ -14,7 +14,7 @@ export function scheduledRates(lr: number, epochs: number, s: Schedule): number[
       case 'exponential':
         return Math.max(s.minLearningRate, lr * s.decayRate ** e);
       case 'cosine':
-        return s.minLearningRate + (Math.max(lr, s.minLearningRate) - s.minLearningRate) * (1 + Math.cos((Math.PI * e) / Math.max(1, n - 1))) / 2;
+        return s.minLearningRate + ((Math.max(lr, s.minLearningRate) - s.minLearningRate) * (1 + Math.cos((Math.PI * e) / Math.max(1, n - 1)))) / 2;
     }
   });
 }
@@ -25,7 +25,9 @@ export function SchedulePreview({ lr, epochs, schedule }: { readonly lr: number;
   const max = Math.max(...rates);
   const W = 300;
   const H = 40;
-  const pts = rates.map((r, i) => `${(rates.length === 1 ? 0 : (i / (rates.length - 1)) * W).toFixed(1)},${(H - 2 - (max > 0 ? r / max : 0) * (H - 6)).toFixed(1)}`);
+  const pts = rates.map(
+    (r, i) => `${(rates.length === 1 ? 0 : (i / (rates.length - 1)) * W).toFixed(1)},${(H - 2 - (max > 0 ? r / max : 0) * (H - 6)).toFixed(1)}`,
+  );
   const last = rates[rates.length - 1]!;
   return (
     <figure className="m-0 rounded-md bg-slate-50 px-2 py-1.5 ring-1 ring-slate-200" aria-label="Learning rate by epoch">

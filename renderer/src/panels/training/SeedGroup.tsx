@@ -16,7 +16,8 @@ export function SeedGroup() {
   return (
     <Group title="Reproducibility" control={control} summary={t.seed === 0 ? 'random' : `seed ${t.seed}`} defaultOpen={false}>
       <p className="text-[12px] leading-snug text-slate-500">
-        The seed fixes the initial weights, the validation split and the shuffling. 0 picks a new one every run; any other number makes a run repeatable on the same backend.
+        The seed fixes the initial weights, the validation split and the shuffling. 0 picks a new one every run; any other number makes a run repeatable on the
+        same backend.
       </p>
       <div className="flex gap-2">
         <Button onClick={() => set({ seed: 1 + Math.floor(Math.random() * 99_999) })}>Pick a seed</Button>

@@ -17,7 +17,12 @@ export interface LossView {
 /** The loss the engine will use, worked out the same way it does: from the task and the output layer. */
 export function lossView(doc: ProjectDoc, analysis: Analysis): LossView {
   if (doc.training.mode === 'gan') {
-    return { auto: 'binaryCrossentropy', why: 'a GAN: the discriminator says real or fake, so both networks train on binary cross-entropy', autoMetrics: [], error: null };
+    return {
+      auto: 'binaryCrossentropy',
+      why: 'a GAN: the discriminator says real or fake, so both networks train on binary cross-entropy',
+      autoMetrics: [],
+      error: null,
+    };
   }
   const out = analysis.outputs[0];
   const shape = out ? analysis.nodes.get(out)?.shape : null;

@@ -1,6 +1,13 @@
 import type { LossSetting, MetricName, OptimizerName, ScheduleKind } from '../../../../app/training/settings';
 
-export const OPTIMIZER_LABEL: Record<OptimizerName, string> = { sgd: 'SGD', adam: 'Adam', rmsprop: 'RMSprop', adamax: 'Adamax', adagrad: 'Adagrad', adadelta: 'Adadelta' };
+export const OPTIMIZER_LABEL: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  adam: 'Adam',
+  rmsprop: 'RMSprop',
+  adamax: 'Adamax',
+  adagrad: 'Adagrad',
+  adadelta: 'Adadelta',
+};
 
 export const OPTIMIZER_HELP: Record<OptimizerName, string> = {
   sgd: 'Plain gradient descent: simple and predictable; needs a well-chosen learning rate. Momentum smooths its path.',
@@ -11,7 +18,13 @@ export const OPTIMIZER_HELP: Record<OptimizerName, string> = {
   adadelta: 'Adagrad without the ever-shrinking step: adapts from a window of recent updates.',
 };
 
-export const SCHEDULE_LABEL: Record<ScheduleKind, string> = { constant: 'Constant', step: 'Step decay', exponential: 'Exponential', cosine: 'Cosine', plateau: 'On plateau' };
+export const SCHEDULE_LABEL: Record<ScheduleKind, string> = {
+  constant: 'Constant',
+  step: 'Step decay',
+  exponential: 'Exponential',
+  cosine: 'Cosine',
+  plateau: 'On plateau',
+};
 
 export const SCHEDULE_HELP: Record<ScheduleKind, string> = {
   constant: 'The same learning rate for the whole run.',
@@ -39,7 +52,13 @@ export const LOSS_HELP: Record<Exclude<LossSetting, 'auto'>, string> = {
   huber: 'Squared for small errors, linear for large ones: MSE’s smoothness with MAE’s robustness.',
 };
 
-export const METRIC_LABEL: Record<MetricName, string> = { accuracy: 'Accuracy', precision: 'Precision', recall: 'Recall', topKAccuracy: 'Top-k accuracy', mae: 'MAE' };
+export const METRIC_LABEL: Record<MetricName, string> = {
+  accuracy: 'Accuracy',
+  precision: 'Precision',
+  recall: 'Recall',
+  topKAccuracy: 'Top-k accuracy',
+  mae: 'MAE',
+};
 
 export const METRIC_HELP: Record<MetricName, string> = {
   accuracy: 'Share of examples whose predicted class is right.',
