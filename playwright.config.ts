@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 4599;
+/** E2E_PORT lets two checkouts run their journeys side by side without sharing a server. */
+const PORT = Number(process.env.E2E_PORT ?? 4599);
 /** Runs recorded by the journeys stay out of the user's data folder. */
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'layerlab-e2e-data-'));
 
