@@ -32,8 +32,8 @@ module.exports = {
     {
       name: 'shared-main-modules-stand-alone',
       severity: 'error',
-      comment: 'main/data and main/record serve both the host and the engine, so they import neither.',
-      from: { path: '^main/(data|record)/' },
+      comment: 'main/data, main/record and main/downloads serve both the host and the engine, so they import neither.',
+      from: { path: '^main/(data|record|downloads)/' },
       to: { path: '^main/(engine|service|web|electron|cli)/' },
     },
     {
