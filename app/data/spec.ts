@@ -1,4 +1,5 @@
 import type { DataSettings } from './catalog';
+import { PATCHES, PROMPT_LENGTH, PROMPT_VOCAB } from './prompts';
 import { userDataSpec } from './user-spec';
 
 export type Task = 'classification' | 'regression' | 'reconstruction' | 'sequence';
@@ -8,6 +9,8 @@ export interface InputSpec {
   readonly shape: readonly number[];
   /** Token ids are integers; everything else is float. */
   readonly dtype: 'float32' | 'int32';
+  /** Token ids of this input are below this; set when inputs differ (else the spec's `vocabulary` holds for all). */
+  readonly vocabulary?: number;
 }
 
 /** What a dataset feeds the network and what it expects back. */
@@ -55,6 +58,17 @@ export function dataSpec(s: DataSettings): DataSpec {
         classNames: [],
       };
     }
+    case 'mnist-prompts':
+      return {
+        task: 'reconstruction',
+        inputs: [
+          { label: `prompt: ${PROMPT_LENGTH} word ids`, shape: [PROMPT_LENGTH], dtype: 'int32', vocabulary: PROMPT_VOCAB.length },
+          { label: `${PATCHES} patch ids (4×4 grid)`, shape: [PATCHES], dtype: 'int32', vocabulary: PATCHES },
+        ],
+        targetShape: [28, 28, 1],
+        classes: 0,
+        classNames: [],
+      };
     case 'fashion-mnist':
       return {
         task: 'classification',

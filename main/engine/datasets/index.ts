@@ -7,6 +7,7 @@ import { downloadCache } from './cache';
 import { loadCifar10 } from './cifar10';
 import { loadFashionMnist } from './fashion-mnist';
 import { loadMnistTrain, type Images } from './mnist';
+import { promptDataset } from './mnist-prompts';
 import { loadCo2 } from './series';
 import { reverseDigits } from './toy-sequences';
 import type { TrainingData } from '../../data/training-data';
@@ -52,6 +53,8 @@ export async function loadDataset(s: DataSettings, validationSplit: number): Pro
       return loadIris();
     case 'mnist':
       return mnist(await loadMnistTrain(), s);
+    case 'mnist-prompts':
+      return promptDataset(await loadMnistTrain(), s.seed, s.limit);
     case 'fashion-mnist': {
       const { dir, opts } = downloadCache();
       const { x, labels, count } = await loadFashionMnist('train', dir, opts);
