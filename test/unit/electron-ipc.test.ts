@@ -76,8 +76,8 @@ describe('IPC: only our window main frame is served', () => {
     const other = new FakeContents();
     await expect(call('app.info', {}, { sender: other, senderFrame: other.mainFrame })).rejects.toThrow(REFUSED_SENDER);
     await expect(call('app.info', {}, { sender: main, senderFrame: { url: 'app://layerlab/index.html' } })).rejects.toThrow(REFUSED_SENDER);
-    const file = { url: 'file:///app/dist/renderer/index.html' };
-    await expect(call('app.info', {}, { sender: { ...main, mainFrame: file }, senderFrame: file })).rejects.toThrow(REFUSED_SENDER);
+    main.mainFrame.url = 'file:///app/dist/renderer/index.html';
+    await expect(call('app.info', {}, { sender: main, senderFrame: main.mainFrame })).rejects.toThrow(REFUSED_SENDER);
     await expect(call('app.info', {}, { sender: main, senderFrame: null })).rejects.toThrow(REFUSED_SENDER);
     main.mainFrame.url = 'https://evil.example/index.html';
     await expect(call('app.info', {}, { sender: main, senderFrame: main.mainFrame })).rejects.toThrow(REFUSED_SENDER);
