@@ -25,6 +25,8 @@ export interface DataSpec {
 
 const TWO = ['class 0', 'class 1'];
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 /** Toy sequence tokens: 0 padding, 1 start-of-sequence, 2–11 the digits. */
 export const REVERSE_VOCAB = 12;
 
@@ -53,6 +55,22 @@ export function dataSpec(s: DataSettings): DataSpec {
         classNames: [],
       };
     }
+    case 'fashion-mnist':
+      return {
+        task: 'classification',
+        inputs: [{ label: '28×28 image', shape: [28, 28, 1], dtype: 'float32' }],
+        targetShape: [],
+        classes: 10,
+        classNames: FASHION_CLASSES,
+      };
+    case 'cifar10':
+      return {
+        task: 'classification',
+        inputs: [{ label: '32×32 colour image', shape: [32, 32, 3], dtype: 'float32' }],
+        targetShape: [],
+        classes: 10,
+        classNames: CIFAR10_CLASSES,
+      };
     case 'imdb':
       return {
         task: 'classification',

@@ -3,6 +3,9 @@ import { generate2d, seededRandom } from '../../../app/data/synthetic';
 import { loadImdb } from './imdb';
 import { loadUserData } from '../../data';
 import { loadIris } from './iris';
+import { downloadCache } from './cache';
+import { loadCifar10 } from './cifar10';
+import { loadFashionMnist } from './fashion-mnist';
 import { loadMnistTrain, type Images } from './mnist';
 import { loadCo2 } from './series';
 import { reverseDigits } from './toy-sequences';
@@ -49,6 +52,16 @@ export async function loadDataset(s: DataSettings, validationSplit: number): Pro
       return loadIris();
     case 'mnist':
       return mnist(await loadMnistTrain(), s);
+    case 'fashion-mnist': {
+      const { dir, opts } = downloadCache();
+      const { x, labels, count } = await loadFashionMnist('train', dir, opts);
+      return { inputs: [{ data: x, shape: IMAGE }], target: { data: labels, shape: [] }, count };
+    }
+    case 'cifar10': {
+      const { dir, opts } = downloadCache();
+      const { x, labels, count } = await loadCifar10('train', dir, opts);
+      return { inputs: [{ data: x, shape: [32, 32, 3] }], target: { data: labels, shape: [] }, count };
+    }
     case 'imdb':
       return loadImdb(s);
     case 'co2':
