@@ -92,7 +92,7 @@ export const REQUESTS = {
 export type RequestKind = keyof typeof REQUESTS;
 
 // The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName>   = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
+const sameKinds: Record<RequestKind, RequestKindName> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
 sameKinds;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;
