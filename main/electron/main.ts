@@ -134,6 +134,12 @@ function createWindow(): void {
   });
 }
 
+/** A file from the OS or a second launch; on macOS the app may be running with no window, so one opens for it. */
+function openHere(path: string): void {
+  void opener.open(path);
+  if (!win && app.isReady()) createWindow();
+}
+
 // A second launch hands its file to this one and quits; this window comes to the front.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -144,12 +150,12 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
     const file = projectArgument(argv, cwd);
-    if (file) void opener.open(file);
+    if (file) openHere(file);
   });
   // macOS hands files over by event, also before ready.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    void opener.open(path);
+    openHere(path);
   });
   const fromLaunch = projectArgument(process.argv, process.cwd());
   if (fromLaunch) void opener.open(fromLaunch);

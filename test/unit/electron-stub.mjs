@@ -31,6 +31,7 @@ Object.assign(app, {
   getPath: () => process.env.STUB_USERDATA,
   getName: () => 'LayerLab',
   requestSingleInstanceLock: () => true,
+  isReady: () => ready,
   addRecentDocument: (p) => log.push(['addRecentDocument', p]),
   clearRecentDocuments: () => undefined,
   quit: () => log.push(['quit']),
