@@ -1,3 +1,4 @@
+import { APP_ORIGIN } from './app-protocol';
 import { openExternally, type ShellLike } from './external-links';
 
 /**
@@ -24,8 +25,10 @@ export interface SecureApp {
 }
 
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: (contents: unknown, permission: string) => boolean): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
 }
 
@@ -63,13 +66,30 @@ export function hardenContents(contents: ContentsLike, shell: ShellLike, refused
   });
 }
 
+/**
+ * The one permission granted, and only to our page: writing sanitized text to the clipboard (a
+ * "Copy" button for exported code). Reading the clipboard, and everything else, stays denied.
+ */
+const GRANTED = new Set(['clipboard-sanitized-write']);
+
+/** A URL or origin on app://layerlab (compared by parts: Node's URL gives a non-special scheme the origin "null"). */
+const ours = (url: string | undefined) => {
+  try {
+    const u = new URL(url ?? '');
+    return `${u.protocol}//${u.host}` === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+};
+
 /** No camera, microphone, notifications, geolocation, HID, serial, USB or anything else: LayerLab needs none. */
 export function denyPermissions(session: PermissionSession, refused: Refusal = quietly): void {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    refused('permission request', permission);
-    callback(false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const granted = GRANTED.has(permission) && ours(details.requestingUrl);
+    if (!granted) refused('permission request', permission);
+    callback(granted);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => GRANTED.has(permission) && ours(requestingOrigin));
   session.setDevicePermissionHandler(() => false);
 }
 

@@ -39,8 +39,8 @@ export class FakeApp extends FakeEmitter {
 }
 
 export class FakeSession {
-  request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
-  check: ((contents: unknown, permission: string) => boolean) | null = null;
+  request: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl?: string }) => void) | null = null;
+  check: ((contents: unknown, permission: string, requestingOrigin: string) => boolean) | null = null;
   device: (() => boolean) | null = null;
   setPermissionRequestHandler(h: NonNullable<FakeSession['request']>): void {
     this.request = h;

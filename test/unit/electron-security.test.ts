@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { externalUrl } from '../../main/electron/external-links';
-import { hardenApp, secureWebPreferences } from '../../main/electron/security';
+import { denyPermissions, hardenApp, secureWebPreferences } from '../../main/electron/security';
 import { FakeApp, FakeContents, FakeSession, FakeShell, preventable } from './electron-fakes';
 import { ROOT } from './helpers';
 
@@ -92,13 +92,29 @@ describe('Electron security checklist: app-wide', () => {
     hardenApp(app, new FakeShell());
     const session = new FakeSession();
     app.emit('session-created', session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'fullscreen']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'hid', 'serial', 'fullscreen', 'unknown']) {
       let granted: boolean | null = null;
-      session.request!({}, permission, (g) => (granted = g));
-      expect(granted).toBe(false);
-      expect(session.check!({}, permission)).toBe(false);
+      session.request!({}, permission, (g) => (granted = g), { requestingUrl: 'app://layerlab/index.html' });
+      expect(granted, permission).toBe(false);
+      expect(session.check!({}, permission, 'app://layerlab')).toBe(false);
     }
     expect(session.device!()).toBe(false);
+  });
+
+  it('lets only our page write text to the clipboard', () => {
+    const session = new FakeSession();
+    denyPermissions(session);
+    const ask = (url: string) => {
+      let granted: boolean | null = null;
+      session.request!({}, 'clipboard-sanitized-write', (g) => (granted = g), { requestingUrl: url });
+      return granted;
+    };
+    expect(ask('app://layerlab/index.html')).toBe(true);
+    expect(session.check!({}, 'clipboard-sanitized-write', 'app://layerlab')).toBe(true);
+    for (const url of ['https://evil.example/', 'file:///x.html', 'app://other/index.html', 'garbage']) {
+      expect(ask(url)).toBe(false);
+      expect(session.check!({}, 'clipboard-sanitized-write', url)).toBe(false);
+    }
   });
 
   it('makes windows with context isolation and the sandbox on, Node integration and webviews off', () => {
