@@ -26,6 +26,8 @@ export default tseslint.config(
       // Template strings show numbers in messages all over the UI and logs; that is intended.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `while (true)` with a break inside is the clearest form of a read loop.
+      '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: 'only-allowed-literals' }],
     },
   },
   {

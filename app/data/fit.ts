@@ -80,7 +80,7 @@ function wantActivation(doc: ProjectDoc, analysis: Analysis, outputId: string, w
   return [
     {
       nodeId: outputId,
-      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${String(activation)})` : ''}.`,
+      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${typeof activation === 'string' ? activation : JSON.stringify(activation)})` : ''}.`,
       ...(source ? { fix: { label: `Use ${wanted}`, nodeId: source.id, key: 'activation', value: wanted } } : {}),
     },
   ];

@@ -54,7 +54,7 @@ function csvSpec(src: DataSource): DataSpec {
   for (const c of embeddedColumns(src)) inputs.push({ label: `${c.name} id (${categoryCount(c)} categories)`, shape: [1], dtype: 'int32' });
   const labels = labelColumns(src);
   const label = labels[0];
-  if (labels.length === 1 && label && label.type === 'category') {
+  if (labels.length === 1 && label?.type === 'category') {
     const names = label.categories ?? [];
     return { task: 'classification', inputs, targetShape: [], classes: names.length, classNames: names };
   }

@@ -3,7 +3,7 @@ import { projectSchema } from '../document/schema';
 import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
-import { isRequestKind, REQUEST_KINDS, type RequestKindName } from './kinds';
+import { isRequestKind, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
 
 /** Ids become folder names: no separators, no dots. */
@@ -91,9 +91,9 @@ export const REQUESTS = {
 
 export type RequestKind = keyof typeof REQUESTS;
 
-// The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
-sameKinds;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The preload's list of names (kinds.ts) must be exactly the contract's requests: this stops compiling otherwise. */
+export const PRELOAD_KINDS_MATCH: Same<RequestKind, RequestKindName> = true;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;
 

@@ -64,12 +64,12 @@ describe('templates', () => {
       const events: HostEvent[] = [];
       await train({ runId: id, document: doc, backend: 'wasm' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
       const started = events.find((e) => e.type === 'run.started');
-      expect(started && started.type === 'run.started' && started.backend.name).toBe('wasm');
+      expect(started?.backend.name).toBe('wasm');
       const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
       expect(losses.length).toBeGreaterThan(2);
       expect(losses.every(Number.isFinite)).toBe(true);
       const epoch = events.find((e) => e.type === 'run.epoch');
-      expect(epoch && epoch.type === 'run.epoch' && Number.isFinite(epoch.logs.val_loss)).toBe(true);
+      expect(Number.isFinite(epoch?.logs.val_loss)).toBe(true);
       expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
     },
     120_000,
