@@ -3,6 +3,7 @@ import { getLayer } from '../layers/registry';
 import { MAIN_OUTPUT, outputNames, type LayerDef, type Shape } from '../layers/types';
 import { checkConnections, type Feeds } from './connections';
 import { nodesOnCycles, successorsOf, topologicalOrder } from './topology';
+import { unknownParamIssues } from './unknown-params';
 import type { Analysis, GraphIssue, InboundRef, NodeInfo } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -57,6 +58,8 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
     if (seenNames.has(n.name))
       flag(n.id, { severity: 'error', message: `Another layer is already called "${n.name}".`, fix: 'Give this layer a unique name in the inspector.' });
     seenNames.add(n.name);
+    const def = getLayer(n.type);
+    if (def) for (const w of unknownParamIssues(n, def)) warnings.push(w);
   }
   if (graph.nodes.length > 0 && inputNodes.length === 0) {
     graphIssues.push({
