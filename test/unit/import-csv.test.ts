@@ -11,13 +11,13 @@ import { irisLikeCsv, tempDir, writeText } from '../fixtures/user-data';
 const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'csv', source: { path, ...extra }, split: { validation: 0.2 } });
 const importCsv = (path: string, extra: Record<string, unknown> = {}) => importUserData('csv', csvSettings(path, extra));
-const failure = async (p: Promise<unknown>) =>
-  (
-    (await p.then(
-      () => null,
-      (e: Error) => e,
-    )) as Error | null
-  )?.message;
+const failure = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  return e instanceof Error ? e.message : undefined;
+};
 
 describe('CSV import', () => {
   it('detects header, delimiter, column types and the label; classification from a category label', async () => {
@@ -158,7 +158,7 @@ describe('CSV bad input', () => {
     const empty = writeText(dir, 'empty.csv', '');
     expect(await failure(importCsv(empty))).toBe(`${empty} is empty.`);
     const header = writeText(dir, 'header.csv', 'a,b,label\n');
-    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no rows of data.`);
+    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no data rows.`);
   });
 
   it('names a quote that never closes', async () => {
