@@ -22,7 +22,7 @@ export interface TrainingFix {
 
 export interface FitIssue {
   readonly message: string;
-  readonly nodeId?: string;
+  readonly nodeId?: string | undefined;
   readonly fix?: ParamFix;
   readonly trainingFix?: TrainingFix;
 }

@@ -6,6 +6,8 @@ export interface InputSpec {
   readonly shape: readonly number[];
   /** Token ids are integers; everything else is float. */
   readonly dtype: 'float32' | 'int32';
+  /** Token ids of this input are below this; set when inputs differ (else the spec's `vocabulary` holds for all). */
+  readonly vocabulary?: number;
 }
 
 /** What a dataset feeds the network and what it expects back. */

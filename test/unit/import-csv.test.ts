@@ -11,13 +11,13 @@ import { irisLikeCsv, tempDir, writeText } from '../fixtures/user-data';
 const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'csv', source: { path, ...extra }, split: { validation: 0.2 } });
 const importCsv = (path: string, extra: Record<string, unknown> = {}) => importUserData('csv', csvSettings(path, extra));
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  return e instanceof Error ? e.message : undefined;
-};
+const failure = async (p: Promise<unknown>) =>
+  (
+    await p.then(
+      () => null,
+      (e: unknown) => e as Error,
+    )
+  )?.message;
 
 describe('CSV import', () => {
   it('detects header, delimiter, column types and the label; classification from a category label', async () => {

@@ -12,13 +12,13 @@ import { imageFolder, pngBytes, tempDir } from '../fixtures/user-data';
 
 const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'images', source: { path, images: { size: [8, 8], ...images } }, split: { validation: 0.25 } });
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  return e instanceof Error ? e.message : undefined;
-};
+const failure = async (p: Promise<unknown>) =>
+  (
+    await p.then(
+      () => null,
+      (e: unknown) => e as Error,
+    )
+  )?.message;
 const drain = async (it: AsyncGenerator) => {
   for await (const _ of it);
 };

@@ -9,13 +9,13 @@ import { importUserData } from '../../main/data/complete';
 import { inspectData } from '../../main/data/jobs';
 import { tempDir, writeText } from '../fixtures/user-data';
 
-const failure = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => null,
-    (caught: unknown) => caught,
-  );
-  return e instanceof Error ? e.message : undefined;
-};
+const failure = async (p: Promise<unknown>) =>
+  (
+    await p.then(
+      () => null,
+      (e: unknown) => e as Error,
+    )
+  )?.message;
 const textSettings = (path: string, text: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'text', vocabSize: 100, sequenceLength: 6, source: { path, text }, split: { validation: 0.25 }, ...extra });
 
