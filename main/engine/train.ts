@@ -17,7 +17,7 @@ import { epochSamples } from './modes/epoch-samples';
 import { trainGan } from './modes/gan';
 import { setLearningRate } from './optimizer';
 import { openFeeder } from './feeder';
-import { compileModel, type Compiled } from './prepare';
+import { compileModel, type Compiled } from './compile-model';
 import { ProgressMeter } from './progress';
 import { seedRandomness } from './seed';
 import { BatchThrottle } from './throttle';

@@ -5,7 +5,7 @@ import { analyzeGraph } from '../../app/analysis/analyze';
 import { seededRandom } from '../../app/data/synthetic';
 import { emptyProject } from '../../app/document/schema';
 import { selectBackend } from '../../main/engine/backend';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { reverseDigits } from '../../main/engine/datasets/toy-sequences';
 import type { TrainingData } from '../../main/data/training-data';
 import { decodeReport, greedyDecode, sequenceText } from '../../main/engine/modes/decode';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/protocol/events';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { train } from '../../main/engine/train';
 import { template } from './helpers';

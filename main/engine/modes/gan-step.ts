@@ -3,7 +3,7 @@ import type { Analysis } from '../../../app/analysis/types';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
 import type { GanPlan } from '../../../app/training/gan';
-import { buildSubModel } from '../compile';
+import { buildSubModel } from '../build-model';
 import { flatAdam } from '../flat-adam';
 import { makeOptimizer } from '../optimizer';
 

@@ -3,7 +3,7 @@ import type { Analysis } from '../../app/analysis/types';
 import type { ProjectDoc } from '../../app/document/schema';
 import type { Tf } from '../../app/layers/types';
 import type { LossChoice } from '../../app/training/loss';
-import { buildModel } from './compile';
+import { buildModel } from './build-model';
 import { UserError } from './context';
 import { lossFor, metricsFor } from './metrics';
 import { makeOptimizer } from './optimizer';
