@@ -10,7 +10,7 @@ import type { EpochLogs } from '../../app/protocol/runs';
 import { resolveLoss } from '../../app/training/loss';
 import { learningRateAt, newPlateau, observePlateau } from '../../app/training/schedule';
 import { selectBackend } from './backend';
-import { BestTracker, monitorFor } from './best';
+import { BestTracker } from './best';
 import { UserError, type TrainContext, type TrainRequest } from './context';
 import { kerasLogs } from './metrics';
 import { epochSamples } from './modes/epoch-samples';
@@ -99,7 +99,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
 
   const { model, optimizer } = run;
   const meter = new ProgressMeter(t.batchSize, (lastEpoch - initialEpoch) * batchesPerEpoch);
-  const best = new BestTracker(monitorFor(t.earlyStopping, feeder.validationCount > 0), t.earlyStopping);
+  const best = new BestTracker(t);
   let lr = t.learningRate;
   let plateau = newPlateau(t.learningRate);
   let epoch = initialEpoch;
