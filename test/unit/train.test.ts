@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/protocol/events';
 import { buildModel } from '../../main/engine/build-model';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { train } from '../../main/engine/train';
+import type { RunObserver } from '../../main/engine/run/observer';
+import { checkpointMeta, openRecorder, RUN_FILES } from '../../main/record/recorder';
 import { template } from './helpers';
 
 async function run(doc: ReturnType<typeof template>, stopAfterBatches = Infinity) {
@@ -53,8 +58,8 @@ describe('training in the engine', () => {
     doc.training.epochs = 5;
     doc.training.batchSize = 4;
     const events = await run(doc);
-    const messages = events.filter((e) => e.type === 'run.batches');
-    const points = messages.flatMap((e) => (e.type === 'run.batches' ? e.points : []));
+    const messages = events.flatMap((e) => (e.type === 'run.batches' ? [e] : []));
+    const points = messages.flatMap((e) => e.points);
     expect(points).toHaveLength(5 * 200);
     expect(points.map((p) => p.step)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
     expect(messages.length).toBeLessThan(points.length / 2);
@@ -66,6 +71,64 @@ describe('training in the engine', () => {
     const events = await run(doc, 10);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'stopped' });
     expect(events.filter((e) => e.type === 'run.epoch').length).toBeLessThan(3);
+  });
+
+  it('has each epoch on disk, history and weights, before the UI hears of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-train-'));
+    try {
+      const doc = template('mlp-spirals');
+      doc.training.epochs = 3;
+      const seen: { epoch: number; logs: unknown; onDisk: unknown; weightsEpoch: number | undefined }[] = [];
+      await train(
+        { runId: 'disk', document: doc, backend: 'wasm' },
+        {
+          tf,
+          recorder: openRecorder(dir),
+          emit: (e) => {
+            if (e.type !== 'run.epoch') return;
+            const lines = readFileSync(join(dir, RUN_FILES.epochs), 'utf8').trim().split('\n');
+            const last = JSON.parse(lines.at(-1)!) as { epoch: number; logs: unknown };
+            seen.push({ epoch: e.epoch, logs: e.logs, onDisk: lines.length === e.epoch ? last : null, weightsEpoch: checkpointMeta(dir, 'last')?.epoch });
+          },
+        },
+      );
+      expect(seen.map((s) => s.epoch)).toEqual([1, 2, 3]);
+      for (const s of seen) {
+        expect(s.onDisk).toMatchObject({ epoch: s.epoch, logs: s.logs });
+        expect(s.weightsEpoch).toBe(s.epoch);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('calls observers with the model and a sample of in-memory examples, batch by batch and epoch by epoch', async () => {
+    const doc = template('mlp-spirals');
+    doc.training.epochs = 2;
+    const seen = { start: '', batches: 0, epochs: [] as number[], disposed: 0 };
+    const observer: RunObserver = {
+      start: ({ model, sample }) => {
+        const s = sample(3)!;
+        seen.start = `${model.name} x ${s.xs.map((x) => x.shape.join('x')).join()} y ${s.y.shape.join('x')}`;
+        tf.dispose([...s.xs, s.y]);
+      },
+      afterBatch: () => {
+        seen.batches++;
+      },
+      afterEpoch: ({ epoch }) => void seen.epochs.push(epoch),
+      dispose: () => {
+        seen.disposed++;
+      },
+    };
+    const events: HostEvent[] = [];
+    await train({ runId: 'obs', document: doc, backend: 'wasm' }, { tf, emit: (e) => events.push(e), observers: [observer] });
+    const started = events.find((e) => e.type === 'run.started');
+    expect(seen).toEqual({
+      start: `${doc.name.replace(/[^A-Za-z0-9_.-]+/g, '_')} x 3x2 y 3x2`,
+      batches: 2 * started!.batchesPerEpoch,
+      epochs: [1, 2],
+      disposed: 1,
+    });
   });
 
   it('refuses a graph with errors, naming the problem', async () => {
