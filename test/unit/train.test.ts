@@ -2,14 +2,18 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { HostEvent } from '../../app/protocol/events';
 import { buildModel } from '../../main/engine/build-model';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { train } from '../../main/engine/train';
 import type { RunObserver } from '../../main/engine/run/observer';
 import { checkpointMeta, openRecorder, RUN_FILES } from '../../main/record/recorder';
-import { template } from './helpers';
+import { dataSettingsSchema } from '../../app/data/catalog';
+import { emptyProject } from '../../app/document/schema';
+import { importUserData } from '../../main/data/complete';
+import { imageFolder, tempDir } from '../fixtures/user-data';
+import { edge, node, template } from './helpers';
 
 async function run(doc: ReturnType<typeof template>, stopAfterBatches = Infinity) {
   const events: HostEvent[] = [];
@@ -129,6 +133,37 @@ describe('training in the engine', () => {
       epochs: [1, 2],
       disposed: 1,
     });
+  });
+
+  it('streams an image folder through the same skeleton, probing wasm on a streamed batch', async () => {
+    const dir = tempDir();
+    onTestFinished(() => {
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const root = await imageFolder(dir, ['a', 'b'], 8, 8);
+    const data = dataSettingsSchema.parse({ dataset: 'images', source: { path: root, images: { size: [8, 8], color: 'rgb' } }, split: { validation: 0.25 } });
+    const doc = emptyProject('folder');
+    doc.data = (await importUserData('images', data)).settings;
+    doc.graph = {
+      nodes: [node('input_1', 'InputLayer', { shape: [8, 8, 3] }), node('flatten_1', 'Flatten'), node('dense_1', 'Dense', { units: 2, activation: 'softmax' })],
+      edges: [edge('input_1', 'flatten_1'), edge('flatten_1', 'dense_1')],
+    };
+    doc.training = { ...doc.training, epochs: 2, batchSize: 4 };
+    let sampled: unknown = 'not called';
+    const events: HostEvent[] = [];
+    await train(
+      { runId: 'folder', document: doc, backend: 'wasm' },
+      { tf, emit: (e) => events.push(e), observers: [{ start: ({ sample }) => void (sampled = sample(2)) }] },
+    );
+    expect(events.find((e) => e.type === 'run.started')).toMatchObject({
+      backend: { name: 'wasm' },
+      samples: { train: 12, validation: 4 },
+      batchesPerEpoch: 3,
+    });
+    expect(events.flatMap((e) => (e.type === 'run.epoch' ? [e.epoch] : []))).toEqual([1, 2]);
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed', epochsDone: 2 });
+    // Streamed examples are not held in memory, so an observer gets none.
+    expect(sampled).toBeNull();
   });
 
   it('refuses a graph with errors, naming the problem', async () => {
