@@ -80,7 +80,11 @@ async function standard(doc: ProjectDoc, backend: string, initial: Snapshot | nu
     batchSize: BATCH,
     shuffle: false,
     verbose: 0,
-    callbacks: { onBatchEnd: async (_b, logs) => void losses.push(logs!.loss!) },
+    callbacks: {
+      onBatchEnd: (_b, logs) => {
+        losses.push(logs!.loss!);
+      },
+    },
   });
   tf.dispose([...xs, y]);
   model.dispose();
