@@ -8,7 +8,9 @@ import { RunControls } from '../../main/engine/controls';
 import type { TrainContext } from '../../main/engine/context';
 import type { TrainingMode } from '../../main/engine/run/mode';
 import type { RunObserver } from '../../main/engine/run/observer';
+import { failureEvent } from '../../main/engine/run/fail';
 import { runTraining } from '../../main/engine/run/skeleton';
+import { UserError } from '../../main/user-error';
 import { checkpointMeta, openRecorder, RUN_FILES } from '../../main/record/recorder';
 import { template } from './helpers';
 
@@ -183,5 +185,24 @@ describe('a training mode that only brings a step', () => {
       'epoch:2:2',
       'dispose',
     ]);
+  });
+});
+
+describe('how a run fails', () => {
+  it('shows a problem the user can fix as it is, and a fault of ours with its stack', async () => {
+    const { error } = await run(toyMode([1]), 1, {}, (d) => (d.graph.edges = []));
+    expect(error).toBeInstanceOf(UserError);
+    expect(failureEvent('toy', error)).toEqual({
+      v: 1,
+      type: 'run.failed',
+      runId: 'toy',
+      message: 'The network has errors: This layer is not connected to anything. Wire it into the network, or select it and press Delete.',
+    });
+    const fault = failureEvent('toy', new TypeError('x is undefined'));
+    expect(fault).toMatchObject({
+      type: 'run.failed',
+      message: 'Training failed: x is undefined',
+      detail: expect.stringContaining('TypeError: x is undefined') as unknown,
+    });
   });
 });
