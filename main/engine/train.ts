@@ -3,8 +3,6 @@ import { ganMode } from './modes/gan';
 import { standardMode } from './modes/standard';
 import { runTraining } from './run/skeleton';
 
-export { UserError, type TrainContext, type TrainRequest } from './context';
-
 /** One training run of the document's mode, on the one run skeleton (run/skeleton.ts). */
 export function train(req: TrainRequest, ctx: TrainContext): Promise<void> {
   const mode = req.document.training.mode;
