@@ -21,8 +21,8 @@ interface StandardPlan {
 
 /**
  * tfjs's fit (or fitDataset, for streamed image folders) under the skeleton's hooks: the batch loop
- * stays tfjs's, which slices, shuffles and validates in one place and measured faster than a loop
- * of trainOnBatch; the hooks decide everything else and stop fit through `stopTraining`.
+ * stays tfjs's, which slices, shuffles, validates and streams in one place and is the path the
+ * benchmarks measure; the hooks decide everything else and stop fit through `stopTraining`.
  */
 function fitTrainer(tf: Tf, doc: ProjectDoc, analysis: Analysis, plan: StandardPlan, feeder: Feeder, earlier?: tfjs.LayersModel): Trainer {
   const { model, optimizer } = compileModel(tf, doc, analysis, plan.loss, earlier);

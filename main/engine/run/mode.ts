@@ -79,8 +79,8 @@ interface TrainerBase {
 
 /**
  * The step a mode plugs in. `steps` is the normal shape: the skeleton runs the epochs and batches
- * and calls `trainBatch`. `fit` lets the standard mode keep tfjs's own fit loop (measurably faster
- * than a loop of trainOnBatch, and the one that streams image folders): it must call the hooks at
+ * and calls `trainBatch`. `fit` lets the standard mode keep tfjs's own fit loop (the benchmarked
+ * fast path, and the one that streams image folders): it must call the hooks at
  * the points tfjs's callbacks fire and stop when a hook says so; every decision stays the skeleton's.
  */
 export type Trainer =
