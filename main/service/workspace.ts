@@ -3,6 +3,8 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export class WorkspaceError extends Error {}
 
+const MAX_PATH = 4096;
+
 /**
  * The one folder a web host may read data from and upload into. Every path the browser names is resolved
  * (symlinks included, for the part that exists) and must stay inside it: a lab server never becomes a
@@ -26,6 +28,8 @@ export class Workspace {
    */
   resolve(path: string, baseDir?: string): string {
     if (path.includes('\0')) throw new WorkspaceError('A path cannot contain a NUL character.');
+    // Longer than any OS allows: refused before it is resolved, echoed or put in a message.
+    if (path.length > MAX_PATH) throw new WorkspaceError(`A path is at most ${MAX_PATH} characters; this one has ${path.length}.`);
     const base = baseDir === undefined || baseDir === '' ? this.root : this.resolve(baseDir);
     const shown = path.length > 120 ? `${path.slice(0, 119)}…` : path;
     if (path.split(/[\\/]/).includes('..')) throw new WorkspaceError(`"${shown}" goes up with "..": data must be inside the workspace ${this.root}.`);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { appPaths } from '../../main/service/paths';
+import { LIMITS } from '../../main/web/connection';
 import { startWebHost, type WebHost, type WebHostOptions } from '../../main/web/server';
 import { ROOT } from './helpers';
 
@@ -147,3 +148,19 @@ export function sendRaw(socket: Socket, bytes: Buffer, ms = 2000): Promise<'clos
     socket.write(bytes);
   });
 }
+
+const text = (s: string) => Buffer.from(s);
+
+/** Each breaks one rule of RFC 6455; each once ended the host with "Unhandled 'error' event". */
+export const PROTOCOL_VIOLATIONS: [string, () => Buffer][] = [
+  ['a message over the size limit', () => frame(1, Buffer.alloc(0), { length: LIMITS.maxPayload + 1 })],
+  ['invalid UTF-8 in a text frame', () => frame(1, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))],
+  ['a reserved bit set', () => frame(1, text('{}'), { rsv: 4 })],
+  ['an unmasked client frame', () => frame(1, text('{}'), { mask: false })],
+  ['an unknown opcode', () => frame(3, text('x'))],
+  ['a bad close code', () => frame(8, Buffer.from([0x03, 0xe7]))],
+  ['a fragmented ping', () => frame(9, text('ping'), { fin: false })],
+  ['an oversized ping', () => frame(9, Buffer.alloc(126, 1))],
+  ['a stray continuation frame', () => frame(0, text('more'))],
+  ['a text frame interrupted by another text frame', () => Buffer.concat([frame(1, text('{"id"'), { fin: false }), frame(1, text('x'))])],
+];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/server';
 import { LIMITS } from '../../main/web/connection';
-import { call, connect, type Reply, frame, rawRequest, rawSocket, sendRaw, testHost, upgradeText } from './web-client';
+import { call, connect, PROTOCOL_VIOLATIONS, type Reply, rawRequest, rawSocket, sendRaw, testHost, upgradeText } from './web-client';
 
 let host: WebHost;
 let cleanup: () => Promise<void>;
@@ -16,24 +16,8 @@ async function stillAnswers(): Promise<void> {
   ws.close();
 }
 
-const text = (s: string) => Buffer.from(s);
-
-/** Each breaks one rule of RFC 6455; each once ended the host with "Unhandled 'error' event". */
-const VIOLATIONS: [string, () => Buffer][] = [
-  ['a message over the size limit', () => frame(1, Buffer.alloc(0), { length: LIMITS.maxPayload + 1 })],
-  ['invalid UTF-8 in a text frame', () => frame(1, Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))],
-  ['a reserved bit set', () => frame(1, text('{}'), { rsv: 4 })],
-  ['an unmasked client frame', () => frame(1, text('{}'), { mask: false })],
-  ['an unknown opcode', () => frame(3, text('x'))],
-  ['a bad close code', () => frame(8, Buffer.from([0x03, 0xe7]))],
-  ['a fragmented ping', () => frame(9, text('ping'), { fin: false })],
-  ['an oversized ping', () => frame(9, Buffer.alloc(126, 1))],
-  ['a stray continuation frame', () => frame(0, text('more'))],
-  ['a text frame interrupted by another text frame', () => Buffer.concat([frame(1, text('{"id"'), { fin: false }), frame(1, text('x'))])],
-];
-
 describe('WebSocket protocol errors close the connection, never the host', () => {
-  for (const [name, bytes] of VIOLATIONS) {
+  for (const [name, bytes] of PROTOCOL_VIOLATIONS) {
     it(`survives ${name}`, async () => {
       const socket = await rawSocket(host);
       expect(await sendRaw(socket, bytes())).toBe('closed');
