@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -92,7 +92,10 @@ async function receive(ws: Workspace, req: IncomingMessage, rawName: string | nu
       await mkdir(target);
       try {
         const { files } = await unzipInto(partial, target);
-        return { path: `${UPLOADS_DIR}/${folder}`, kind: 'folder', bytes, files };
+        // "Compress folder" wraps everything in one top folder: point at the class folders inside it.
+        const top = await readdir(target, { withFileTypes: true });
+        const inner = top.length === 1 && top[0]!.isDirectory() ? `/${top[0]!.name}` : '';
+        return { path: `${UPLOADS_DIR}/${folder}${inner}`, kind: 'folder', bytes, files };
       } catch (e) {
         await rm(target, { recursive: true, force: true });
         throw e instanceof ZipError ? new UploadError(422, e.message) : e;

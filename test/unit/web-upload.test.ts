@@ -49,7 +49,8 @@ describe('uploading into the workspace', () => {
       { name: '__MACOSX/shapes/._a.png', data: 'junk' },
     ]);
     const res = await upload('shapes.zip', zip);
-    expect(await json(res)).toMatchObject({ path: 'uploads/shapes', kind: 'folder', files: 2 });
+    // One top folder, as "Compress folder" makes: the path points inside it, at the class folders.
+    expect(await json(res)).toMatchObject({ path: 'uploads/shapes/shapes', kind: 'folder', files: 2 });
     expect(readFileSync(join(workspace, 'uploads', 'shapes', 'shapes', 'circle', 'a.png'), 'utf8')).toBe('png-a');
     expect(existsSync(join(workspace, 'uploads', 'shapes', '__MACOSX'))).toBe(false);
   });
