@@ -2,9 +2,9 @@ import { defineConfig } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { E2E_PORT, E2E_TOKEN } from './test/e2e/token';
 
-/** E2E_PORT lets two checkouts run their journeys side by side without sharing a server. */
-const PORT = Number(process.env.E2E_PORT ?? 4599);
+const PORT = E2E_PORT;
 /** Runs recorded by the journeys stay out of the user's data folder. */
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'layerlab-e2e-data-'));
 
@@ -35,7 +35,10 @@ export default defineConfig({
     { name: 'electron', use: { browserName: 'chromium' } },
   ],
   webServer: {
-    command: `node dist/main/cli.mjs serve --port ${PORT} --data-dir ${DATA_DIR}`,
+    // The journeys' sample data lives in the temp folder, so that is the workspace; the token comes by
+    // environment (fixtures open /?token=…, as a person opens the printed link).
+    command: `node dist/main/cli.mjs serve --port ${PORT} --data-dir ${DATA_DIR} --workspace ${tmpdir()}`,
+    env: { LAYERLAB_TOKEN: E2E_TOKEN },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

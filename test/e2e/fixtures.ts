@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test';
 import { electronBinary, NO_ELECTRON, ROOT } from './electron-binary';
+import { E2E_TOKEN } from './token';
 
 export type Host = 'web' | 'electron';
 
@@ -19,6 +20,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, info) => use(info.project.name === 'electron' ? 'electron' : 'web'),
   electron: async ({ host }, use) => {
     if (host === 'web') return use(null);
@@ -30,7 +33,8 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ electron, page }, use) => {
     if (electron) return use(await electron.firstWindow());
-    await page.goto('/');
+    // The link the server prints: the token is swapped for a cookie and the address loses it.
+    await page.goto(`/?token=${E2E_TOKEN}`);
     await use(page);
   },
   files: async ({ app, electron }, use) => {
@@ -48,14 +52,14 @@ export const test = base.extend<Fixtures>({
     await use({
       save: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showSaveDialog = (async () => ({ canceled: false, filePath }));
+          dialog.showSaveDialog = () => Promise.resolve({ canceled: false, filePath });
         }, path);
         await app.getByTestId('save-button').click();
         await base.expect.poll(() => existsSync(path)).toBe(true);
       },
       open: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] }));
+          dialog.showOpenDialog = () => Promise.resolve({ canceled: false, filePaths: [filePath] });
         }, path);
         await app.getByTestId('open-button').click();
       },
