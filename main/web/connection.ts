@@ -14,6 +14,8 @@ export const LIMITS = {
   maxBuffered: 128 * 1024 * 1024,
   /** Error messages are short and never echo the request. */
   maxError: 300,
+  /** Largest reply sent; one larger is replaced by an error rather than held twice over in memory. */
+  maxReply: 64 * 1024 * 1024,
 } as const;
 
 export type Handle = (kind: string, payload: unknown) => Promise<unknown>;
@@ -21,6 +23,19 @@ export type Handle = (kind: string, payload: unknown) => Promise<unknown>;
 export function shortError(e: unknown): string {
   const message = e instanceof Error ? e.message : 'The request failed.';
   return message.length > LIMITS.maxError ? `${message.slice(0, LIMITS.maxError - 1)}…` : message;
+}
+
+/** The reply as it goes on the wire, or an error frame when it would be larger than a reply may be. */
+export function replyFrame(id: number, reply: unknown, max: number = LIMITS.maxReply): string {
+  const text = JSON.stringify({ t: 'reply', id, ok: true, reply } satisfies ServerFrame);
+  if (text.length <= max) return text;
+  const mb = (n: number) => `${Math.ceil(n / 1024 ** 2)} MB`;
+  return JSON.stringify({
+    t: 'reply',
+    id,
+    ok: false,
+    error: `The answer is too large to send (${mb(text.length)}; at most ${mb(max)}).`,
+  } satisfies ServerFrame);
 }
 
 /** The request id, if one can be read from an otherwise bad frame, so the error reaches its caller. */
@@ -43,13 +58,13 @@ export function serveConnection(ws: WebSocket, handle: Handle, host: InFlight): 
   let mine = 0;
   // Without a listener, ws re-emits a protocol error as an uncaught 'error' and the process dies.
   ws.on('error', () => ws.terminate());
-  const send = (frame: ServerFrame) => {
+  const send = (frame: ServerFrame | string) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > LIMITS.maxBuffered) {
       ws.terminate();
       return;
     }
-    ws.send(JSON.stringify(frame));
+    ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
   };
   const fail = (id: number, e: unknown) => send({ t: 'reply', id, ok: false, error: shortError(e) });
 
@@ -92,7 +107,7 @@ export function serveConnection(ws: WebSocket, handle: Handle, host: InFlight): 
     host.count++;
     handle(frame.data.kind, frame.data.payload)
       .then(
-        (reply) => send({ t: 'reply', id, ok: true, reply }),
+        (reply) => send(replyFrame(id, reply)),
         (e: unknown) => fail(id, e),
       )
       .finally(() => {
