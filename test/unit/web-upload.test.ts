@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function upload(name: string, body: Buffer | string, headers: Record<string, string> = {}) {
+function upload(name: string, data: Buffer | string, headers: Record<string, string> = {}) {
+  const body = typeof data === 'string' ? data : new Uint8Array(data);
   return fetch(`${host.origin}/upload?name=${encodeURIComponent(name)}`, {
     method: 'POST',
     body,
