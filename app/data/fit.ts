@@ -26,7 +26,7 @@ export interface TrainingFix {
 
 export interface FitIssue {
   readonly message: string;
-  readonly nodeId?: string;
+  readonly nodeId?: string | undefined;
   readonly fix?: ParamFix;
   readonly trainingFix?: TrainingFix;
 }
@@ -80,7 +80,7 @@ function wantActivation(doc: ProjectDoc, analysis: Analysis, outputId: string, w
   return [
     {
       nodeId: outputId,
-      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${String(activation)})` : ''}.`,
+      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${typeof activation === 'string' ? activation : JSON.stringify(activation)})` : ''}.`,
       ...(source ? { fix: { label: `Use ${wanted}`, nodeId: source.id, key: 'activation', value: wanted } } : {}),
     },
   ];
@@ -150,13 +150,25 @@ function checkOutput(spec: DataSpec, label: string, doc: ProjectDoc, analysis: A
   }
 }
 
-/** Token ids index an Embedding's rows: its vocabulary size must cover every id the data holds. */
-function checkEmbeddings(spec: DataSpec, label: string, doc: ProjectDoc): FitIssue[] {
-  const vocabulary = spec.vocabulary;
-  if (vocabulary === undefined) return [];
+/**
+ * Token ids index an Embedding's rows: its vocabulary size must cover every id the data holds. When
+ * the inputs have vocabularies of their own, each Embedding is held to the input that feeds it.
+ */
+function checkEmbeddings(spec: DataSpec, label: string, doc: ProjectDoc, analysis: Analysis): FitIssue[] {
+  const perInput = spec.inputs.some((i) => i.vocabulary !== undefined);
+  const vocabularyOf = (id: string): number | undefined => {
+    if (!perInput) return spec.vocabulary;
+    const feeder = doc.graph.edges.find((e) => e.target === id)?.source;
+    return feeder === undefined ? undefined : spec.inputs[analysis.inputs.indexOf(feeder)]?.vocabulary;
+  };
   return doc.graph.nodes
-    .filter((n) => n.type === 'Embedding' && typeof n.params.inputDim === 'number' && n.params.inputDim < vocabulary)
-    .map((n) => ({
+    .flatMap((n) => {
+      const vocabulary = vocabularyOf(n.id);
+      return n.type === 'Embedding' && vocabulary !== undefined && typeof n.params.inputDim === 'number' && n.params.inputDim < vocabulary
+        ? [{ n, vocabulary }]
+        : [];
+    })
+    .map(({ n, vocabulary }) => ({
       nodeId: n.id,
       message: `${label} has word ids up to ${vocabulary - 1}, but ${n.name} has a vocabulary of ${String(n.params.inputDim)}.`,
       fix: { label: `Set ${n.name} vocabulary size to ${vocabulary}`, nodeId: n.id, key: 'inputDim', value: vocabulary },
@@ -189,5 +201,5 @@ export function checkDataFit(doc: ProjectDoc, analysis: Analysis): FitIssue[] {
   if (!out) return [];
   const outputIssues = checkOutput(spec, label, doc, analysis, outputId, out);
   if (outputIssues.length > 0) return outputIssues;
-  return [...checkEmbeddings(spec, label, doc), ...checkLoss(spec, doc, out)];
+  return [...checkEmbeddings(spec, label, doc, analysis), ...checkLoss(spec, doc, out)];
 }

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** The package root, found from a bundled file in dist/main or a source file in main/. */
@@ -28,8 +27,4 @@ export function appPaths(root: string): AppPaths {
   };
 }
 
-/** Where runs are recorded when the host is not told: $LAYERLAB_DATA_DIR, else ~/.layerlab. */
-export function defaultDataDir(): string {
-  const fromEnv = process.env.LAYERLAB_DATA_DIR;
-  return fromEnv ? resolve(fromEnv) : join(homedir(), '.layerlab');
-}
+export { defaultDataDir } from '../data-dir';

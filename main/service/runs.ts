@@ -4,6 +4,7 @@ import type { BackendInfo, BackendName } from '../../app/protocol/backend';
 import { EVENT_VERSION, hostEventSchema, type EpochLogs, type HostEvent } from '../../app/protocol/events';
 import type { EngineCommand } from '../../app/protocol/engine';
 import type { RunSummary } from '../../app/protocol/runs';
+import { downloadsDir } from '../data-dir';
 import { updateBest, type Best } from '../record/best';
 import type { EngineLauncher, EngineProcess } from './engine-process';
 import { MAX_DEPTH, tooDeep } from './depth';
@@ -133,6 +134,7 @@ export class RunManager {
       document,
       ...(backend ? { backend } : {}),
       ...(runDir ? { runDir } : {}),
+      ...(this.store ? { cacheDir: downloadsDir(this.store.dataDir) } : {}),
       ...(resume ? { resume: { runDir: resume.runDir, epochsDone: resume.epochsDone } } : {}),
     };
     try {

@@ -13,7 +13,8 @@ import type { Workspace } from './workspace';
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
   open(): Promise<Reply<'project.open'>>;
-  save(text: string, suggestedName: string, path?: string): Promise<Reply<'project.save'>>;
+  /** Saves to the file `handle` names (issued by open or save), or asks where. */
+  save(text: string, suggestedName: string, handle?: string): Promise<Reply<'project.save'>>;
   /** Choose a data file or folder (your own data). */
   pickPath?: PickPath;
 }
@@ -62,7 +63,7 @@ export function createService(opts: ServiceOptions) {
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...data,
     'project.open': async () => needDialogs().open(),
-    'project.save': async ({ text, suggestedName, path }) => needDialogs().save(text, suggestedName, path),
+    'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {

@@ -13,10 +13,10 @@ const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSet
 const importCsv = (path: string, extra: Record<string, unknown> = {}) => importUserData('csv', csvSettings(path, extra));
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 
 describe('CSV import', () => {

@@ -14,10 +14,10 @@ const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSe
   dataSettingsSchema.parse({ dataset: 'images', source: { path, images: { size: [8, 8], ...images } }, split: { validation: 0.25 } });
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 const drain = async (it: AsyncGenerator) => {
   for await (const _ of it);

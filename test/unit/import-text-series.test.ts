@@ -11,10 +11,10 @@ import { tempDir, writeText } from '../fixtures/user-data';
 
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 const textSettings = (path: string, text: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'text', vocabSize: 100, sequenceLength: 6, source: { path, text }, split: { validation: 0.25 }, ...extra });

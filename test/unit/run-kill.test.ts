@@ -33,7 +33,14 @@ function host(data: string) {
   const spy = (): EngineProcess => {
     const e = launch();
     engine = e;
-    return { ...e, send: (m) => (sent.push(m as EngineCommand), e.send(m)), pid: e.pid };
+    return {
+      ...e,
+      send: (m) => {
+        sent.push(m as EngineCommand);
+        e.send(m);
+      },
+      pid: e.pid,
+    };
   };
   const store = new RunStore(data);
   const runs = new RunManager(spy, (e) => events.push(e), store);
