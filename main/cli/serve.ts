@@ -1,5 +1,7 @@
+import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import type { AppPaths } from '../service/paths';
+import { isLoopback } from '../web/auth';
 import { exposureWarning, startWebHost } from '../web/server';
 import { CliError } from './errors';
 
@@ -38,6 +40,18 @@ function listenError(e: NodeJS.ErrnoException, host: string, port: number): CliE
   }
 }
 
+/** The printed link at each of this machine's external IPv4 addresses (all of them for a wildcard bind). */
+function networkUrls(hostname: string, url: string): string[] {
+  const u = new URL(url);
+  const wildcard = hostname === '0.0.0.0' || hostname === '::';
+  const addresses: string[] = [];
+  if (wildcard) for (const a of Object.values(networkInterfaces()).flat()) if (a?.family === 'IPv4' && !a.internal) addresses.push(a.address);
+  return addresses.map((address) => {
+    u.hostname = address;
+    return u.toString();
+  });
+}
+
 /**
  * `layerlab serve`: the web host until Ctrl+C or SIGTERM. The token comes from $LAYERLAB_TOKEN when set
  * (tests and scripted launches; an environment variable, unlike an argument, is not shown by `ps`).
@@ -64,6 +78,8 @@ export async function serveCommand(opts: ServeOptions, paths: AppPaths, out: (li
     throw typeof code === 'string' ? listenError(e as NodeJS.ErrnoException, hostname, port) : new CliError((e as Error).message);
   }
   out(`LayerLab is running at ${host.url}`);
+  // A lab server is opened from other machines: give them the addresses to type, token included.
+  if (!isLoopback(hostname)) for (const url of networkUrls(hostname, host.url)) out(`  from other machines: ${url}`);
   out(`Data is read from and uploaded into ${host.workspace}`);
   out('Press Ctrl+C to stop.');
   await new Promise<void>((done) => process.once('SIGINT', done).once('SIGTERM', done));
