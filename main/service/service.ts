@@ -3,6 +3,7 @@ import { REQUESTS, isRequestKind, type Reply, type RequestKind } from '../../app
 import type { HostEvent } from '../../app/protocol/events';
 import { confineDataPayload, confineDocument, restoreTypedPath } from './confine';
 import { dataHandlers, type PickPath } from './data';
+import { DataWorker } from './data-worker';
 import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
@@ -42,7 +43,7 @@ export function createService(opts: ServiceOptions) {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
   };
-  const data = confinedData(dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)), opts.workspace);
+  const data = confinedData(dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)), opts.workspace);
   const handlers: Handlers = {
     'app.info': () => Promise.resolve({ version: opts.version, host: opts.host, files: opts.dialogs ? 'native' : 'browser' }),
     'templates.list': async () => ({ templates: await listTemplates(opts.paths.templates) }),
