@@ -3,33 +3,13 @@ import type { NodeDoc, ProjectDoc } from '../document/schema';
 import { formatDims, type Shape } from '../layers/types';
 import { checkGanFit } from '../training/gan';
 import { chooseLoss, resolveLoss } from '../training/loss';
-import type { LossSetting } from '../training/settings';
 import { datasetInfo } from './catalog';
+import type { FitIssue } from './fit-types';
 import { isUserDataset } from './source';
 import { dataSpec, type DataSpec } from './spec';
 import { userDataProblem } from './user-spec';
 
-/** A one-click fix: set one param of one node. */
-export interface ParamFix {
-  readonly label: string;
-  readonly nodeId: string;
-  readonly key: string;
-  readonly value: unknown;
-}
-
-/** A one-click fix of a training setting (the loss) rather than of a node. */
-export interface TrainingFix {
-  readonly label: string;
-  readonly key: 'loss';
-  readonly value: LossSetting;
-}
-
-export interface FitIssue {
-  readonly message: string;
-  readonly nodeId?: string | undefined;
-  readonly fix?: ParamFix;
-  readonly trainingFix?: TrainingFix;
-}
+export type { FitIssue, ParamFix, TrainingFix } from './fit-types';
 
 const product = (dims: readonly (number | null)[]) => dims.reduce<number>((a, d) => a * (d ?? NaN), 1);
 const sameDims = (a: readonly (number | null)[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);

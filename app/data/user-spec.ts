@@ -1,6 +1,6 @@
 import type { DataSettings } from './catalog';
 import type { ColumnSettings, DataSource, UserDatasetId } from './source';
-import type { DataSpec, InputSpec } from './spec';
+import type { DataSpec, InputSpec } from './spec-types';
 
 /** Ids 0 (padding) and 1 (unknown word) come before the vocabulary's words. */
 export const RESERVED_TOKENS = 2;

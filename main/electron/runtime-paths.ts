@@ -28,6 +28,7 @@ export const APP_FILES = {
   main: 'dist/main/electron.cjs',
   preload: 'dist/main/preload.cjs',
   engine: 'dist/main/engine.mjs',
+  dataWorker: 'dist/main/data-worker.mjs',
   renderer: 'dist/renderer/index.html',
   templates: 'resources/templates',
   models: 'resources/models',
@@ -42,6 +43,8 @@ function appFiles(): RuntimeFile[] {
     own('the Electron main process', APP_FILES.main),
     own('the preload script', APP_FILES.preload),
     own('the training engine', APP_FILES.engine),
+    // Electron loads worker threads from app.asar; without it the app runs but cannot read data files.
+    own('the data reader (a worker thread)', APP_FILES.dataWorker, false),
     own('the UI', APP_FILES.renderer),
     own('the templates', APP_FILES.templates, false),
     { ...own('pretrained models', APP_FILES.models, false), optional: true },

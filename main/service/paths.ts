@@ -16,6 +16,8 @@ export interface AppPaths {
   readonly templates: string;
   readonly renderer: string;
   readonly engine: string;
+  /** The worker thread that scans, parses and hashes data files off the host's event loop. */
+  readonly dataWorker: string;
 }
 
 export function appPaths(root: string): AppPaths {
@@ -24,6 +26,7 @@ export function appPaths(root: string): AppPaths {
     templates: join(root, 'resources', 'templates'),
     renderer: join(root, 'dist', 'renderer'),
     engine: join(root, 'dist', 'main', 'engine.mjs'),
+    dataWorker: join(root, 'dist', 'main', 'data-worker.mjs'),
   };
 }
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { REQUESTS, isRequestKind, type Reply, type RequestKind } from '../../app/protocol/requests';
 import type { HostEvent } from '../../app/protocol/events';
 import { dataHandlers, type PickPath } from './data';
+import { DataWorker } from './data-worker';
 import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
@@ -54,7 +55,7 @@ export function createService(opts: ServiceOptions) {
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
-    ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
+    ...dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)),
     'project.open': async () => needDialogs().open(),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
   };

@@ -158,7 +158,7 @@ describe('CSV bad input', () => {
     const empty = writeText(dir, 'empty.csv', '');
     expect(await failure(importCsv(empty))).toBe(`${empty} is empty.`);
     const header = writeText(dir, 'header.csv', 'a,b,label\n');
-    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no rows of data.`);
+    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no data rows.`);
   });
 
   it('names a quote that never closes', async () => {

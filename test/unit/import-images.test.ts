@@ -7,7 +7,7 @@ import { dataSpec } from '../../app/data/spec';
 import { loadUserData } from '../../main/data';
 import { importUserData } from '../../main/data/complete';
 import { batchStream, openStreamingData } from '../../main/engine/pipeline';
-import { inspectData } from '../../main/service/data';
+import { inspectData } from '../../main/data/jobs';
 import { imageFolder, pngBytes, tempDir } from '../fixtures/user-data';
 
 const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSettings =>

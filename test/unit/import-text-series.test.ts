@@ -6,7 +6,7 @@ import { dataSpec } from '../../app/data/spec';
 import { Vocabulary } from '../../app/data/tokenizer';
 import { loadUserData } from '../../main/data';
 import { importUserData } from '../../main/data/complete';
-import { inspectData } from '../../main/service/data';
+import { inspectData } from '../../main/data/jobs';
 import { tempDir, writeText } from '../fixtures/user-data';
 
 const failure = async (p: Promise<unknown>) =>

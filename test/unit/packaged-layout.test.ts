@@ -140,7 +140,7 @@ describe('the packaged layout', () => {
   it('the service and the main process name the same files as the runtime list', () => {
     const paths = appPaths(ROOT);
     const listed = runtimeFiles().map((f) => join(ROOT, f.path));
-    for (const p of [paths.engine, join(paths.renderer, 'index.html'), paths.templates]) expect(listed).toContain(p);
+    for (const p of [paths.engine, paths.dataWorker, join(paths.renderer, 'index.html'), paths.templates]) expect(listed).toContain(p);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main).toBe(APP_FILES.main);
   });
