@@ -10,3 +10,8 @@ export function checkRbmGraph(doc: ProjectDoc): FitIssue[] {
     },
   ];
 }
+
+/** True when the graph's output is an RBM; otherwise a head follows the RBMs, to fine-tune on labels after pretraining. */
+export function endsInRbm(doc: ProjectDoc, outputs: readonly string[]): boolean {
+  return outputs.length === 1 && doc.graph.nodes.find((n) => n.id === outputs[0])?.type === 'RBM';
+}

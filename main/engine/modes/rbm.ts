@@ -3,6 +3,7 @@ import { checkDataFit } from '../../../app/data/fit';
 import { isRbmLayer, type RbmLayer } from '../../../app/layers/tfjs/rbm';
 import type { Tf } from '../../../app/layers/types';
 import type { EpochLogs, SampleImage } from '../../../app/protocol/runs';
+import type { TrainingSettings } from '../../../app/training/settings';
 import { buildModel } from '../build-model';
 import { UserError } from '../context';
 import { loadDataset } from '../datasets';
@@ -10,6 +11,7 @@ import { permutation, splitData } from '../../data/split';
 import { gridDataUrl } from '../images/png';
 import type { Trainer, TrainingMode } from '../run/mode';
 import { adoptWeights } from '../run/weights';
+import { compileHead, evaluateHead, fineTuneBatch, headOf, oneHotLabels, type Head } from './rbm-finetune';
 import { applyCd, cdGradient, pseudoLikelihood, reconstructionError, type RbmTensors, type Uniform } from './rbm-cd';
 
 type Tensor = tfjs.Tensor;
@@ -65,9 +67,19 @@ function filterTiles(kernel: Float32Array, visible: number, hidden: number): Flo
 interface Held {
   readonly train: Tensor;
   readonly validation: Tensor | null;
+  /** One-hot labels, when a classifier head follows the RBMs. */
+  readonly trainY: Tensor | null;
+  readonly validationY: Tensor | null;
 }
 
-function rbmTrainer(tf: Tf, model: tfjs.LayersModel, held: Held, rate: number, batchSize: number, seed: number): Trainer {
+/** With a head, the first half of the epochs (at least one) pretrain the RBMs; the rest fine-tune everything on the labels. */
+export const pretrainEpochs = (epochs: number, head: Head | null): number => (head ? Math.max(1, Math.floor(epochs / 2)) : epochs);
+
+function rbmTrainer(tf: Tf, model: tfjs.LayersModel, held: Held, t: TrainingSettings, head: Head | null): Trainer {
+  const { learningRate: rate, batchSize, seed } = t;
+  const pretrain = pretrainEpochs(t.epochs, head);
+  let current = 0;
+  let accuracy = 0;
   const stages = stagesOf(tf, model);
   const count = held.train.shape[0];
   let draw = seed;
@@ -117,20 +129,36 @@ function rbmTrainer(tf: Tf, model: tfjs.LayersModel, held: Held, rate: number, b
       return Promise.resolve();
     },
     beginEpoch: (epoch) => {
+      current = epoch;
+      accuracy = 0;
       order = permutation(count, (seed > 0 ? seed : Math.floor(Math.random() * 2 ** 31)) + epoch);
       sums = { recon: 0, pl: 0, n: 0 };
       firstBatch = NaN;
     },
-    trainBatch: (b) => {
+    trainBatch: async (b) => {
       const pick = tf.tensor1d(Int32Array.from(order.subarray(b * batchSize, Math.min((b + 1) * batchSize, count))), 'int32');
       const x = tf.gather(held.train, pick);
+      if (current >= pretrain && held.trainY) {
+        const y = tf.gather(held.trainY, pick);
+        const r = await fineTuneBatch(model, x, y);
+        tf.dispose([pick, x, y]);
+        if (b === 0) firstBatch = r.loss;
+        sums = { recon: sums.recon + r.loss, pl: 0, n: sums.n + 1 };
+        accuracy += r.accuracy;
+        return { loss: r.loss, values: { accuracy: r.accuracy } };
+      }
       const r = step(x);
       tf.dispose([pick, x]);
       if (b === 0) firstBatch = r.recon;
       sums = { recon: sums.recon + r.recon, pl: sums.pl + r.pl, n: sums.n + 1 };
-      return Promise.resolve({ loss: r.recon, values: values(r) });
+      return { loss: r.recon, values: values(r) };
     },
     epochLogs: () => {
+      if (current >= pretrain && held.trainY) {
+        const tuned: EpochLogs = { loss: sums.recon / sums.n, accuracy: accuracy / sums.n };
+        if (held.validation && held.validationY) Object.assign(tuned, evaluateHead(tf, model, held.validation, held.validationY));
+        return Promise.resolve(tuned);
+      }
       // The first batch's error next to the epoch's mean and the held-out one after it: the fall within one epoch.
       const logs: EpochLogs = {
         loss: sums.recon / sums.n,
@@ -179,29 +207,34 @@ function picture(tf: Tf, first: Stage, examples: Tensor) {
 const product = (dims: readonly number[]) => dims.reduce((a, d) => a * d, 1);
 
 /** Layer-wise contrastive divergence on every RBM node of the graph (see docs/decisions.md, "rbm"). */
-export const rbmMode: TrainingMode<null> = {
+export const rbmMode: TrainingMode<Head | null> = {
   noun: 'RBM',
   check(doc, analysis) {
     const misfit = checkDataFit(doc, analysis)[0];
     if (misfit) throw new UserError(`${misfit.message}${misfit.fix ? ` Fix: ${misfit.fix.label}.` : ''}`);
-    return null;
+    return headOf(doc, analysis);
   },
-  async open(_plan, { tf, doc, analysis }) {
+  async open(head, { tf, doc, analysis }) {
     const data = await loadDataset(doc.data, doc.training.validationSplit);
     const { train, validation } = splitData(data, doc.training.validationSplit, doc.data.seed, doc.data.limit);
     if (train.count === 0) throw new UserError('There are no training examples: raise the dataset limit or lower the validation split.');
     const input = train.inputs[0]!;
     const per = product(input.shape);
     const toTensor = (d: typeof train, n: number) => tf.tensor2d(Float32Array.from(d.inputs[0]!.data.subarray(0, n * per)), [n, per]);
+    const shown = validation ? Math.min(EVAL_COUNT, validation.count) : 0;
     const held: Held = {
       train: toTensor(train, train.count),
-      validation: validation ? toTensor(validation, Math.min(EVAL_COUNT, validation.count)) : null,
+      validation: validation ? toTensor(validation, shown) : null,
+      trainY: head ? oneHotLabels(tf, train.target, train.count, head.classes) : null,
+      validationY: head && validation ? oneHotLabels(tf, validation.target, shown, head.classes) : null,
     };
     const t = doc.training;
     return {
       samples: { train: train.count, validation: validation?.count ?? 0 },
       batchesPerEpoch: Math.ceil(train.count / t.batchSize),
-      lossWhy: LOSS_WHY,
+      lossWhy: head
+        ? `${LOSS_WHY} After ${pretrainEpochs(t.epochs, head)} pretraining epoch(s) the whole network is fine-tuned on the labels: ${head.loss.why}.`
+        : LOSS_WHY,
       unsupported: {
         schedule: 'RBM training keeps the learning rate constant; the schedule is ignored.',
         earlyStopping: 'Contrastive divergence has no validation loss it minimises, so early stopping is off for RBM training.',
@@ -212,14 +245,15 @@ export const rbmMode: TrainingMode<null> = {
       sample: () => null,
       build: (earlier) => {
         const model = buildModel(tf, doc, analysis);
+        if (head) compileHead(tf, model, doc, head);
         if (earlier) adoptWeights(model, earlier, 'RBM');
         if (model.inputs.length !== 1 || product(model.inputs[0]!.shape.slice(1) as number[]) !== per) {
           model.dispose();
           throw new UserError(`The RBM's input must take the ${per} values of one example as a flat vector.`);
         }
-        return rbmTrainer(tf, model, held, t.learningRate, t.batchSize, t.seed);
+        return rbmTrainer(tf, model, held, t, head);
       },
-      dispose: () => tf.dispose([held.train, ...(held.validation ? [held.validation] : [])]),
+      dispose: () => tf.dispose([held.train, ...[held.validation, held.trainY, held.validationY].filter((x): x is Tensor => x !== null)]),
     };
   },
 };
