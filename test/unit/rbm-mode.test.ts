@@ -65,6 +65,26 @@ describe('rbm training mode', () => {
     120_000,
   );
 
+  it('pretrains, then fine-tunes a classifier head on the labels in the second half of the epochs', async () => {
+    const doc = stacked(false);
+    doc.graph = {
+      nodes: [...doc.graph.nodes, node('head', 'Dense', { units: 10, activation: 'softmax' })],
+      edges: [...doc.graph.edges, edge('rbm_b', 'head')],
+    };
+    const epochs = (await run(doc)).flatMap((e) => (e.type === 'run.epoch' ? [e.logs] : []));
+    expect(epochs).toHaveLength(2);
+    expect(epochs[0]!.reconstruction_error).toEqual(expect.any(Number));
+    expect(epochs[0]!.accuracy).toBeUndefined();
+    expect(epochs[1]!.val_accuracy).toBeGreaterThanOrEqual(0);
+    expect(epochs[1]!.reconstruction_error).toBeUndefined();
+  }, 60_000);
+
+  it('checks a head against the labels as a standard network is checked', async () => {
+    const doc = stacked(false);
+    doc.graph = { nodes: [...doc.graph.nodes, node('head', 'Dense', { units: 1 })], edges: [...doc.graph.edges, edge('rbm_b', 'head')] };
+    await expect(run(doc)).rejects.toThrow(/has 10 classes, but the output layer has 1 units/);
+  });
+
   it('refuses a graph without an RBM, naming the fix', async () => {
     const doc = stacked(false);
     doc.graph = { nodes: [node('in', 'InputLayer', { shape: [784] }), node('d', 'Dense', { units: 4 })], edges: [edge('in', 'd')] };
