@@ -19,7 +19,7 @@ export function confirmDiscard(action: string): boolean {
 }
 
 /** Loads a project's text; on failure the current project stays and the error is shown. */
-export function openText(text: string, source: string, filePath: string | null = null): boolean {
+export function openText(text: string, source: string, filePath: string | null = null, fresh = false): boolean {
   const session = useSession.getState();
   const result = loadProjectText(text);
   if (!result.ok) {
@@ -31,7 +31,8 @@ export function openText(text: string, source: string, filePath: string | null =
   // A repaired document differs from the file: it stays dirty until saved. So does a file without
   // a project id (saved before projects had one): it gets one now, and until that is saved its
   // runs would be filed under an id the file does not know.
-  const hasId = result.doc.id !== undefined && PROJECT_ID.test(result.doc.id);
+  // A template is a fresh start, not a file: nothing in it is the user's to lose until they edit it.
+  const hasId = fresh || (result.doc.id !== undefined && PROJECT_ID.test(result.doc.id));
   useProjectStore.getState().loadDocument(result.doc, { filePath, saved: result.warnings.length === 0 && hasId });
   if (result.warnings.length > 0) {
     session.notify({ kind: 'load-warnings', tone: 'warning', title: `Opened ${source} with repairs`, lines: result.warnings });
@@ -109,7 +110,7 @@ export async function loadTemplate(id: string, name: string): Promise<void> {
   if (!confirmDiscard(`Open the template "${name}"`)) return;
   try {
     const { text } = await transport().request('templates.get', { id });
-    openText(text, `the template "${name}"`);
+    openText(text, `the template "${name}"`, null, true);
   } catch (e) {
     useSession.getState().notify({ kind: 'load-error', tone: 'error', title: `Could not load the template "${name}"`, lines: [errorText(e)] });
   }

@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -16,16 +17,18 @@ import {
   type OnNodeDrag,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { getLayer } from '../../../app/layers/registry';
 import { MAIN_OUTPUT } from '../../../app/layers/types';
 import { useAnalysis } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
+import { useView } from '../store/view';
 import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
 import { LAYER_MIME, toFlowEdges, toFlowNodes } from './flow';
 import { LayerNode, NODE_WIDTH, type LayerFlowNode } from './LayerNode';
+import { fitGraph, FIT_MIN_ZOOM } from './fitGraph';
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 
@@ -47,18 +50,29 @@ export function Canvas() {
   const { run, select, addLayer } = useProjectStore.getState();
   const analysis = useAnalysis();
   const training = useRun((s) => isActive(s.status));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow<LayerFlowNode>();
+  const { screenToFlowPosition } = flow;
+  const minimap = useView((s) => s.minimap);
+  const fitRequest = useView((s) => s.fitRequest);
+  const zoom = useStore((s) => s.transform[2]);
+  const box = useRef<HTMLDivElement>(null);
   const [nodes, setNodes] = useState<LayerFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
 
-  useEffect(() => setNodes((prev) => toFlowNodes(graph, selection.nodes, prev)), [graph, selection.nodes]);
-  useEffect(() => setEdges(toFlowEdges(graph, analysis, selection.edges, training)), [graph, analysis, selection.edges, training]);
+  // React Flow's copies follow the document as it changes, adjusted during render (not in an effect) so no frame shows stale cards.
+  const [synced, setSynced] = useState<readonly unknown[]>([]);
+  const inputs = [graph, selection, analysis, training];
+  if (inputs.some((v, i) => v !== synced[i])) {
+    setSynced(inputs);
+    setNodes((prev) => toFlowNodes(graph, selection.nodes, prev));
+    setEdges(toFlowEdges(graph, analysis, selection.edges, training));
+  }
   useEffect(() => {
     // Fit whole-document loads (open, template, restore), never plain edits: the view must not jump under a drop.
-    if (loadCount === 0) return;
-    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }), 60);
+    if (loadCount === 0 && fitRequest === 0) return;
+    const t = setTimeout(() => fitGraph(box.current, flow, useView.getState().direction), 60);
     return () => clearTimeout(t);
-  }, [loadCount, fitView]);
+  }, [loadCount, fitRequest, flow]);
 
   // Deletion goes through our own shortcut (one undo step); React Flow only reports moves and selection.
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
@@ -106,7 +120,7 @@ export function Canvas() {
   };
 
   return (
-    <div data-testid="canvas" className="relative h-full w-full bg-slate-50" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={box} data-testid="canvas" data-zoom={zoom.toFixed(3)} className="relative h-full w-full bg-slate-50" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<LayerFlowNode>
         nodes={nodes}
         edges={edges}
@@ -120,12 +134,22 @@ export function Canvas() {
         deleteKeyCode={null}
         minZoom={0.2}
         maxZoom={2.5}
+        fitViewOptions={{ minZoom: FIT_MIN_ZOOM, maxZoom: 1.1, padding: 0.1 }}
         defaultEdgeOptions={{ type: 'default' }}
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
-        {graph.nodes.length > 0 && (
-          <MiniMap<LayerFlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" className="ll-minimap" />
+        {graph.nodes.length > 0 && minimap && (
+          <MiniMap<LayerFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241,245,249,0.7)"
+            className="ll-minimap"
+            style={{ width: 140, height: 96 }}
+            ariaLabel="Minimap of the graph"
+          />
         )}
         <Controls showInteractive={false} className="ll-controls" />
       </ReactFlow>

@@ -1,13 +1,31 @@
 import { useEffect } from 'react';
 import { fileMode, openProject, saveProject } from '../actions/files';
+import { layoutProject } from '../actions/layout';
 import { startTraining, stepTraining, stopTraining, togglePause } from '../actions/training';
 import { noSelection, useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
+import { useView } from '../store/view';
 import { isEditable } from '../ui/platform';
 
 /** Keys that act on whatever has focus: form controls, and buttons whose own Space or Enter must win. */
 const ownsKeys = (t: EventTarget | null) =>
   isEditable(t) || (t instanceof HTMLElement && t.closest('button, a[href], [role="button"], [role="menuitem"], summary') !== null);
+
+/** Single keys for the view, outside fields and buttons: layout, panels, minimap. */
+function viewKey(e: KeyboardEvent): void {
+  const view = useView.getState();
+  const actions: Record<string, () => void> = {
+    l: () => void layoutProject(),
+    L: () => void layoutProject(view.direction === 'TB' ? 'LR' : 'TB'),
+    '[': () => view.set({ paletteOpen: !view.paletteOpen }),
+    ']': () => view.set({ sidebarOpen: !view.sidebarOpen }),
+    m: () => view.set({ minimap: !view.minimap }),
+  };
+  const act = actions[e.key];
+  if (!act) return;
+  e.preventDefault();
+  act();
+}
 
 /**
  * Window-wide keys. Undo and Delete leave text fields alone; Save, Open, Train, Step and
@@ -56,6 +74,8 @@ export function useShortcuts(): void {
       } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         e.preventDefault();
         store.deleteSelection();
+      } else if (!mod && !ownsKeys(e.target)) {
+        viewKey(e);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -5,7 +5,10 @@ import { defaultParams, getLayer } from '../../../app/layers/registry';
 import type { TrainingSettings } from '../../../app/training/settings';
 import { edgeId } from './naming';
 
-export interface XY { x: number; y: number }
+export interface XY {
+  x: number;
+  y: number;
+}
 
 /** Every edit a user can make to a project. Each one is a named, undoable step. */
 export type Command =
@@ -15,6 +18,8 @@ export type Command =
   | { type: 'setParam'; nodeId: string; key: string; value: unknown }
   | { type: 'renameNode'; nodeId: string; name: string }
   | { type: 'moveNodes'; moves: readonly { id: string; position: XY }[] }
+  /** Automatic layout: new positions for the whole graph or the selected layers. */
+  | { type: 'layout'; moves: readonly { id: string; position: XY }[]; scope: 'graph' | 'selection' }
   | { type: 'setData'; patch: Partial<DataSettings> }
   /** Replaces the data settings at once: an import or a relocation of the user's own data. */
   | { type: 'importData'; settings: DataSettings; label: string }
@@ -42,6 +47,8 @@ export function commandLabel(cmd: Command): string {
       return `Rename to ${cmd.name}`;
     case 'moveNodes':
       return 'Move';
+    case 'layout':
+      return cmd.scope === 'graph' ? 'Lay out graph' : `Lay out ${layersLabel(cmd.moves.map((m) => m.id))}`;
     case 'setData':
       return 'Change data';
     case 'setTraining':
@@ -152,7 +159,8 @@ export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
       return applyCommand(doc, { type: 'setParam', nodeId: cmd.fix.nodeId, key: cmd.fix.key, value: cmd.fix.value });
     case 'renameNode':
       return mapNode(doc, cmd.nodeId, (n) => (n.name === cmd.name ? n : { ...n, name: cmd.name }));
-    case 'moveNodes': {
+    case 'moveNodes':
+    case 'layout': {
       const moves = new Map(cmd.moves.map((m) => [m.id, m.position]));
       let changed = false;
       const moved = nodes.map((n) => {

@@ -7,6 +7,7 @@ import { Logo, NewIcon, OpenIcon, RedoIcon, SaveIcon, UndoIcon } from '../ui/ico
 import { HostStatus } from './HostStatus';
 import { ProjectName } from './ProjectName';
 import { TemplateMenu } from './TemplateMenu';
+import { ViewControls } from './ViewControls';
 
 import { MOD } from '../ui/platform';
 
@@ -70,6 +71,8 @@ export function Toolbar() {
       >
         <RedoIcon />
       </Button>
+      <Divider />
+      <ViewControls />
       <Divider />
       <ProjectName />
       <div className="flex-1" />
