@@ -5,7 +5,7 @@ import { ConnectionBanner } from './layout/ConnectionBanner';
 import { DockSplitter, useDockHeight } from './layout/DockSplitter';
 import { Sidebar } from './layout/Sidebar';
 import { useBeforeUnload } from './layout/useBeforeUnload';
-import { useShortcuts } from './layout/useShortcuts';
+import { Shortcuts } from './layout/Shortcuts';
 import { useTitle } from './layout/useTitle';
 import { Palette } from './palette/Palette';
 import { RunDock } from './run/RunDock';
@@ -18,13 +18,13 @@ const DOCK_MINIMISED = 44;
 
 /** Toolbar on top; palette, canvas and the properties sidebar; the run dock across the bottom. */
 export function App() {
-  useShortcuts();
   useTitle();
   useBeforeUnload();
   const [dockHeight, setDockHeight] = useDockHeight();
   const { paletteOpen, sidebarOpen, dockMinimised, set } = useView();
   return (
     <ReactFlowProvider>
+      <Shortcuts />
       <div className="flex h-screen min-h-[600px] min-w-[1024px] flex-col overflow-hidden bg-white text-slate-800">
         <Toolbar />
         <ConnectionBanner />

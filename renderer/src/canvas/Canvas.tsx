@@ -6,6 +6,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
   useStore,
   type Connection,
@@ -26,6 +27,8 @@ import { isActive, useRun } from '../store/run';
 import { useView } from '../store/view';
 import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
+import { ContextMenu, type MenuState } from './ContextMenu';
+import { useEditActions } from './useEditActions';
 import { LAYER_MIME, toFlowEdges, toFlowNodes } from './flow';
 import { LayerNode, NODE_WIDTH, type LayerFlowNode } from './LayerNode';
 import { fitGraph, FIT_MIN_ZOOM } from './fitGraph';
@@ -36,6 +39,9 @@ function minimapColor(node: LayerFlowNode): string {
   const type = useProjectStore.getState().doc.graph.nodes.find((n) => n.id === node.id)?.type ?? '';
   return categoryStyle(getLayer(type)?.category).hex;
 }
+
+/** Shift, Ctrl or Cmd and a click adds a layer to the selection; Shift and a drag draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 
 const isValidConnection: IsValidConnection = (c) => c.source !== c.target;
 
@@ -56,6 +62,19 @@ export function Canvas() {
   const fitRequest = useView((s) => s.fitRequest);
   const zoom = useStore((s) => s.transform[2]);
   const box = useRef<HTMLDivElement>(null);
+  const edit = useEditActions();
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = (e: { preventDefault(): void; clientX: number; clientY: number }, target: MenuState['target']) => {
+    e.preventDefault();
+    // Right-clicking a layer outside the selection acts on that layer alone, as file managers do.
+    if (target.kind !== 'pane') {
+      const sel = useProjectStore.getState().selection;
+      const inSel = target.kind === 'node' ? sel.nodes.includes(target.id) : sel.edges.includes(target.id);
+      if (!inSel) select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
+    }
+    setMenu({ x: e.clientX, y: e.clientY, target });
+  };
   const [nodes, setNodes] = useState<LayerFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
 
@@ -132,6 +151,13 @@ export function Canvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionMode={SelectionMode.Partial}
+        onNodeContextMenu={(e, n) => openMenu(e, { kind: 'node', id: n.id })}
+        onEdgeContextMenu={(e, ed) => openMenu(e, { kind: 'edge', id: ed.id })}
+        onPaneContextMenu={(e) => openMenu(e, { kind: 'pane' })}
+        onSelectionContextMenu={(e) => openMenu(e, { kind: 'pane' })}
         minZoom={0.2}
         maxZoom={2.5}
         fitViewOptions={{ minZoom: FIT_MIN_ZOOM, maxZoom: 1.1, padding: 0.1 }}
@@ -154,6 +180,7 @@ export function Canvas() {
         <Controls showInteractive={false} className="ll-controls" />
       </ReactFlow>
       <CanvasOverlays />
+      {menu && <ContextMenu menu={menu} edit={edit} onClose={closeMenu} />}
     </div>
   );
 }

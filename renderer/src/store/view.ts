@@ -10,9 +10,14 @@ export interface ViewPrefs {
   readonly dockMinimised: boolean;
 }
 
+export type Overlay = 'quickAdd' | 'shortcuts' | null;
+
 export interface ViewState extends ViewPrefs {
   /** Bumped to ask the canvas to fit the view (after a layout); not remembered. */
   readonly fitRequest: number;
+  /** The one floating box open over the editor, if any; not remembered. */
+  readonly overlay: Overlay;
+  readonly setOverlay: (overlay: Overlay) => void;
   readonly set: (patch: Partial<ViewPrefs>) => void;
   readonly requestFit: () => void;
 }
@@ -42,6 +47,10 @@ function load(): ViewPrefs {
 export const useView = create<ViewState>()((set, get) => ({
   ...load(),
   fitRequest: 0,
+  overlay: null,
+  setOverlay(overlay) {
+    set({ overlay });
+  },
   requestFit() {
     set({ fitRequest: get().fitRequest + 1 });
   },

@@ -68,6 +68,15 @@ export function ViewControls() {
       >
         <MinimapIcon />
       </Button>
+      <Button
+        data-testid="shortcuts-button"
+        variant="ghost"
+        onClick={() => useView.getState().setOverlay('shortcuts')}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+      >
+        <span className="text-[14px] font-semibold">?</span>
+      </Button>
     </div>
   );
 }
