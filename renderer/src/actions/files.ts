@@ -4,6 +4,8 @@ import { isElectron, transport } from '../transport';
 import { selectDirty, useProjectStore } from '../store/project';
 import { PROJECT_ID } from '../store/projectId';
 import { useSession } from '../store/session';
+import { askConfirm } from '../store/confirm';
+import { MOD } from '../ui/platform';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -12,10 +14,15 @@ export function fileMode(): 'native' | 'browser' {
   return useSession.getState().info?.files ?? (isElectron() ? 'native' : 'browser');
 }
 
-/** Asks before throwing away unsaved edits. */
-export function confirmDiscard(action: string): boolean {
+/** Asks before throwing away unsaved edits, and only when there are some. */
+export async function confirmDiscard(action: string): Promise<boolean> {
   if (!selectDirty(useProjectStore.getState())) return true;
-  return window.confirm(`${action}? Your unsaved changes to "${useProjectStore.getState().doc.name}" will be lost.`);
+  return askConfirm({
+    title: `${action}?`,
+    message: `Your unsaved changes to "${useProjectStore.getState().doc.name}" will be lost. Save first (${MOD}+S) to keep them.`,
+    confirm: 'Discard changes',
+    danger: true,
+  });
 }
 
 /** Loads a project's text; on failure the current project stays and the error is shown. */
@@ -40,8 +47,8 @@ export function openText(text: string, source: string, filePath: string | null =
   return true;
 }
 
-export function newProject(): void {
-  if (!confirmDiscard('Start a new project')) return;
+export async function newProject(): Promise<void> {
+  if (!(await confirmDiscard('Start a new project'))) return;
   useSession.getState().dismissKind('load-error');
   useProjectStore.getState().loadDocument(emptyProject(), { saved: true });
 }
@@ -52,7 +59,7 @@ export async function openProject(): Promise<void> {
     document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click();
     return;
   }
-  if (!confirmDiscard('Open another project')) return;
+  if (!(await confirmDiscard('Open another project'))) return;
   try {
     const reply = await transport().request('project.open', {});
     if (!reply.canceled) openText(reply.text, fileName(reply.path), reply.path);
@@ -62,7 +69,7 @@ export async function openProject(): Promise<void> {
 }
 
 export async function openFile(file: File): Promise<void> {
-  if (!confirmDiscard('Open another project')) return;
+  if (!(await confirmDiscard('Open another project'))) return;
   try {
     openText(await file.text(), `"${file.name}"`);
   } catch (e) {
@@ -107,7 +114,7 @@ function download(text: string, name: string) {
 }
 
 export async function loadTemplate(id: string, name: string): Promise<void> {
-  if (!confirmDiscard(`Open the template "${name}"`)) return;
+  if (!(await confirmDiscard(`Open the template "${name}"`))) return;
   try {
     const { text } = await transport().request('templates.get', { id });
     openText(text, `the template "${name}"`, null, true);

@@ -1,5 +1,6 @@
 import { QuickAdd } from '../canvas/QuickAdd';
 import { useEditActions } from '../canvas/useEditActions';
+import { ConfirmDialog } from './ConfirmDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useShortcuts } from './useShortcuts';
 
@@ -11,6 +12,7 @@ export function Shortcuts() {
     <>
       <QuickAdd edit={edit} />
       <ShortcutSheet />
+      <ConfirmDialog />
     </>
   );
 }

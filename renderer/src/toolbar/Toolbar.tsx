@@ -27,7 +27,12 @@ export function Toolbar() {
         <span className="text-[15px] font-bold tracking-tight text-slate-900">LayerLab</span>
       </div>
       <Divider />
-      <Button data-testid="new-button" variant="ghost" onClick={newProject} title="New empty project">
+      <Button
+        data-testid="new-button"
+        variant="ghost"
+        onClick={() => void newProject()}
+        title="New empty project (asks first only if there are unsaved changes)"
+      >
         <NewIcon />
         New
       </Button>
