@@ -55,3 +55,19 @@ test('switching templates asks nothing; unsaved edits ask in an in-app dialog', 
   await expect(app.getByTestId('node-dropout_1')).toHaveCount(0);
   expect(nativeDialogs).toBe(0);
 });
+
+test('advice: a hidden Dense without activation gets a tip, and "Graph OK" turns amber', async ({ app }) => {
+  await app.getByTestId('template-button').click();
+  await app.getByTestId('template-mlp-spirals').click();
+  await expect(app.getByTestId('graph-health')).toHaveAttribute('data-state', 'ok');
+  await select(app, 'dense_1');
+  await setParam(app, 'activation', 'linear');
+  await expect(app.getByTestId('node-dense_1').getByTestId('node-advice')).toContainText('one linear map');
+  await expect(app.getByTestId('graph-health')).toHaveAttribute('data-state', 'advice');
+  await expect(app.getByTestId('node-advice-item')).toContainText('Set its activation to relu');
+  // Advice never blocks training; a data misfit is a problem, not "Graph OK".
+  await expect(app.getByTestId('train-button')).toBeEnabled();
+  await app.screenshot({ path: join('test-results', 'screenshots', 'editor-advice.png') });
+  await app.getByTestId('dataset-select').selectOption('iris');
+  await expect(app.getByTestId('graph-health')).toHaveAttribute('data-state', 'problems');
+});

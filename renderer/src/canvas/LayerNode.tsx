@@ -4,7 +4,7 @@ import { formatCount } from '../../../app/analysis/summary';
 import type { GraphIssue } from '../../../app/analysis/types';
 import { getLayer } from '../../../app/layers/registry';
 import { formatShape, type InputHandle } from '../../../app/layers/types';
-import { useAnalysis, useFitIssues } from '../store/analysis';
+import { useAdvice, useAnalysis, useFitIssues } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { categoryStyle, displayType } from '../ui/category';
@@ -27,6 +27,7 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
   const node = useProjectStore((s) => s.doc.graph.nodes.find((n) => n.id === id));
   const info = useAnalysis().nodes.get(id);
   const fit = useFitIssues();
+  const tip = useAdvice().find((a) => a.nodeId === id);
   const gan = useProjectStore((s) => s.doc.training.mode === 'gan');
   // Data flows down the page (inputs on top) or across it (inputs on the left), as the graph is laid out.
   const vertical = useView((s) => s.direction === 'TB');
@@ -102,6 +103,16 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
         </div>
       )}
       {issues.length > 0 && <NodeError issues={issues} showHandle={inputs.length > 0} />}
+      {issues.length === 0 && tip && (
+        // One line on the card, so advice never pushes the card onto its neighbour; the whole tip is in the title and the inspector.
+        <div
+          data-testid="node-advice"
+          title={`${tip.message}${tip.fix ? `\nFix: ${tip.fix}` : ''}`}
+          className="mx-2 mb-1.5 truncate rounded-md bg-amber-50 px-2 py-0.5 text-[11px] leading-snug text-amber-900"
+        >
+          Tip: {tip.message}
+        </div>
+      )}
       {inputs.map((h, i) => (
         <Handle
           key={h.name}
