@@ -63,7 +63,8 @@ export function parseLab(text: string): { ok: true; lab: Lab } | { ok: false; er
   const r = labSchema.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0];
-    return { ok: false, error: `${i?.path.join('.') || 'lab'}: ${i?.message ?? 'invalid'}` };
+    const where = i && i.path.length > 0 ? i.path.join('.') : 'lab';
+    return { ok: false, error: `${where}: ${i?.message ?? 'invalid'}` };
   }
   const ids = new Set(r.data.steps.map((s) => s.id));
   if (ids.size !== r.data.steps.length) return { ok: false, error: 'steps: two steps have the same id' };
