@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { Logo, NewIcon, OpenIcon, RedoIcon, SaveIcon, UndoIcon } from '../ui/icons';
 import { HostStatus } from './HostStatus';
 import { ProjectName } from './ProjectName';
+import { LabMenu } from '../labs/LabMenu';
 import { TemplateMenu } from './TemplateMenu';
 import { ViewControls } from './ViewControls';
 
@@ -37,6 +38,7 @@ export function Toolbar() {
         New
       </Button>
       <TemplateMenu />
+      <LabMenu />
       <Button data-testid="open-button" variant="ghost" onClick={() => void openProject()} title={`Open a project (${MOD}+O)`}>
         <OpenIcon />
         Open
