@@ -22,7 +22,7 @@ async function overlapping(app: Page): Promise<string[]> {
 const zoom = async (app: Page) => Number(await app.getByTestId('canvas').getAttribute('data-zoom'));
 
 test('every template opens readable: fit-view zoom at least 0.75, no card on another', async ({ app }) => {
-  expect(TEMPLATES).toHaveLength(14);
+  expect(TEMPLATES.length).toBeGreaterThanOrEqual(14);
   for (const id of TEMPLATES) {
     await app.getByTestId('template-button').click();
     await app.getByTestId(`template-${id}`).click();

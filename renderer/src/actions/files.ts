@@ -86,8 +86,8 @@ export async function openFile(file: File): Promise<void> {
 const fileName = (path: string) => `"${path.split(/[\\/]/).pop() ?? path}"`;
 
 /** Desktop: a file the OS, a second launch or Open Recent asked this window to open. */
-export function openFromShell(path: string, text: string, handle: string): void {
-  if (!confirmDiscard('Open another project')) return;
+export async function openFromShell(path: string, text: string, handle: string): Promise<void> {
+  if (!(await confirmDiscard('Open another project'))) return;
   if (openText(text, fileName(path), path)) handles.set(path, handle);
 }
 
