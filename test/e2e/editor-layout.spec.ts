@@ -1,9 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-const TEMPLATES = readdirSync(join(import.meta.dirname, '..', '..', 'resources', 'templates')).map((f) => f.replace('.layerlab.json', ''));
+const DIR = join(import.meta.dirname, '..', '..', 'resources', 'templates');
+const TEMPLATES = readdirSync(DIR).map((f) => f.replace('.layerlab.json', ''));
+/** The template's first Input layer: the view must start there. */
+const firstInput = (id: string): string => {
+  const doc = JSON.parse(readFileSync(join(DIR, `${id}.layerlab.json`), 'utf8')) as { graph: { nodes: { id: string; type: string }[] } };
+  return doc.graph.nodes.find((n) => n.type === 'InputLayer')?.id ?? '';
+};
 
 /** The node cards as drawn on screen, and any two that overlap. */
 async function overlapping(app: Page): Promise<string[]> {
@@ -37,7 +43,7 @@ test('every template opens readable: fit-view zoom at least 0.75, no card on ano
       .toBeGreaterThanOrEqual(0.75);
     expect(await overlapping(app), id).toEqual([]);
     // The first layer (the input) is on screen, with its shape readable.
-    await expect(app.getByTestId('node-input_1')).toBeInViewport();
+    await expect(app.getByTestId(`node-${firstInput(id)}`)).toBeInViewport();
     await app.screenshot({ path: join('test-results', 'screenshots', `editor-layout-${id}.png`) });
   }
 });
