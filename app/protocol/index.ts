@@ -4,3 +4,4 @@ export * from './requests';
 export * from './wire';
 export * from './engine';
 export * from './runs';
+export * from './evaluation';

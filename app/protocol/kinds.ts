@@ -12,6 +12,7 @@ export const REQUEST_KINDS = [
   'runs.get',
   'runs.update',
   'runs.delete',
+  'run.evaluate',
   'data.inspect',
   'data.import',
   'data.relocate',

@@ -5,6 +5,7 @@ import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
 import { isRequestKind, REQUEST_KINDS, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
+import { evaluationReportSchema } from './evaluation';
 
 /** Ids become folder names: no separators, no dots. */
 const projectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
@@ -53,6 +54,11 @@ export const REQUESTS = {
     reply: z.object({ run: runSummarySchema }),
   },
   'runs.delete': { payload: z.object({ projectId: projectIdSchema, runId: runIdSchema }), reply: z.object({ deleted: z.boolean() }) },
+  /** Score a recorded run's weights (its last, or its best) on the test split of its data, in an engine process of its own. */
+  'run.evaluate': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, weights: z.enum(['last', 'best']).optional() }),
+    reply: evaluationReportSchema,
+  },
   /**
    * Your own data. `settings` are the project's data settings (dataset csv|images|text|series with a
    * source); `baseDir` is the project file's folder, against which a relative source path is read.
@@ -79,7 +85,7 @@ export const REQUESTS = {
 export type RequestKind = keyof typeof REQUESTS;
 
 // The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName>   = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
+const sameKinds: Record<RequestKind, RequestKindName> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
 sameKinds;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;

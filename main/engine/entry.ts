@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { EVENT_VERSION } from '../../app/protocol/events';
 import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engine';
+import type { EvaluationReply } from '../../app/protocol/evaluation';
 import { connectToHost } from './channel';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { train, UserError } from './train';
+import { evaluateRun } from './evaluate/evaluate';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -42,6 +44,23 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
   setTimeout(() => process.exit(0), 50);
 }
 
+/** An evaluation is its own engine run: load the recorded weights, score the test split, answer once, exit. */
+async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Promise<void> {
+  try {
+    const report = await evaluateRun(tf, { ...cmd, ...(cmd.backend ? { backend: cmd.backend } : {}) }, (message) => {
+      channel.send({ type: 'evaluation.progress', message } satisfies EvaluationReply);
+    });
+    channel.send({ type: 'evaluation.done', report } satisfies EvaluationReply);
+  } catch (e) {
+    const err = e as Error;
+    channel.send({
+      type: 'evaluation.failed',
+      message: err instanceof UserError ? err.message : `Evaluation failed: ${err.message}`,
+    } satisfies EvaluationReply);
+  }
+  setTimeout(() => process.exit(0), 50);
+}
+
 channel.onMessage((raw) => {
   const parsed = engineCommandSchema.safeParse(raw);
   if (!parsed.success) return;
@@ -51,6 +70,12 @@ channel.onMessage((raw) => {
       if (!started) {
         started = true;
         void start(cmd);
+      }
+      return;
+    case 'evaluate':
+      if (!started) {
+        started = true;
+        void evaluate(cmd);
       }
       return;
     case 'stop':

@@ -6,6 +6,7 @@ import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
+import { Evaluator } from './evaluate';
 import { listTemplates, readTemplate } from './templates';
 
 /** Native file dialogs; only the desktop host has them. */
@@ -33,6 +34,7 @@ type Handlers = { [K in RequestKind]: (payload: z.output<(typeof REQUESTS)[K]['p
 export function createService(opts: ServiceOptions) {
   const store = new RunStore(opts.dataDir ?? defaultDataDir());
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
+  const evaluator = new Evaluator(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -52,6 +54,7 @@ export function createService(opts: ServiceOptions) {
       run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
+    'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
     'project.open': async () => needDialogs().open(),
