@@ -5,3 +5,4 @@ export * from './wire';
 export * from './engine';
 export * from './runs';
 export * from './evaluation';
+export * from './views';

@@ -13,6 +13,7 @@ export const REQUEST_KINDS = [
   'runs.update',
   'runs.delete',
   'run.evaluate',
+  'runs.all',
   'data.inspect',
   'data.import',
   'data.relocate',

@@ -54,6 +54,11 @@ export const REQUESTS = {
     reply: z.object({ run: runSummarySchema }),
   },
   'runs.delete': { payload: z.object({ projectId: projectIdSchema, runId: runIdSchema }), reply: z.object({ deleted: z.boolean() }) },
+  /** Every project in the data folder with its runs, to compare runs of different projects on one chart. */
+  'runs.all': {
+    payload: z.object({}),
+    reply: z.object({ projects: z.array(z.object({ projectId: z.string(), name: z.string(), runs: z.array(runSummarySchema) })) }),
+  },
   /** Score a recorded run's weights (its last, or its best) on the test split of its data, in an engine process of its own. */
   'run.evaluate': {
     payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, weights: z.enum(['last', 'best']).optional() }),

@@ -7,6 +7,7 @@ import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { train, UserError } from './train';
 import { evaluateRun } from './evaluate/evaluate';
+import { viewObservers } from './views';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -28,7 +29,14 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         ...(cmd.runDir ? { runDir: cmd.runDir } : {}),
         ...(cmd.resume ? { resume: cmd.resume } : {}),
       },
-      { tf, emit: (e) => channel.send(e), controls, recorder: openRecorder(cmd.runDir), loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
+      {
+        tf,
+        emit: (e) => channel.send(e),
+        controls,
+        recorder: openRecorder(cmd.runDir),
+        loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
+        observers: viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+      },
     );
   } catch (e) {
     const err = e as Error;

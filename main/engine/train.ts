@@ -21,6 +21,7 @@ import { compileModel, type Compiled } from './prepare';
 import { ProgressMeter } from './progress';
 import { seedRandomness } from './seed';
 import { BatchThrottle } from './throttle';
+import { sampleOf } from './views/sample';
 
 export { UserError, type TrainContext, type TrainRequest } from './context';
 
@@ -98,6 +99,8 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
   });
 
   const { model, optimizer } = run;
+  const observers = ctx.observers ?? [];
+  for (const o of observers) await o.start?.({ model, sample: sampleOf(tf, feeder.samplesFrom, analysis, loss) });
   const meter = new ProgressMeter(t.batchSize, (lastEpoch - initialEpoch) * batchesPerEpoch);
   const best = new BestTracker(monitorFor(t.earlyStopping, feeder.validationCount > 0), t.earlyStopping);
   let lr = t.learningRate;
@@ -152,12 +155,15 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           const value = logs?.loss;
           if (typeof value !== 'number' || !Number.isFinite(value)) {
             nanAt = step;
-            finish(); return;
+            finish();
+            return;
           }
           throttle.push({ step, epoch: epoch + 1, loss: value });
+          for (const o of observers) await o.afterBatch?.({ step, epoch: epoch + 1, model });
           if (ctx.controls?.stopRequested || ctx.stopRequested?.()) {
             stopped = true;
-            finish(); return;
+            finish();
+            return;
           }
           if (ctx.controls) {
             // Show the exact batch count before holding still.
@@ -165,7 +171,8 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
             const verdict = await ctx.controls.afterBatch(step);
             if (verdict === 'stop') {
               stopped = true;
-              finish(); return;
+              finish();
+              return;
             }
           }
         },
@@ -194,6 +201,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           // On disk first, so what the UI has seen is never ahead of what a crash leaves behind.
           ctx.recorder?.epoch({ epoch: e + 1, logs, seconds, learningRate: lr });
           send({ v: EVENT_VERSION, type: 'run.epoch', runId, epoch: e + 1, epochs: lastEpoch, logs, seconds, learningRate: lr });
+          for (const o of observers) await o.afterEpoch?.({ epoch: e + 1, model, logs });
           if (t.schedule.kind === 'plateau') plateau = observePlateau(t.schedule, plateau, logs.val_loss ?? logs.loss);
           const verdict = best.observe(e + 1, logs, model);
           await ctx.recorder?.checkpoint(model, 'last');
@@ -214,6 +222,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
     if (stopped || restored !== null) await ctx.recorder?.checkpoint(model, 'last');
   } finally {
     throttle.flush();
+    for (const o of observers) o.dispose?.();
     best.dispose();
     feeder.dispose();
     model.dispose();

@@ -7,6 +7,7 @@ import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
 import { Evaluator } from './evaluate';
+import { listAllRuns } from './all-runs';
 import { listTemplates, readTemplate } from './templates';
 
 /** Native file dialogs; only the desktop host has them. */
@@ -54,6 +55,7 @@ export function createService(opts: ServiceOptions) {
       run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
+    'runs.all': async () => ({ projects: await listAllRuns(store) }),
     'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
