@@ -9,6 +9,8 @@ export interface PlotProps {
   readonly xLabel: string;
   readonly yLabel: string;
   readonly testId?: string;
+  /** How a y tick reads (default: the value); a log axis shows 10ⁿ. */
+  readonly yTick?: (v: number) => string;
   /** Draws the data with the two scales (value → pixel). */
   readonly children: (sx: (v: number) => number, sy: (v: number) => number) => ReactNode;
 }
@@ -16,7 +18,7 @@ export interface PlotProps {
 const M = { left: 56, right: 14, top: 10, bottom: 42 };
 
 /** A chart frame: gridlines, round ticks and a label on each axis, the data drawn inside. */
-export function Plot({ width, height, x, y, xLabel, yLabel, testId, children }: PlotProps) {
+export function Plot({ width, height, x, y, xLabel, yLabel, testId, yTick = tickLabel, children }: PlotProps) {
   const sx = scale(x[0], x[1], M.left, width - M.right);
   const sy = scale(y[0], y[1], height - M.bottom, M.top);
   const xt = niceTicks(x[0], x[1], 6);
@@ -34,7 +36,7 @@ export function Plot({ width, height, x, y, xLabel, yLabel, testId, children }: 
         <g key={`y${t}`}>
           <line x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} stroke="#e2e8f0" />
           <text x={M.left - 6} y={sy(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">
-            {tickLabel(t)}
+            {yTick(t)}
           </text>
         </g>
       ))}
