@@ -6,3 +6,4 @@ export * from './engine';
 export * from './runs';
 export * from './evaluation';
 export * from './views';
+export * from './playground';

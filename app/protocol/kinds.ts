@@ -14,6 +14,8 @@ export const REQUEST_KINDS = [
   'runs.delete',
   'run.evaluate',
   'runs.all',
+  'playground.predict',
+  'playground.features',
   'data.inspect',
   'data.import',
   'data.relocate',

@@ -6,6 +6,7 @@ import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema,
 import { isRequestKind, REQUEST_KINDS, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
 import { evaluationReportSchema } from './evaluation';
+import { featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
 /** Ids become folder names: no separators, no dots. */
 const projectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
@@ -58,6 +59,16 @@ export const REQUESTS = {
   'runs.all': {
     payload: z.object({}),
     reply: z.object({ projects: z.array(z.object({ projectId: z.string(), name: z.string(), runs: z.array(runSummarySchema) })) }),
+  },
+  /** Try a recorded run's model on one input (a drawing, a sentence, a row): its prediction and what it saw. */
+  'playground.predict': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema }),
+    reply: z.object({ result: playgroundResultSchema }),
+  },
+  /** A convolution layer's feature maps for one input, and the first layer's filters. */
+  'playground.features': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema, layer: z.string().max(200).optional() }),
+    reply: z.object({ features: featureMapsSchema }),
   },
   /** Score a recorded run's weights (its last, or its best) on the test split of its data, in an engine process of its own. */
   'run.evaluate': {

@@ -2,11 +2,14 @@ import * as tf from '@tensorflow/tfjs';
 import { EVENT_VERSION } from '../../app/protocol/events';
 import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engine';
 import type { EvaluationReply } from '../../app/protocol/evaluation';
+import { playgroundAskSchema, type PlaygroundAnswer } from '../../app/protocol/playground';
+import { PlaygroundSession } from './evaluate/playground';
+import { selectBackend } from './backend';
 import { connectToHost } from './channel';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { train, UserError } from './train';
-import { evaluateRun } from './evaluate/evaluate';
+import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { viewObservers } from './views';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
@@ -69,9 +72,51 @@ async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Prom
   setTimeout(() => process.exit(0), 50);
 }
 
+let playground: Promise<PlaygroundSession> | null = null;
+const answer = (a: PlaygroundAnswer) => channel.send(a);
+const said = (e: unknown) => (e instanceof UserError ? e.message : `The playground failed: ${(e as Error).message}`);
+
+/** A playground is a long-lived engine: the model loads once, then each drawing or sentence is one forward pass. */
+function openPlayground(cmd: Extract<EngineCommand, { type: 'playground' }>): void {
+  playground = (async () => {
+    await selectBackend(tf);
+    return PlaygroundSession.open(tf, cmd.document, await loadRecordedModel(tf, cmd.runDir, cmd.weights));
+  })();
+  playground.then(
+    (p) => answer({ type: 'playground.ready', inputs: p.inputShapes.map((s) => [...s]) }),
+    (e: unknown) => answer({ type: 'playground.failed', id: null, message: said(e) }),
+  );
+}
+
+function askPlayground(raw: unknown): void {
+  const ask = playgroundAskSchema.safeParse(raw);
+  if (!ask.success || !playground) return;
+  const q = ask.data;
+  playground.then(
+    (p) => {
+      try {
+        switch (q.type) {
+          case 'playground.predict':
+            answer({ type: 'playground.predicted', id: q.id, result: p.predict(q.input) });
+            return;
+          case 'playground.features':
+            answer({ type: 'playground.features', id: q.id, features: p.features(q.input, q.layer) });
+            return;
+        }
+      } catch (e) {
+        answer({ type: 'playground.failed', id: q.id, message: said(e) });
+      }
+    },
+    (e: unknown) => answer({ type: 'playground.failed', id: q.id, message: said(e) }),
+  );
+}
+
 channel.onMessage((raw) => {
   const parsed = engineCommandSchema.safeParse(raw);
-  if (!parsed.success) return;
+  if (!parsed.success) {
+    askPlayground(raw);
+    return;
+  }
   const cmd = parsed.data;
   switch (cmd.type) {
     case 'start':
@@ -84,6 +129,12 @@ channel.onMessage((raw) => {
       if (!started) {
         started = true;
         void evaluate(cmd);
+      }
+      return;
+    case 'playground':
+      if (!started) {
+        started = true;
+        openPlayground(cmd);
       }
       return;
     case 'stop':

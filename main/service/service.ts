@@ -8,6 +8,7 @@ import { RunStore } from './run-store';
 import { RunManager } from './runs';
 import { Evaluator } from './evaluate';
 import { listAllRuns } from './all-runs';
+import { Playground } from './playground';
 import { listTemplates, readTemplate } from './templates';
 
 /** Native file dialogs; only the desktop host has them. */
@@ -36,6 +37,7 @@ export function createService(opts: ServiceOptions) {
   const store = new RunStore(opts.dataDir ?? defaultDataDir());
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
   const evaluator = new Evaluator(opts.launchEngine, store);
+  const playground = new Playground(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -55,6 +57,8 @@ export function createService(opts: ServiceOptions) {
       run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
+    'playground.predict': async ({ projectId, runId, input }) => ({ result: await playground.predict({ projectId, runId }, input) }),
+    'playground.features': async ({ projectId, runId, input, layer }) => ({ features: await playground.features({ projectId, runId }, input, layer) }),
     'runs.all': async () => ({ projects: await listAllRuns(store) }),
     'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.

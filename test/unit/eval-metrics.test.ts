@@ -81,3 +81,35 @@ describe('regression metrics', () => {
     expect(evenIndices(10, 5)).toEqual([0, 2, 4, 6, 8]);
   });
 });
+
+describe('playground image input', () => {
+  it('centres a small off-centre stroke by its centre of mass and scales it to a 20-pixel box', async () => {
+    const { centreDigit, resizeGrey } = await import('../../app/metrics/image-input');
+    const w = 56;
+    const px = new Float32Array(w * w);
+    for (let j = 2; j < 12; j++) px[j * w + 3] = 1; // a vertical bar near the top-left corner
+    const out = centreDigit(px, w, w);
+    let mass = 0;
+    let mx = 0;
+    let my = 0;
+    let top = 28;
+    let bottom = -1;
+    out.forEach((v, k) => {
+      mass += v;
+      mx += v * (k % 28);
+      my += v * Math.floor(k / 28);
+      if (v > 0.05) {
+        top = Math.min(top, Math.floor(k / 28));
+        bottom = Math.max(bottom, Math.floor(k / 28));
+      }
+    });
+    expect(mx / mass).toBeGreaterThan(12.5);
+    expect(mx / mass).toBeLessThan(14.5);
+    expect(my / mass).toBeGreaterThan(12.5);
+    expect(my / mass).toBeLessThan(14.5);
+    expect(bottom - top + 1).toBeGreaterThanOrEqual(19);
+    expect(bottom - top + 1).toBeLessThanOrEqual(21);
+    expect(Array.from(centreDigit(new Float32Array(16), 4, 4)).every((v) => v === 0)).toBe(true);
+    expect(Array.from(resizeGrey([0, 1, 0, 1], 2, 2, 2, 2))).toEqual([0, 1, 0, 1]);
+  });
+});

