@@ -1,10 +1,12 @@
-import { useEffect } from 'react';
-import type { Evaluation } from '../../../app/protocol';
+import { useEffect, useState } from 'react';
+import type { Evaluation, PlaygroundInput } from '../../../app/protocol';
+import { FeatureMapsView } from './FeatureMapsView';
+import { Playground } from './Playground';
 import { closeEvaluation } from './actions';
 import { ClassificationView } from './ClassificationView';
 import { GanView, ReconstructionView, SequenceView } from './OtherViews';
 import { RegressionView } from './RegressionView';
-import { useEval } from './store';
+import { useEval, type EvalState } from './store';
 
 function Body({ result }: { readonly result: Evaluation }) {
   switch (result.kind) {
@@ -24,15 +26,20 @@ function Body({ result }: { readonly result: Evaluation }) {
 /** The Evaluate view of one recorded run: over the whole window, closed with Escape or the button. */
 export function EvalDialog() {
   const view = useEval((s) => s.view);
+  // Another run starts afresh: its own tab and drawing.
+  return view.status === 'closed' ? null : <EvalWindow key={view.runId} view={view} />;
+}
+
+function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'closed' }> }) {
+  const [tab, setTab] = useState<'evaluate' | 'playground' | 'features'>('evaluate');
+  const [drawn, setDrawn] = useState<PlaygroundInput | null>(null);
   useEffect(() => {
-    if (view.status === 'closed') return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') closeEvaluation();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [view.status]);
-  if (view.status === 'closed') return null;
+  }, []);
   const report = view.status === 'done' ? view.report : null;
   const split = report && report.result.kind !== 'gan' ? report.result.split.description : null;
   return (
@@ -57,6 +64,28 @@ export function EvalDialog() {
                     : ''}
             </p>
           </div>
+          {report && (
+            <nav className="flex rounded-md border border-slate-300 bg-slate-50 p-0.5 text-[13px]" aria-label="View">
+              {(
+                [
+                  ['evaluate', 'Evaluate'],
+                  ['playground', 'Playground'],
+                  ...(['mnist', 'images'].includes(view.dataset) ? [['features', 'Feature maps'] as const] : []),
+                ] as const
+              ).map(([id, label]) => (
+                <button
+                  key={id}
+                  type="button"
+                  data-testid={`eval-tab-${id}`}
+                  aria-pressed={tab === id}
+                  onClick={() => setTab(id)}
+                  className={`rounded px-3 py-1 font-medium ${tab === id ? 'bg-white text-indigo-700 shadow-xs' : 'text-slate-600 hover:text-slate-900'}`}
+                >
+                  {label}
+                </button>
+              ))}
+            </nav>
+          )}
           <button
             type="button"
             data-testid="eval-close"
@@ -77,7 +106,9 @@ export function EvalDialog() {
               {view.message}
             </div>
           )}
-          {report && <Body result={report.result} />}
+          {report && tab === 'evaluate' && <Body result={report.result} />}
+          {report && tab === 'playground' && <Playground runId={report.runId} dataset={view.dataset} onInput={setDrawn} />}
+          {report && tab === 'features' && <FeatureMapsView runId={report.runId} result={report.result} drawn={drawn} />}
         </div>
       </div>
     </div>

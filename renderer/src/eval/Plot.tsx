@@ -11,6 +11,8 @@ export interface PlotProps {
   readonly testId?: string;
   /** How a y tick reads (default: the value); a log axis shows 10ⁿ. */
   readonly yTick?: (v: number) => string;
+  /** Epochs and steps: whole-number ticks only. */
+  readonly xInteger?: boolean;
   /** Draws the data with the two scales (value → pixel). */
   readonly children: (sx: (v: number) => number, sy: (v: number) => number) => ReactNode;
 }
@@ -18,10 +20,10 @@ export interface PlotProps {
 const M = { left: 56, right: 14, top: 10, bottom: 42 };
 
 /** A chart frame: gridlines, round ticks and a label on each axis, the data drawn inside. */
-export function Plot({ width, height, x, y, xLabel, yLabel, testId, yTick = tickLabel, children }: PlotProps) {
+export function Plot({ width, height, x, y, xLabel, yLabel, testId, yTick = tickLabel, xInteger = false, children }: PlotProps) {
   const sx = scale(x[0], x[1], M.left, width - M.right);
   const sy = scale(y[0], y[1], height - M.bottom, M.top);
-  const xt = niceTicks(x[0], x[1], 6);
+  const xt = niceTicks(x[0], x[1], 6).filter((t) => !xInteger || Number.isInteger(t));
   const yt = niceTicks(y[0], y[1], 5);
   return (
     <svg

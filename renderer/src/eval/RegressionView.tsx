@@ -69,7 +69,16 @@ function Forecast({ forecast, target }: { readonly forecast: NonNullable<Result[
           />
         }
       >
-        <Plot width={900} height={300} x={[0, Math.max(1, n - 1)]} y={[lo, hi]} xLabel="step into the test window" yLabel={target} testId="forecast-plot">
+        <Plot
+          width={900}
+          height={300}
+          x={[0, Math.max(1, n - 1)]}
+          y={[lo, hi]}
+          xInteger
+          xLabel="step into the test window"
+          yLabel={target}
+          testId="forecast-plot"
+        >
           {(sx, sy) => (
             <>
               <path d={path(forecast.actual, sx, sy)} fill="none" stroke={ACTUAL} strokeWidth="1.8" />
@@ -89,6 +98,7 @@ function Forecast({ forecast, target }: { readonly forecast: NonNullable<Result[
             height={240}
             x={[0.4, forecast.byHorizon.length + 0.6]}
             y={[0, maxErr * 1.1]}
+            xInteger
             xLabel="steps ahead"
             yLabel={`mean absolute error (${target})`}
             testId="horizon-plot"

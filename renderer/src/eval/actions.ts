@@ -10,12 +10,12 @@ export async function evaluateRun(run: RunSummary, weights: 'last' | 'best' = us
   const projectId = useProjectStore.getState().doc.id;
   const title = runLabel(run);
   if (!projectId) return;
-  useEval.setState({ view: { status: 'loading', runId: run.id, title }, weights });
+  useEval.setState({ view: { status: 'loading', runId: run.id, title, dataset: run.dataset }, weights });
   try {
     const report = await transport().request('run.evaluate', { projectId, runId: run.id, weights });
-    if (isShowing(run.id)) useEval.setState({ view: { status: 'done', runId: run.id, title, report } });
+    if (isShowing(run.id)) useEval.setState({ view: { status: 'done', runId: run.id, title, dataset: run.dataset, report } });
   } catch (e) {
-    if (isShowing(run.id)) useEval.setState({ view: { status: 'failed', runId: run.id, title, message: errorText(e) } });
+    if (isShowing(run.id)) useEval.setState({ view: { status: 'failed', runId: run.id, title, dataset: run.dataset, message: errorText(e) } });
   }
 }
 

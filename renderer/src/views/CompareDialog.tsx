@@ -19,7 +19,7 @@ function extent(values: readonly number[]): [number, number] {
   const hi = Math.max(...values);
   if (!Number.isFinite(lo)) return [0, 1];
   const pad = (hi - lo || 1) * 0.05;
-  return [Math.min(0, lo - pad), hi + pad];
+  return [lo - pad, hi + pad];
 }
 
 /** Runs of any projects in the data folder, ticked onto one chart of one metric per epoch. */
@@ -140,7 +140,16 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
               <p className="text-[12.5px] text-slate-500">Tick runs on the left.</p>
             ) : (
               <div className="space-y-2" data-series={series.length}>
-                <Plot width={900} height={460} x={[Math.min(...xs, 1), Math.max(...xs, 2)]} y={extent(ys)} xLabel="epoch" yLabel={metric} testId="compare-plot">
+                <Plot
+                  width={900}
+                  height={460}
+                  x={[Math.min(...xs, 1), Math.max(...xs, 2)]}
+                  y={extent(ys)}
+                  xLabel="epoch"
+                  yLabel={metric}
+                  testId="compare-plot"
+                  xInteger
+                >
                   {(sx, sy) =>
                     series.map((s) => (
                       <g key={s.label}>

@@ -6,6 +6,9 @@ import { useViews } from './store';
 
 const sci = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(3));
 
+/** A ratio as a person says it: 3,300×, 12×, 1.8×. */
+const times = (r: number) => `${r >= 10 ? Number(r.toPrecision(2)).toLocaleString('en-US') : r.toFixed(1)}×`;
+
 /** Training dynamics of the current run: gradient norms per layer per epoch, the chosen layer's histograms, activation statistics. */
 export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
   const dynamics = useViews((s) => s.dynamics);
@@ -52,7 +55,7 @@ export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
                   <GradientNormChart dynamics={dynamics} />
                   {ratio !== null && (
                     <p className="mt-2 max-w-[620px] text-[12.5px] text-slate-600" data-testid="gradient-ratio">
-                      The first layer ({first!.name}) gets <b>{ratio < 1 ? `${sci(1 / ratio)}× less` : `${sci(ratio)}× more`}</b> gradient than the last (
+                      The first layer ({first!.name}) gets <b>{ratio < 1 ? `${times(1 / ratio)} less` : `${times(ratio)} more`}</b> gradient than the last (
                       {last!.name}).
                       {ratio < 0.01 ? ' That is the vanishing gradient: the early layers barely learn.' : ''}
                     </p>

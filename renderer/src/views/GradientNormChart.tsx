@@ -45,7 +45,7 @@ export function LogLines({
   const x0 = Math.min(...xs, 1);
   const x1 = Math.max(...xs, x0 + 1);
   return (
-    <Plot width={width} height={height} x={[x0, x1]} y={[y0, y1]} xLabel={xLabel} yLabel={`${yLabel} (log scale)`} testId={testId} yTick={powerOfTen}>
+    <Plot width={width} height={height} x={[x0, x1]} y={[y0, y1]} xLabel={xLabel} yLabel={`${yLabel} (log scale)`} testId={testId} yTick={powerOfTen} xInteger>
       {(sx, sy) =>
         series.map((s) => {
           const p = s.points.filter((q) => q.y > 0);
