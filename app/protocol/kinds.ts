@@ -16,6 +16,7 @@ export const REQUEST_KINDS = [
   'runs.all',
   'playground.predict',
   'playground.features',
+  'playground.attention',
   'data.inspect',
   'data.import',
   'data.relocate',

@@ -46,10 +46,31 @@ export const featureMapsSchema = z.object({
 });
 export type FeatureMaps = z.output<typeof featureMapsSchema>;
 
+/** Attention weights for one input: per map (self, cross) and head, query tokens × key tokens, each row over the shown keys. */
+export const attentionViewSchema = z.object({
+  layers: z.array(z.string()),
+  layer: z.string(),
+  maps: z
+    .array(
+      z.object({
+        label: z.enum(['self-attention', 'cross-attention']),
+        queries: z.array(z.string()).max(64),
+        keys: z.array(z.string()).max(64),
+        /** heads × queries × keys. */
+        weights: z.array(z.array(z.array(z.number()))).max(16),
+        /** Share of each query's attention that went to positions not shown (padding, or tokens cut off). */
+        hidden: z.number().min(0).max(1),
+      }),
+    )
+    .max(2),
+});
+export type AttentionView = z.output<typeof attentionViewSchema>;
+
 /** What the engine a playground keeps open is asked, and answers (matched by id). */
 export const playgroundAskSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('playground.predict'), id: z.int(), input: playgroundInputSchema }),
   z.object({ type: z.literal('playground.features'), id: z.int(), input: playgroundInputSchema, layer: z.string().max(200).optional() }),
+  z.object({ type: z.literal('playground.attention'), id: z.int(), input: playgroundInputSchema, layer: z.string().max(200).optional() }),
 ]);
 export type PlaygroundAsk = z.output<typeof playgroundAskSchema>;
 
@@ -57,6 +78,7 @@ export const playgroundAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('playground.ready'), inputs: z.array(z.array(z.number().nullable())) }),
   z.object({ type: z.literal('playground.predicted'), id: z.int(), result: playgroundResultSchema }),
   z.object({ type: z.literal('playground.features'), id: z.int(), features: featureMapsSchema }),
+  z.object({ type: z.literal('playground.attended'), id: z.int(), attention: attentionViewSchema }),
   z.object({ type: z.literal('playground.failed'), id: z.int().nullable(), message: z.string() }),
 ]);
 export type PlaygroundAnswer = z.output<typeof playgroundAnswerSchema>;

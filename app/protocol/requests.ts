@@ -6,7 +6,7 @@ import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema,
 import { isRequestKind, REQUEST_KINDS, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
 import { evaluationReportSchema } from './evaluation';
-import { featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
+import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
 /** Ids become folder names: no separators, no dots. */
 const projectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
@@ -69,6 +69,11 @@ export const REQUESTS = {
   'playground.features': {
     payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema, layer: z.string().max(200).optional() }),
     reply: z.object({ features: featureMapsSchema }),
+  },
+  /** Attention weights of a MultiHeadAttention (or Transformer block) for one input, per head, as token × token grids. */
+  'playground.attention': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema, layer: z.string().max(200).optional() }),
+    reply: z.object({ attention: attentionViewSchema }),
   },
   /** Score a recorded run's weights (its last, or its best) on the test split of its data, in an engine process of its own. */
   'run.evaluate': {

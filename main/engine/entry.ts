@@ -4,6 +4,7 @@ import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engi
 import type { EvaluationReply } from '../../app/protocol/evaluation';
 import { playgroundAskSchema, type PlaygroundAnswer } from '../../app/protocol/playground';
 import { PlaygroundSession } from './evaluate/playground';
+import { attentionView } from './views/attention';
 import { selectBackend } from './backend';
 import { connectToHost } from './channel';
 import { RunControls } from './controls';
@@ -101,6 +102,9 @@ function askPlayground(raw: unknown): void {
             return;
           case 'playground.features':
             answer({ type: 'playground.features', id: q.id, features: p.features(q.input, q.layer) });
+            return;
+          case 'playground.attention':
+            answer({ type: 'playground.attended', id: q.id, attention: attentionView(tf, p.model, p.tokensOf(q.input), q.layer) });
             return;
         }
       } catch (e) {

@@ -1,5 +1,12 @@
 import type { EngineCommand } from '../../app/protocol/engine';
-import { playgroundAnswerSchema, type FeatureMaps, type PlaygroundAnswer, type PlaygroundInput, type PlaygroundResult } from '../../app/protocol/playground';
+import {
+  playgroundAnswerSchema,
+  type AttentionView,
+  type FeatureMaps,
+  type PlaygroundAnswer,
+  type PlaygroundInput,
+  type PlaygroundResult,
+} from '../../app/protocol/playground';
 import type { EngineLauncher, EngineProcess } from './engine-process';
 import type { RunStore } from './run-store';
 
@@ -48,6 +55,12 @@ export class Playground {
     const a = await this.ask(target, (id) => ({ type: 'playground.features', id, input, ...(layer ? { layer } : {}) }));
     if (a.type !== 'playground.features') throw new Error('The playground engine answered something else.');
     return a.features;
+  }
+
+  async attention(target: PlaygroundTarget, input: PlaygroundInput, layer?: string): Promise<AttentionView> {
+    const a = await this.ask(target, (id) => ({ type: 'playground.attention', id, input, ...(layer ? { layer } : {}) }));
+    if (a.type !== 'playground.attended') throw new Error('The playground engine answered something else.');
+    return a.attention;
   }
 
   close(): void {

@@ -59,6 +59,7 @@ export function createService(opts: ServiceOptions) {
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
     'playground.predict': async ({ projectId, runId, input }) => ({ result: await playground.predict({ projectId, runId }, input) }),
     'playground.features': async ({ projectId, runId, input, layer }) => ({ features: await playground.features({ projectId, runId }, input, layer) }),
+    'playground.attention': async ({ projectId, runId, input, layer }) => ({ attention: await playground.attention({ projectId, runId }, input, layer) }),
     'runs.all': async () => ({ projects: await listAllRuns(store) }),
     'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.

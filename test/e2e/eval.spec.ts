@@ -133,3 +133,23 @@ test('vanishing gradients: the dynamics chart of deep sigmoid, then both runs ov
   await expect(compare.getByTestId('compare-chart').locator('[data-series]')).toHaveAttribute('data-series', '2');
   await app.screenshot({ path: 'test-results/screenshots/eval-compare-projects.png' });
 });
+
+test('the Transformer template: attention of a sentence as a query × key heatmap, per head', async ({ app }) => {
+  await loadTemplate(app, 'transformer-imdb');
+  await trainBriefly(app, 1, 1000);
+  await app.getByTestId('runs-panel').getByTestId('run-row').first().getByTestId('run-evaluate').click();
+  const dialog = app.getByTestId('eval-dialog');
+  await expect(dialog.getByTestId('confusion-matrix')).toBeVisible({ timeout: 90_000 });
+  await dialog.getByTestId('eval-tab-attention').click();
+  const heat = dialog.getByTestId('attention-heatmap');
+  await expect(heat).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByTestId('attention-card')).toContainText('transformer_encoder_1 · self-attention · head 1 of 2');
+  // One cell per (query, key) pair of the sentence's tokens.
+  const cells = await heat.locator('rect').count();
+  expect(Math.sqrt(cells) % 1).toBe(0);
+  expect(cells).toBeGreaterThanOrEqual(15 * 15);
+  await expect(dialog.getByTestId('attention-range')).toContainText('darkest');
+  await dialog.getByTestId('attention-head').nth(1).click();
+  await expect(dialog.getByTestId('attention-card')).toContainText('head 2 of 2');
+  await app.screenshot({ path: 'test-results/screenshots/eval-attention-heatmap.png' });
+});

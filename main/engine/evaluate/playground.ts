@@ -33,7 +33,7 @@ function normalised(values: Float32Array): Float32Array {
 export class PlaygroundSession {
   private constructor(
     private readonly tf: Tf,
-    private readonly model: tfjs.LayersModel,
+    readonly model: tfjs.LayersModel,
     private readonly doc: ProjectDoc,
     private readonly vocabulary: Vocabulary | null,
   ) {}
@@ -53,6 +53,16 @@ export class PlaygroundSession {
 
   dispose(): void {
     this.model.dispose();
+  }
+
+  /** A sentence as the model's token-id input, with the word at each position ('·' for padding). */
+  tokensOf(input: PlaygroundInput): { x: tfjs.Tensor; tokens: string[] } {
+    if (input.kind !== 'text') throw new UserError('Attention is shown for a sentence: type one.');
+    const { x, seen } = this.tensorFor(input);
+    const ids = x.dataSync();
+    const words = seen?.type === 'tokens' ? seen.tokens : [];
+    const pads = Array.from(ids).filter((id) => id === PAD).length;
+    return { x, tokens: Array.from(ids, (id, i) => (id === PAD ? '·' : (words[i - pads]?.text ?? '?'))) };
   }
 
   /** The model's input tensor for a person's input, built the way training built its examples. */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Evaluation, PlaygroundInput } from '../../../app/protocol';
 import { FeatureMapsView } from './FeatureMapsView';
+import { AttentionPanel } from './AttentionHeatmap';
 import { Playground } from './Playground';
 import { closeEvaluation } from './actions';
 import { ClassificationView } from './ClassificationView';
@@ -31,7 +32,7 @@ export function EvalDialog() {
 }
 
 function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'closed' }> }) {
-  const [tab, setTab] = useState<'evaluate' | 'playground' | 'features'>('evaluate');
+  const [tab, setTab] = useState<'evaluate' | 'playground' | 'features' | 'attention'>('evaluate');
   const [drawn, setDrawn] = useState<PlaygroundInput | null>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,6 +72,7 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
                   ['evaluate', 'Evaluate'],
                   ['playground', 'Playground'],
                   ...(['mnist', 'images'].includes(view.dataset) ? [['features', 'Feature maps'] as const] : []),
+                  ...(['imdb', 'text'].includes(view.dataset) ? [['attention', 'Attention'] as const] : []),
                 ] as const
               ).map(([id, label]) => (
                 <button
@@ -108,6 +110,7 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
           )}
           {report && tab === 'evaluate' && <Body result={report.result} />}
           {report && tab === 'playground' && <Playground runId={report.runId} dataset={view.dataset} onInput={setDrawn} />}
+          {report && tab === 'attention' && <AttentionPanel runId={report.runId} />}
           {report && tab === 'features' && <FeatureMapsView runId={report.runId} result={report.result} drawn={drawn} />}
         </div>
       </div>

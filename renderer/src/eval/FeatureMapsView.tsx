@@ -87,11 +87,7 @@ export function FeatureMapsView({ runId, result, drawn }: { readonly runId: stri
       {maps && (
         <div className="flex flex-wrap items-start gap-3">
           <Card title={`${maps.layer}: ${maps.channels} channels, ${maps.mapSize[0]}×${maps.mapSize[1]} each`} testId="feature-map-grid">
-            <img
-              src={maps.maps}
-              alt={`feature maps of ${maps.layer}`}
-              style={{ imageRendering: 'pixelated', width: 560 }}
-            />
+            <img src={maps.maps} alt={`feature maps of ${maps.layer}`} style={{ imageRendering: 'pixelated', width: 560 }} />
             <p className="mt-2 max-w-[620px] text-[12px] text-slate-500">
               Each square is one channel: bright where its filter found its pattern (each scaled to its own range).
             </p>

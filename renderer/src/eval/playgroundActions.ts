@@ -47,3 +47,8 @@ export async function imageInput(src: string | Blob, max = 64, invertLight = fal
     if (typeof src !== 'string') URL.revokeObjectURL(url);
   }
 }
+
+export async function attentionOf(runId: string, text: string, layer?: string): Promise<import('../../../app/protocol').AttentionView> {
+  return (await transport().request('playground.attention', { projectId: projectId(), runId, input: { kind: 'text', text }, ...(layer ? { layer } : {}) }))
+    .attention;
+}
