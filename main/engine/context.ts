@@ -33,7 +33,7 @@ export interface TrainContext {
   readonly recorder?: RunRecorder;
   /** Loads a recorded run's last weights, for "continue training from this run". */
   readonly loadCheckpoint?: (runDir: string) => Promise<tfjs.LayersModel>;
-  /** Views that watch the run from inside the engine (training dynamics, a decision boundary). */
+  /** Watch the run from inside the engine (the views); the skeleton calls them for every mode. */
   readonly observers?: readonly RunObserver[];
 }
 

@@ -7,9 +7,12 @@ import { PlaygroundSession } from './evaluate/playground';
 import { attentionView } from './views/attention';
 import { selectBackend } from './backend';
 import { connectToHost } from './channel';
+import { progressReporter, useDownloadCache } from './datasets/cache';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
-import { train, UserError } from './train';
+import { failureEvent } from './run/fail';
+import { train } from './train';
+import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { viewObservers } from './views';
 
@@ -24,6 +27,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     (step) => channel.send({ v: EVENT_VERSION, type: 'run.paused', runId, step }),
     () => channel.send({ v: EVENT_VERSION, type: 'run.resumed', runId }),
   );
+  useDownloadCache(cmd.cacheDir, progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })));
   try {
     await train(
       {
@@ -43,14 +47,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
       },
     );
   } catch (e) {
-    const err = e as Error;
-    channel.send({
-      v: EVENT_VERSION,
-      type: 'run.failed',
-      runId,
-      message: err instanceof UserError ? err.message : `Training failed: ${err.message}`,
-      ...(err instanceof UserError ? {} : { detail: err.stack ?? String(err) }),
-    });
+    channel.send(failureEvent(runId, e));
   }
   // Let the last message drain before the process ends.
   setTimeout(() => process.exit(0), 50);

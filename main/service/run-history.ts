@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ProjectDoc } from '../../app/document/schema';
 import { batchPointSchema, epochRecordSchema, type BatchPoint, type EpochRecord, type RunSummary } from '../../app/protocol/runs';
-import { updateBest, type Best } from '../record/best';
+import { updateBest, type Best } from '../../app/training/best';
 import { checkpointMeta, findCheckpoint, RUN_FILES } from '../record/layout';
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { REQUESTS, isRequestKind, type Reply, type RequestKind } from '../../app/protocol/requests';
 import type { HostEvent } from '../../app/protocol/events';
 import { dataHandlers, type PickPath } from './data';
+import { DataWorker } from './data-worker';
 import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
@@ -14,7 +15,8 @@ import { listTemplates, readTemplate } from './templates';
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
   open(): Promise<Reply<'project.open'>>;
-  save(text: string, suggestedName: string, path?: string): Promise<Reply<'project.save'>>;
+  /** Saves to the file `handle` names (issued by open or save), or asks where. */
+  save(text: string, suggestedName: string, handle?: string): Promise<Reply<'project.save'>>;
   /** Choose a data file or folder (your own data). */
   pickPath?: PickPath;
 }
@@ -63,9 +65,9 @@ export function createService(opts: ServiceOptions) {
     'runs.all': async () => ({ projects: await listAllRuns(store) }),
     'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
-    ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
+    ...dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)),
     'project.open': async () => needDialogs().open(),
-    'project.save': async ({ text, suggestedName, path }) => needDialogs().save(text, suggestedName, path),
+    'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {

@@ -14,7 +14,7 @@ import { registerWasmTrainingKernels } from '../../main/engine/kernels/register'
 import { gaussians, realImages } from '../../main/engine/modes/gan-data';
 import { validateGan } from '../../main/engine/modes/gan';
 import { buildGanNets, ganStep } from '../../main/engine/modes/gan-step';
-import { compileModel } from '../../main/engine/prepare';
+import { compileModel } from '../../main/engine/compile-model';
 import { seedRandomness } from '../../main/engine/seed';
 import { toTensors } from '../../main/engine/tensors';
 import { template, TEMPLATES } from './helpers';
@@ -80,7 +80,11 @@ async function standard(doc: ProjectDoc, backend: string, initial: Snapshot | nu
     batchSize: BATCH,
     shuffle: false,
     verbose: 0,
-    callbacks: { onBatchEnd: async (_b, logs) => void losses.push(logs!.loss!) },
+    callbacks: {
+      onBatchEnd: (_b, logs) => {
+        losses.push(logs!.loss!);
+      },
+    },
   });
   tf.dispose([...xs, y]);
   model.dispose();

@@ -71,13 +71,18 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
       <figcaption className="flex items-center justify-center gap-3 text-[11px] text-slate-500">
         <Legend color={COLORS[0]!} label="class 0" />
         <Legend color={COLORS[1]!} label="class 1" />
-        {boundary && <span data-testid="boundary-legend">shade: the model's prediction, epoch {boundary.epoch}</span>}
+
         {samples > MAX_POINTS && (
           <span>
             ({MAX_POINTS.toLocaleString('en-US')} of {samples.toLocaleString('en-US')} shown)
           </span>
         )}
       </figcaption>
+      {boundary && (
+        <p data-testid="boundary-legend" className="text-center text-[11px] text-slate-500">
+          Shading: the class the model predicts there (stronger = surer), epoch {boundary.epoch}
+        </p>
+      )}
     </figure>
   );
 }
