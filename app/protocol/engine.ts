@@ -32,6 +32,12 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     backend: backendNameSchema.optional(),
   }),
   /** Hold a recorded run's weights open for the playground: the engine answers PlaygroundAsks until it is killed. */
-  z.object({ type: z.literal('playground'), runId: z.string(), document: projectSchema, runDir: z.string(), weights: z.enum(['last', 'best']).default('last') }),
+  z.object({
+    type: z.literal('playground'),
+    runId: z.string(),
+    document: projectSchema,
+    runDir: z.string(),
+    weights: z.enum(['last', 'best']).default('last'),
+  }),
 ]);
 export type EngineCommand = z.output<typeof engineCommandSchema>;

@@ -27,7 +27,10 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     (step) => channel.send({ v: EVENT_VERSION, type: 'run.paused', runId, step }),
     () => channel.send({ v: EVENT_VERSION, type: 'run.resumed', runId }),
   );
-  useDownloadCache(cmd.cacheDir, progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })));
+  useDownloadCache(
+    cmd.cacheDir,
+    progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })),
+  );
   try {
     await train(
       {
@@ -56,7 +59,8 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
 /** An evaluation is its own engine run: load the recorded weights, score the test split, answer once, exit. */
 async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Promise<void> {
   try {
-    const report = await evaluateRun(tf, { ...cmd, ...(cmd.backend ? { backend: cmd.backend } : {}) }, (message) => {
+    const { backend, ...rest } = cmd;
+    const report = await evaluateRun(tf, { ...rest, ...(backend ? { backend } : {}) }, (message) => {
       channel.send({ type: 'evaluation.progress', message } satisfies EvaluationReply);
     });
     channel.send({ type: 'evaluation.done', report } satisfies EvaluationReply);

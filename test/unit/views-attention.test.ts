@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import type { AttentionMap } from '../../app/layers/tfjs/attention-math';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { attentionView } from '../../main/engine/views/attention';
 import { template } from './helpers';
 

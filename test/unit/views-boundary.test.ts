@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { gridPoints } from '../../app/metrics/grid';
 import type { TrainingView } from '../../app/protocol/views';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { boundaryField, BoundaryRecorder } from '../../main/engine/views/boundary';
 import { template } from './helpers';
 

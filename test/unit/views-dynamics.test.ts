@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { loadMnistTest } from '../../main/engine/datasets/mnist';
 import { DynamicsRecorder, measureDynamics } from '../../main/engine/views/dynamics';
 import { lossFunction } from '../../main/engine/views/loss-fn';

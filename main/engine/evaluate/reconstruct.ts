@@ -26,7 +26,9 @@ export function imagePng(values: ArrayLike<number>, offset: number, shape: reado
 export function reconstructionResult(set: TestSet, outputs: Float32Array, per: number): EvaluationOf<'reconstruction'> {
   const { data } = set;
   const target = data.target.data;
-  const input = data.inputs[0]!.data;
+  // A model that draws from something other than an image (a prompt) is shown beside the image it should draw.
+  const first = data.inputs[0]!;
+  const input = first.shape.reduce((a, d) => a * d, 1) === per ? first.data : target;
   const errors = new Float32Array(data.count);
   let sq = 0;
   let abs = 0;

@@ -6,6 +6,9 @@ import type { ProjectDoc } from '../../../app/document/schema';
 import type { ExampleView } from '../../../app/protocol/evaluation';
 import { loadDataset, noisy } from '../datasets';
 import { loadMnistTest } from '../datasets/mnist';
+import { downloadCache } from '../datasets/cache';
+import { loadCifar10 } from '../datasets/cifar10';
+import { loadFashionMnist } from '../datasets/fashion-mnist';
 import { reverseDigits } from '../datasets/toy-sequences';
 import { encodePng, toDataUrl } from '../images/png';
 import { splitData } from '../../data/split';
@@ -107,6 +110,22 @@ export async function loadTestSet(doc: ProjectDoc): Promise<TestSet> {
         view: (i) => imageView(data, i),
       };
     }
+    case 'fashion-mnist':
+    case 'cifar10': {
+      const { dir, opts } = downloadCache();
+      const set = s.dataset === 'cifar10' ? await loadCifar10('test', dir, opts) : await loadFashionMnist('test', dir, opts);
+      const shape = s.dataset === 'cifar10' ? [32, 32, 3] : [28, 28, 1];
+      const data: TrainingData = { inputs: [{ data: set.x, shape }], target: { data: set.labels, shape: [] }, count: set.count };
+      const name = s.dataset === 'cifar10' ? 'CIFAR-10' : 'Fashion-MNIST';
+      return {
+        data,
+        split: { name: 'test', count: set.count, description: `${name}'s ${set.count.toLocaleString('en')} test images (never trained on)` },
+        targetName: 'class',
+        view: (i) => imageView(data, i),
+      };
+    }
+    case 'mnist-prompts':
+      return fromPart(await heldOut(doc, validationWords), 'image', (d, i) => valuesView(d, i));
     case 'imdb': {
       const test = await loadImdbTest(s);
       if (test.data.count === 0)

@@ -10,7 +10,12 @@ function rgb(hex: string): [number, number, number] {
  * is where the shading fades. One pixel per cell, scaled up in one draw: no seams between cells.
  * `toPx` maps data coordinates onto the canvas.
  */
-export function drawBoundary(ctx: CanvasRenderingContext2D, field: BoundaryView, colors: readonly string[], toPx: (x: number, y: number) => [number, number]): void {
+export function drawBoundary(
+  ctx: CanvasRenderingContext2D,
+  field: BoundaryView,
+  colors: readonly string[],
+  toPx: (x: number, y: number) => [number, number],
+): void {
   const { size } = field;
   const classes = Math.max(2, ...field.classes.map((c) => c + 1));
   const palette = colors.map(rgb);
