@@ -71,6 +71,6 @@ export async function interruptedSummary(run: RunSummary, runDir: string, doc: P
     best: (doc ? bestOf(doc, epochs) : null) ?? run.best,
     weights: weightsOnDisk(runDir),
     wallSeconds: Math.max(run.wallSeconds, wall),
-    error: run.error ?? 'The app closed or crashed while this run was training.',
+    error: run.error ?? 'Interrupted: the app closed or crashed while this run was training.',
   };
 }
