@@ -51,25 +51,39 @@ export function Playground({
   const [busy, setBusy] = useState(false);
   const [clearKey, setClearKey] = useState(0);
   const [text, setText] = useState('');
-  const latest = useRef(0);
+  // One question at a time: while the engine answers, only the newest drawing waits its turn.
+  const inFlight = useRef(false);
+  const waiting = useRef<PlaygroundInput | null>(null);
+
+  const send = (input: PlaygroundInput) => {
+    inFlight.current = true;
+    setBusy(true);
+    const next = () => {
+      inFlight.current = false;
+      const queued = waiting.current;
+      waiting.current = null;
+      if (queued) send(queued);
+      else setBusy(false);
+    };
+    tryInput(runId, input).then(
+      (r) => {
+        if (!waiting.current) {
+          setResult(r);
+          setError(null);
+        }
+        next();
+      },
+      (e: unknown) => {
+        if (!waiting.current) setError(errorText(e));
+        next();
+      },
+    );
+  };
 
   const run = (input: PlaygroundInput) => {
     onInput?.(input);
-    const ask = ++latest.current;
-    setBusy(true);
-    tryInput(runId, input).then(
-      (r) => {
-        if (ask !== latest.current) return;
-        setResult(r);
-        setError(null);
-        setBusy(false);
-      },
-      (e: unknown) => {
-        if (ask !== latest.current) return;
-        setError(errorText(e));
-        setBusy(false);
-      },
-    );
+    if (inFlight.current) waiting.current = input;
+    else send(input);
   };
 
   const image = IMAGE_SETS.has(dataset);
