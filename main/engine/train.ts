@@ -152,12 +152,14 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           const value = logs?.loss;
           if (typeof value !== 'number' || !Number.isFinite(value)) {
             nanAt = step;
-            finish(); return;
+            finish();
+            return;
           }
           throttle.push({ step, epoch: epoch + 1, loss: value });
           if (ctx.controls?.stopRequested || ctx.stopRequested?.()) {
             stopped = true;
-            finish(); return;
+            finish();
+            return;
           }
           if (ctx.controls) {
             // Show the exact batch count before holding still.
@@ -165,7 +167,8 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
             const verdict = await ctx.controls.afterBatch(step);
             if (verdict === 'stop') {
               stopped = true;
-              finish(); return;
+              finish();
+              return;
             }
           }
         },
@@ -177,7 +180,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
           const logs = kerasLogs(raw) as EpochLogs;
           const seconds = (performance.now() - epochStart) / 1000;
           // Autoencoders show reconstructions, encoder–decoders their greedy decoding: a loss alone says little.
-          const samples = epochSamples(tf, model, task, feeder.samplesFrom);
+          const samples = await epochSamples(tf, model, task, feeder.samplesFrom);
           if (samples?.exactMatch !== undefined) logs.val_exact_match = samples.exactMatch;
           if (samples) {
             send({

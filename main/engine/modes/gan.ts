@@ -44,9 +44,10 @@ export function validateGan(doc: ProjectDoc): { analysis: Analysis; plan: GanPla
 }
 
 /** A 4×4 grid of what the generator makes from the fixed latent batch `z`. */
-export function generatedSamples(tf: Tf, generator: tfjs.LayersModel, z: tfjs.Tensor, plan: GanPlan): SampleImage[] {
+export async function generatedSamples(tf: Tf, generator: tfjs.LayersModel, z: tfjs.Tensor, plan: GanPlan): Promise<SampleImage[]> {
   const out = tf.tidy(() => (generator.predict(z) as tfjs.Tensor).reshape([z.shape[0], -1]));
-  const values = out.dataSync() as Float32Array;
+  // Asynchronous: WebGPU in Node has no synchronous read.
+  const values = (await out.data()) as Float32Array;
   out.dispose();
   const count = z.shape[0];
   const { tiles, tile } = splitTiles(values, count, plan.image, toPixel(plan.activation));
@@ -263,7 +264,7 @@ export async function runGan(
       const seconds = (performance.now() - epochStart) / 1000;
       send({ v: EVENT_VERSION, type: 'run.epoch', runId, epoch: epochsDone, epochs: lastEpoch, logs, seconds, learningRate: t.learningRate });
       ctx.recorder?.epoch({ epoch: epochsDone, logs, seconds, learningRate: t.learningRate });
-      const images = generatedSamples(tf, nets.generator, fixedZ, plan);
+      const images = await generatedSamples(tf, nets.generator, fixedZ, plan);
       send({ v: EVENT_VERSION, type: 'run.samples', runId, epoch: epochsDone, kind: 'generated', images });
       await ctx.recorder?.samples(epochsDone, 'generated', images);
       await ctx.recorder?.checkpoint(nets.combined, 'last');
