@@ -5,6 +5,7 @@ import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { startWebHost } from '../web/server';
 import { CliError } from './errors';
+import { doctorCommand } from './doctor';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
@@ -15,8 +16,9 @@ Commands:
   serve [--port N] [--host ADDR] [--data-dir DIR]
                                      Start the web host (default http://127.0.0.1:4510/)
   validate FILE                      Print the model summary; exit 1 if the network has errors
-  train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
+  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
+  doctor [--json]                    List every compute engine, whether it works here, and why not
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -71,6 +73,8 @@ async function main(argv: string[]): Promise<number> {
       await host.close();
       return 0;
     }
+    case 'doctor':
+      return doctorCommand(values.json, out);
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {
