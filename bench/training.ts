@@ -83,6 +83,9 @@ const rate = (r: WorkerResult | undefined) => (!r ? 'n/a' : (r.samplesPerSec ?? 
 const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? a / b : null);
 const peerRate = (p: Peer | undefined) => (p && 'samplesPerSec' in p ? p.samplesPerSec : null);
 
+/** BENCH_COLUMNS=webgpu,wasm keeps only those columns besides the alternating LayerLab and PyTorch runs (quick checks). */
+const wanted = (column: Column) => !process.env.BENCH_COLUMNS || process.env.BENCH_COLUMNS.split(',').includes(column);
+
 export async function benchTraining(models: readonly ModelId[], profile: Profile, log: (line: string) => void = console.log): Promise<Row[]> {
   const spec = PROFILES[profile];
   const peer = findPeer(log);
@@ -103,8 +106,8 @@ export async function benchTraining(models: readonly ModelId[], profile: Profile
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
       }
       const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours) };
-      for (const column of spec.slow) engines[column] = runWorker(model, column, slow, slowDeadline);
-      for (const column of spec.fast) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
+      for (const column of spec.slow.filter(wanted)) engines[column] = runWorker(model, column, slow, slowDeadline);
+      for (const column of spec.fast.filter(wanted)) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
       const peerResults = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
       const ratios: Record<string, number | null> = {};
       for (const [column, result] of Object.entries(engines)) {
