@@ -7,7 +7,7 @@ import { MODEL_IDS, modelLabel, type ModelId } from './models';
 import { PeerRuns, type Peer, type PeerSpec } from './peer-runs';
 import { pooled, runWorker } from './run-worker';
 import { table, type Budget } from './stats';
-import { findPeer, type TorchResult } from './torch-peer';
+import { findPeer, type TorchPeer } from './torch-peer';
 import type { Column, WorkerResult } from './worker';
 
 /**
@@ -86,7 +86,11 @@ const peerRate = (p: Peer | undefined) => (p && 'samplesPerSec' in p ? p.samples
 /** BENCH_COLUMNS=webgpu,wasm keeps only those columns besides the alternating LayerLab and PyTorch runs (quick checks). */
 const wanted = (column: Column) => !process.env.BENCH_COLUMNS || process.env.BENCH_COLUMNS.split(',').includes(column);
 
-export async function benchTraining(models: readonly ModelId[], profile: Profile, log: (line: string) => void = console.log): Promise<Row[]> {
+export async function benchTraining(
+  models: readonly ModelId[],
+  profile: Profile,
+  log: (line: string) => void = console.log,
+): Promise<{ rows: Row[]; peer: TorchPeer | null }> {
   const spec = PROFILES[profile];
   const peer = findPeer(log);
   const peers = spec.peers(cpus().length);
@@ -130,7 +134,7 @@ export async function benchTraining(models: readonly ModelId[], profile: Profile
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
+  return { rows, peer };
 }
 
 const COLUMN_LABELS: Record<Column, string> = {
@@ -159,9 +163,8 @@ export function printable(rows: readonly Row[], profile: Profile): Record<string
   });
 }
 
-function machine(rows: readonly Row[]) {
+function machine(rows: readonly Row[], torch: TorchPeer | null) {
   const device = (column: Column) => rows.find((r) => r.engines[column]?.device)?.engines[column]?.device ?? null;
-  const torch = rows.flatMap((r) => Object.values(r.peers)).find((p): p is TorchResult => 'threads' in p);
   return {
     cpus: cpus().length,
     cpu: cpus()[0]?.model,
@@ -171,8 +174,10 @@ function machine(rows: readonly Row[]) {
     tensorflow: device('tensorflow'),
     pytorch: torch
       ? {
+          python: torch.python,
           version: torch.torch,
           blas: torch.blas,
+          cuda: torch.cuda,
           threads: Object.fromEntries(rows[0] ? Object.entries(rows[0].peers).flatMap(([k, p]) => ('threads' in p ? [[k, p.threads]] : [])) : []),
         }
       : null,
@@ -188,10 +193,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const unknown = picked.filter((m) => !MODEL_IDS.includes(m as ModelId));
   if (unknown.length) throw new Error(`Unknown model ${unknown.join(', ')}; choose from ${MODEL_IDS.join(', ')}`);
   const started = Date.now();
-  void benchTraining(picked.length ? (picked as ModelId[]) : MODEL_IDS, profile).then((rows) => {
+  void benchTraining(picked.length ? (picked as ModelId[]) : MODEL_IDS, profile).then(({ rows, peer }) => {
     console.log(`\nTraining throughput, batch 64, Adam (median of timed windows after warm-up; all in this run on ${cpus().length} cores)\n`);
     console.log(table(printable(rows, profile)));
-    const about = machine(rows);
+    const about = machine(rows, peer);
     const torch = about.pytorch ? `${about.pytorch.version}, BLAS ${about.pytorch.blas.kind} (${about.pytorch.blas.note})` : 'skipped';
     console.log(
       `\nLayerLab engine: ${about.engine ?? 'unknown'}; webgpu: ${about.webgpu ?? 'n/a'}. PyTorch: ${torch}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
