@@ -9,7 +9,6 @@ import { RUN_FILES, type CheckpointKind } from './layout';
 
 export { loadCheckpoint, type LoadOptions } from './checkpoint';
 export { checkpointMeta, findCheckpoint, RUN_FILES, type CheckpointKind } from './layout';
-export { updateBest, monitoredValue, type Best } from './best';
 
 /** What the engine writes into a run's folder while it trains. */
 export interface Recorder {
@@ -27,10 +26,10 @@ export interface Recorder {
 }
 
 const NO_RECORDER: Recorder = {
-  batches: () => {},
-  epoch: () => {},
-  checkpoint: async () => {},
-  samples: async () => {},
+  batches: () => undefined,
+  epoch: () => undefined,
+  checkpoint: () => Promise.resolve(),
+  samples: () => Promise.resolve(),
 };
 
 const PNG_PREFIX = 'data:image/png;base64,';

@@ -18,7 +18,16 @@ interface Fixtures {
   files: ProjectFiles;
 }
 
+/** Set by playwright.config.ts, which also gives it to the server it starts. */
+function e2eToken(): string {
+  const token = process.env.E2E_TOKEN;
+  if (!token) throw new Error('E2E_TOKEN is not set: run the journeys through playwright.config.ts.');
+  return token;
+}
+
 export const test = base.extend<Fixtures>({
+  // Playwright reads the fixtures a fixture needs from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, info) => use(info.project.name === 'electron' ? 'electron' : 'web'),
   electron: async ({ host }, use) => {
     if (host === 'web') return use(null);
@@ -30,7 +39,8 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ electron, page }, use) => {
     if (electron) return use(await electron.firstWindow());
-    await page.goto('/');
+    // The link the server prints: the token is swapped for a cookie and the address loses it.
+    await page.goto(`/?token=${e2eToken()}`);
     await use(page);
   },
   files: async ({ app, electron }, use) => {
@@ -48,14 +58,14 @@ export const test = base.extend<Fixtures>({
     await use({
       save: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showSaveDialog = (async () => ({ canceled: false, filePath }));
+          dialog.showSaveDialog = async () => ({ canceled: false, filePath });
         }, path);
         await app.getByTestId('save-button').click();
         await base.expect.poll(() => existsSync(path)).toBe(true);
       },
       open: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] }));
+          dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [filePath] });
         }, path);
         await app.getByTestId('open-button').click();
       },

@@ -33,7 +33,14 @@ function host(data: string) {
   const spy = (): EngineProcess => {
     const e = launch();
     engine = e;
-    return { ...e, send: (m) => (sent.push(m as EngineCommand), e.send(m)), pid: e.pid };
+    return {
+      ...e,
+      send: (m) => {
+        sent.push(m as EngineCommand);
+        e.send(m);
+      },
+      pid: e.pid,
+    };
   };
   const store = new RunStore(data);
   const runs = new RunManager(spy, (e) => events.push(e), store);
@@ -44,7 +51,7 @@ function host(data: string) {
         const failed = events.find((e) => e.type === 'run.failed');
         if (hit || failed) clearInterval(timer);
         if (hit) resolve(hit);
-        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${(failed).message}`));
+        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${failed.message}`));
       }, 10);
     });
   const epochs = () => events.filter((e): e is EventOf<'run.epoch'> => e.type === 'run.epoch');
@@ -75,11 +82,11 @@ describe('a run survives its engine being killed', () => {
     process.kill(h.pid(), 'SIGKILL');
     await h.runs.idle();
     seenEpochs = h.epochs();
-    expect(h.events.at(-1)).toMatchObject({ type: 'run.failed', message: 'The training engine stopped unexpectedly (it was killed).' });
+    expect(h.events.at(-1)).toMatchObject({ type: 'run.failed', message: 'Interrupted: the training engine was killed.' });
 
     // A reopened app: a fresh store over the same folder.
     const [run] = await new RunStore(data).list(PROJECT);
-    expect(run).toMatchObject({ id: runId, status: 'failed', epochsDone: seenEpochs.length, final: seenEpochs.at(-1)!.logs, weights: { last: true } });
+    expect(run).toMatchObject({ id: runId, status: 'interrupted', epochsDone: seenEpochs.length, final: seenEpochs.at(-1)!.logs, weights: { last: true } });
     expect(run!.error).toMatch(/killed/);
     expect(run!.backend?.name).toBeTruthy();
 

@@ -13,6 +13,8 @@ const KERAS_TOTALS: Record<string, number> = {
   'mlp-iris': 131, // 4·16+16 + 16·3+3
   'mlp-mnist': 101_770, // 784·128+128 + 128·10+10
   'lenet-mnist': 61_706, // 156 + 2,416 + 48,120 + 10,164 + 850
+  'text-to-digit': 10_897, // 19·32+6·32 + 16·32 + 4·(32·32+32) + 64 + 32·64+64 + 64·49+49
+  'cnn-cifar10': 591_274, // 896 + 9,248 + 18,496 + 36,928 + 8·8·64·128+128 + 1,290
   'deep-relu-mnist': 71_690, // 50,240 + 5·4,160 + 650
   'deep-sigmoid-mnist': 71_690,
   'lstm-imdb': 328_353, // 320,000 + 4·(32·(32+32)+32) + 33
@@ -22,6 +24,8 @@ const KERAS_TOTALS: Record<string, number> = {
   'seq2seq-reverse': 22_924, // 2·(384+192) + encoder 8,544 + decoder 12,832 + 396
   'conv-autoencoder-mnist': 3_217, // 160 + 1,160 + 584 + 1,168 + 145
   'denoising-autoencoder-mnist': 3_217,
+  'rbm-pretrain-mnist': 219_098, // no RBM in Keras: (784·256+784+256) + (256·64+256+64) + Dense 64·10+10
+  'rbm-mnist': 101_264, // Keras has no RBM: W 784·128 + visible bias 784 + hidden bias 128
   'dcgan-mnist': 259_106, // generator 64·3,136+3,136 + 16·32·64+32 + 16·32+1 = 237,153; discriminator 9·32+32 + 9·32·64+64 + 3,136+1 = 21,953
 };
 
@@ -51,12 +55,12 @@ describe('templates', () => {
       const events: HostEvent[] = [];
       await train({ runId: id, document: doc, backend: 'wasm' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
       const started = events.find((e) => e.type === 'run.started');
-      expect(started && started.type === 'run.started' && started.backend.name).toBe('wasm');
+      expect(started?.backend.name).toBe('wasm');
       const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
       expect(losses.length).toBeGreaterThan(2);
       expect(losses.every(Number.isFinite)).toBe(true);
       const epoch = events.find((e) => e.type === 'run.epoch');
-      expect(epoch && epoch.type === 'run.epoch' && Number.isFinite(epoch.logs.val_loss)).toBe(true);
+      expect(Number.isFinite(epoch?.logs.val_loss)).toBe(true);
       expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
     },
     120_000,

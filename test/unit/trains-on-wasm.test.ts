@@ -32,7 +32,10 @@ async function step(def: LayerDef, k: Case): Promise<{ loss: number } | { missin
 async function missingOnWasm(def: LayerDef, k: Case): Promise<string[]> {
   await tf.setBackend('cpu');
   try {
-    const info = await tf.profile(async () => (await step(def, k), tf.scalar(0)));
+    const info = await tf.profile(async () => {
+      await step(def, k);
+      return tf.scalar(0);
+    });
     return [...new Set(info.kernels.map((r) => r.name))].filter((name) => !(tf.getKernel(name, 'wasm') as tf.KernelConfig | undefined)).sort();
   } finally {
     await tf.setBackend('wasm');
