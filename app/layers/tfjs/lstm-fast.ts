@@ -4,7 +4,7 @@ import type { Tf } from '../types';
 import { hasSequenceGradient } from './gru-sequence';
 import { lstmSequence } from './lstm-sequence';
 import { perTf } from './memo';
-import type { Kwargs, LayerVariable, Tensor } from './tf-types';
+import type { CustomLayerClass, Kwargs, LayerVariable, Tensor } from './tf-types';
 
 /** The parts of tfjs's LSTMCell the sequence op reads. */
 interface LstmCellView {
@@ -28,7 +28,7 @@ type LstmArgs = Parameters<Tf['layers']['lstm']>[0];
  * the fast path. Masked, stateful or dropout runs, and activations without a gradient read from
  * their output, step through tfjs's cell as before.
  */
-export const fastLstmClass = perTf((tf: Tf) => {
+export const fastLstmClass = perTf((tf: Tf): CustomLayerClass<LstmArgs, tfjs.RNN> => {
   const Base = tf.layers.lstm({ units: 1 }).constructor as new (args: LstmArgs) => tfjs.RNN;
   class LSTM extends Base {
     static className = 'LSTM';

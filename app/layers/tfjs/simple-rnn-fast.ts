@@ -4,7 +4,7 @@ import type { Tf } from '../types';
 import { hasSequenceGradient } from './gru-sequence';
 import { perTf } from './memo';
 import { simpleRnnSequence } from './simple-rnn-sequence';
-import type { Kwargs, LayerVariable, Tensor } from './tf-types';
+import type { CustomLayerClass, Kwargs, LayerVariable, Tensor } from './tf-types';
 
 /** The parts of tfjs's SimpleRNNCell the sequence op reads. */
 interface SimpleRnnCellView {
@@ -25,7 +25,7 @@ type SimpleRnnArgs = Parameters<Tf['layers']['simpleRNN']>[0];
  * name so configs, saved models and Bidirectional copies are unchanged; masked, stateful or
  * dropout runs step through tfjs's cell.
  */
-export const fastSimpleRnnClass = perTf((tf: Tf) => {
+export const fastSimpleRnnClass = perTf((tf: Tf): CustomLayerClass<SimpleRnnArgs, tfjs.RNN> => {
   const Base = tf.layers.simpleRNN({ units: 1 }).constructor as new (args: SimpleRnnArgs) => tfjs.RNN;
   class SimpleRNN extends Base {
     static className = 'SimpleRNN';
