@@ -7,6 +7,7 @@ import { CliError } from './errors';
 import { doctorCommand } from './doctor';
 import { serveCommand } from './serve';
 import { trainCommand } from './train';
+import { evaluateCommand } from './evaluate';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
 
@@ -20,6 +21,8 @@ Commands:
   validate FILE                      Print the model summary; exit 1 if the network has errors
   train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
+  evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
+                                     Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
   doctor [--json]                    List every compute engine, whether it works here, and why not
   --help, --version
 
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
       backend: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      run: { type: 'string' },
+      weights: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -80,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
         out,
         err,
       );
+    }
+    case 'evaluate': {
+      const weights = values.weights ?? 'last';
+      if (weights !== 'last' && weights !== 'best') throw new CliError('--weights must be last or best');
+      const backend = values.backend === undefined ? undefined : backendNameSchema.safeParse(values.backend);
+      if (backend && !backend.success) throw new CliError(`--backend must be one of ${backendNameSchema.options.join(', ')}`);
+      const run = values.run ?? 'last';
+      if (run !== 'last' && !/^[A-Za-z0-9_-]{6,64}$/.test(run)) throw new CliError(`--run must be "last" or a run id, got "${run.slice(0, 80)}"`);
+      return evaluateCommand(needFile(), { run, weights, json: values.json, dataDir, ...(backend?.data ? { backend: backend.data } : {}) }, paths, out, err);
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);

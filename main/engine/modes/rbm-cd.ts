@@ -16,12 +16,12 @@ export interface RbmTensors {
 /** Uniform(0, 1) noise of a shape: the only randomness of sampling, passed in so tests can fix it. */
 export type Uniform = (shape: number[]) => Tensor;
 
-export const hiddenProbs = (tf: Tf, p: RbmTensors, v: Tensor): T2 => tf.tidy(() => tf.sigmoid(tf.add(tf.matMul(v as T2, p.kernel as T2), p.hiddenBias)));
+export const hiddenProbs = (tf: Tf, p: RbmTensors, v: Tensor): T2 => tf.tidy(() => tf.sigmoid(tf.add(tf.matMul(v as T2, p.kernel as T2), p.hiddenBias)) as T2);
 
 export const visibleMean = (tf: Tf, p: RbmTensors, h: Tensor): T2 =>
   tf.tidy(() => {
     const pre = tf.add(tf.matMul(h as T2, p.kernel as T2, false, true), p.visibleBias);
-    return p.visibleType === 'binary' ? tf.sigmoid(pre) : pre;
+    return (p.visibleType === 'binary' ? tf.sigmoid(pre) : pre) as T2;
   });
 
 /** A Bernoulli sample of probabilities: 1 where the uniform draw falls below p. */

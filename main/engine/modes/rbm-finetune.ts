@@ -49,7 +49,7 @@ export async function fineTuneBatch(model: tfjs.LayersModel, x: tfjs.Tensor, y: 
 }
 
 /** Held-out loss and accuracy of the fine-tuned network. */
-export function evaluateHead(tf: Tf, model: tfjs.LayersModel, x: tfjs.Tensor, y: tfjs.Tensor): { val_loss: number; val_accuracy: number } {
+export function evaluateHead(_tf: Tf, model: tfjs.LayersModel, x: tfjs.Tensor, y: tfjs.Tensor): { val_loss: number; val_accuracy: number } {
   const r = model.evaluate(x, y, { batchSize: 256 });
   const [loss, acc] = (Array.isArray(r) ? r : [r]).map((t) => {
     const v = t.dataSync()[0]!;

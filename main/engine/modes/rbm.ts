@@ -84,7 +84,7 @@ function rbmTrainer(tf: Tf, model: tfjs.LayersModel, held: Held, t: TrainingSett
   const count = held.train.shape[0];
   let draw = seed;
   const uniform: Uniform = (shape) => (seed > 0 ? tf.randomUniform(shape, 0, 1, 'float32', draw++) : tf.randomUniform(shape));
-  let order = new Uint32Array(0);
+  let order: Uint32Array = new Uint32Array(0);
   let sums = { recon: 0, pl: 0, n: 0 };
   let firstBatch = NaN;
   const binary = stages[0]!.layer.visibleType === 'binary';
