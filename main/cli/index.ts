@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { CliError } from './errors';
+import { doctorCommand } from './doctor';
 import { serveCommand } from './serve';
 import { trainCommand } from './train';
 import { evaluateCommand } from './evaluate';
@@ -18,10 +19,11 @@ Commands:
                                      link it prints (it carries the start token). Data is read from
                                      and uploaded into --workspace (default: the current folder)
   validate FILE                      Print the model summary; exit 1 if the network has errors
-  train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
+  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
   evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
                                      Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
+  doctor [--json]                    List every compute engine, whether it works here, and why not
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -67,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serveCommand({ port: values.port, host: values.host, workspace: values.workspace, dataDir, version: readVersion(root) }, paths, out, err);
+    case 'doctor':
+      return doctorCommand(values.json, out);
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {

@@ -9,12 +9,13 @@ const DECODED = 1000;
 const ROWS = 24;
 
 /** An encoder–decoder scored the honest way: greedy decoding from its own outputs, not teacher forcing. */
-export function sequenceResult(tf: Tf, model: tfjs.LayersModel, set: TestSet): EvaluationOf<'sequence'> {
+export async function sequenceResult(tf: Tf, model: tfjs.LayersModel, set: TestSet): Promise<EvaluationOf<'sequence'>> {
   const { data } = set;
   const T = data.target.shape[0] ?? 0;
   const count = Math.min(DECODED, data.count);
   const source = Int32Array.from(data.inputs[0]!.data.subarray(0, count * T));
-  const got = count > 0 && T > 0 ? greedyDecode(tf, model, source, count, T) : new Int32Array(0);
+  // Greedy decoding reads asynchronously (WebGPU in Node has no synchronous read).
+  const got = count > 0 && T > 0 ? await greedyDecode(tf, model, source, count, T) : new Int32Array(0);
   const want = data.target.data;
   let exact = 0;
   let right = 0;
