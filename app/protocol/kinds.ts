@@ -23,6 +23,7 @@ export const REQUEST_KINDS = [
   'dialog.pickPath',
   'project.open',
   'project.save',
+  'run.active',
 ] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
 

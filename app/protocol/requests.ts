@@ -4,7 +4,7 @@ import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
 import { isRequestKind, type RequestKindName } from './kinds';
-import { runDetailSchema, runSummarySchema } from './runs';
+import { activeRunSchema, runDetailSchema, runSummarySchema } from './runs';
 import { evaluationReportSchema } from './evaluation';
 import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
@@ -114,6 +114,8 @@ export const REQUESTS = {
       z.object({ canceled: z.literal(false), path: z.string(), handle: fileHandleSchema }),
     ]),
   },
+  /** The run in progress on the host, if any: a reloaded page or a second window reattaches to it. */
+  'run.active': { payload: z.object({}), reply: z.object({ run: activeRunSchema.nullable() }) },
 } as const;
 
 export type RequestKind = keyof typeof REQUESTS;

@@ -60,6 +60,7 @@ export function createService(opts: ServiceOptions) {
     'run.pause': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'pause') }),
     'run.resume': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'resume') }),
     'run.step': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'step') }),
+    'run.active': () => Promise.resolve({ run: runs.activeInfo() }),
     'runs.list': async ({ projectId }) => ({ runs: await store.list(projectId) }),
     'runs.get': async ({ projectId, runId }) => store.get(projectId, runId),
     'runs.update': async ({ projectId, runId, name, notes }) => ({

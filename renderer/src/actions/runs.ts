@@ -7,6 +7,7 @@ import { useSession } from '../store/session';
 import { askConfirm } from '../store/confirm';
 import { transport } from '../transport';
 import { errorText, say } from './notify';
+import { reattachToActiveRun } from './reattach';
 import { startTraining } from './training';
 
 const projectId = () => useProjectStore.getState().doc.id ?? null;
@@ -38,6 +39,8 @@ export function syncRunsWithProject(): () => void {
     if (s.doc.id === prev.doc.id) return;
     if (!isActive(useRun.getState().status)) useRun.getState().reset();
     void refreshRuns();
+    // The project that opened (a reload's autosave arriving, say) may be the one the host is training.
+    void reattachToActiveRun();
   });
 }
 
