@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Average = defineLayer({
   type: 'Average',
@@ -16,5 +16,4 @@ export const Average = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Average', 'average', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.average({ name }).apply([...inputs]) as SymbolicTensor,
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
 import { axisIndex } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const BatchNormalization = defineLayer({
   type: 'BatchNormalization',
@@ -39,8 +39,4 @@ export const BatchNormalization = defineLayer({
   },
   paramCount: (p, [shape]) => featuresAt(p.axis, shape) * (2 + (p.center ? 1 : 0) + (p.scale ? 1 : 0)),
   nonTrainableCount: (p, [shape]) => 2 * featuresAt(p.axis, shape),
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .batchNormalization({ axis: p.axis, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name })
-      .apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { checkSequence, featureSize, RECURRENT_KINDS, recurrentFields, recurrentParamCount } from './recurrent-rules';
-import { recurrentLayer } from './tfjs/recurrent';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Bidirectional = defineLayer({
   type: 'Bidirectional',
@@ -31,8 +30,4 @@ export const Bidirectional = defineLayer({
     return { ok: true, shape: p.returnSequences ? [seq.timesteps, size] : [size] };
   },
   paramCount: (p, inputs) => 2 * recurrentParamCount(p.layer, p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => {
-    const inner = recurrentLayer(tf, p.layer, { units: p.units, activation: 'tanh', returnSequences: p.returnSequences, returnState: false, resetAfter: true });
-    return tf.layers.bidirectional({ layer: inner, mergeMode: p.mergeMode, name }).apply(single(inputs)) as SymbolicTensor;
-  },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
-import { defineLayer, formatDims, single, type SymbolicTensor } from './types';
+import { defineLayer, formatDims } from './types';
 import { borders, bordersParam } from './windows';
 
 /** Keras refuses a crop that leaves nothing (cropping ≥ size). */
@@ -44,5 +44,4 @@ export const Cropping2D = defineLayer({
     return { ok: true, shape: [height, width, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.cropping2D({ cropping: borders(p.cropping), name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { activationParam } from './activations';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Dense = defineLayer({
   type: 'Dense',
@@ -27,8 +27,6 @@ export const Dense = defineLayer({
   },
   paramCount: (p, [shape]) => {
     const last = shape?.[shape.length - 1] ?? 0;
-    return (last ?? 0) * p.units + (p.useBias ? p.units : 0);
+    return last * p.units + (p.useBias ? p.units : 0);
   },
-  build: (tf, p, name, inputs) =>
-    tf.layers.dense({ units: p.units, activation: p.activation, useBias: p.useBias, name }).apply(single(inputs)) as SymbolicTensor,
 });

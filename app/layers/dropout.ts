@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Dropout = defineLayer({
   type: 'Dropout',
@@ -16,5 +16,4 @@ export const Dropout = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'Dropout needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.dropout({ rate: p.rate, name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Embedding = defineLayer({
   type: 'Embedding',
@@ -19,5 +19,4 @@ export const Embedding = defineLayer({
   inputs: [{ name: 'input', label: 'token ids' }],
   outputShape: (p, [shape]) => (shape ? { ok: true, shape: [...shape, p.outputDim] } : { ok: false, message: 'Embedding needs token ids as input.' }),
   paramCount: (p) => p.inputDim * p.outputDim,
-  build: (tf, p, name, inputs) => tf.layers.embedding({ inputDim: p.inputDim, outputDim: p.outputDim, name }).apply(single(inputs)) as SymbolicTensor,
 });

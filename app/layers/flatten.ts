@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Flatten = defineLayer({
   type: 'Flatten',
@@ -20,10 +20,4 @@ export const Flatten = defineLayer({
     return { ok: true, shape: [shape.reduce<number>((a, d) => a * (d ?? 1), 1)] };
   },
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => {
-    const input = single(inputs);
-    // tfjs's Flatten refuses rank-1 examples, which Keras passes through unchanged.
-    const layer = input.shape.length === 2 ? tf.layers.reshape({ targetShape: [input.shape[1]!], name }) : tf.layers.flatten({ name });
-    return layer.apply(input) as SymbolicTensor;
-  },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const GaussianNoise = defineLayer({
   type: 'GaussianNoise',
@@ -17,5 +17,4 @@ export const GaussianNoise = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'GaussianNoise needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.gaussianNoise({ stddev: p.stddev, name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { globalPoolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const GlobalMaxPooling1D = defineLayer({
   type: 'GlobalMaxPooling1D',
@@ -17,5 +17,4 @@ export const GlobalMaxPooling1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => globalPoolShape('GlobalMaxPooling1D', SEQUENCES, shape, { type: 'GlobalMaxPooling2D', layout: IMAGES }),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.globalMaxPooling1d({ name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { globalPoolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const GlobalMaxPooling2D = defineLayer({
   type: 'GlobalMaxPooling2D',
@@ -17,5 +17,4 @@ export const GlobalMaxPooling2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => globalPoolShape('GlobalMaxPooling2D', IMAGES, shape, { type: 'GlobalMaxPooling1D', layout: SEQUENCES }),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.globalMaxPooling2d({ name }).apply(single(inputs)) as SymbolicTensor,
 });

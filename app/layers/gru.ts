@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
 
 export const GRU = defineLayer({
@@ -18,18 +17,14 @@ export const GRU = defineLayer({
   params: z.object({
     ...recurrentFields,
     returnState: returnStateField,
-    resetAfter: z
-      .boolean()
-      .default(true)
-      .meta({
-        title: 'Reset after',
-        description:
-          'Apply the reset gate after the recurrent matrix product, with separate input and recurrent biases (Keras 3 default). Off: the original GRU, u fewer biases per gate.',
-      }),
+    resetAfter: z.boolean().default(true).meta({
+      title: 'Reset after',
+      description:
+        'Apply the reset gate after the recurrent matrix product, with separate input and recurrent biases (Keras 3 default). Off: the original GRU, u fewer biases per gate.',
+    }),
   }),
   inputs: RECURRENT_INPUTS,
   outputs: (p) => recurrentOutputs('GRU', p.returnState),
   outputShape: (p, inputs) => recurrentShape('GRU', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('GRU', p.units, featureSize(inputs), p.resetAfter),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'GRU', { ...p, name }), inputs),
 });

@@ -21,5 +21,4 @@ export const InputLayer = defineLayer({
   inputs: [],
   outputShape: (p) => ({ ok: true, shape: p.shape }),
   paramCount: () => 0,
-  build: (tf, p, name) => tf.input({ shape: p.shape, name }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const LayerNormalization = defineLayer({
   type: 'LayerNormalization',
@@ -24,6 +24,4 @@ export const LayerNormalization = defineLayer({
     return result.ok ? (missingWeightGap('LayerNormalization', p) ?? result) : result;
   },
   paramCount: (p, [shape]) => featuresAt(p.axis, shape) * ((p.center ? 1 : 0) + (p.scale ? 1 : 0)),
-  build: (tf, p, name, inputs) =>
-    tf.layers.layerNormalization({ axis: p.axis, epsilon: p.epsilon, center: p.center, scale: p.scale, name }).apply(single(inputs)) as SymbolicTensor,
 });

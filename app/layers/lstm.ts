@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
 
 export const LSTM = defineLayer({
@@ -20,5 +19,4 @@ export const LSTM = defineLayer({
   outputs: (p) => recurrentOutputs('LSTM', p.returnState),
   outputShape: (p, inputs) => recurrentShape('LSTM', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('LSTM', p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'LSTM', { ...p, resetAfter: false, name }), inputs),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Maximum = defineLayer({
   type: 'Maximum',
@@ -16,5 +16,4 @@ export const Maximum = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Maximum', 'compare', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.maximum({ name }).apply([...inputs]) as SymbolicTensor,
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { checkAttentionInput, mhaParamCount, sameLeadingDims } from './attention-rules';
-import { multiHeadAttentionClass } from './tfjs/multi-head-attention';
-import { defineLayer, formatDims, type Shape, type SymbolicTensor } from './types';
+import { defineLayer, formatDims, type Shape } from './types';
 
-const lastDim = (s: Shape | undefined) => (s?.[s.length - 1] ?? 0);
+const lastDim = (s: Shape | undefined) => s?.[s.length - 1] ?? 0;
 
 export const MultiHeadAttention = defineLayer({
   type: 'MultiHeadAttention',
@@ -67,8 +66,4 @@ export const MultiHeadAttention = defineLayer({
     return { ok: true, shape: query.dims };
   },
   paramCount: (p, [query, value, key]) => mhaParamCount(p, { query: lastDim(query), value: lastDim(value), key: lastDim(key ?? value), out: lastDim(query) }),
-  build: (tf, p, name, inputs) => {
-    const MHA = multiHeadAttentionClass(tf);
-    return new MHA({ ...p, name }).apply([...inputs]) as SymbolicTensor;
-  },
 });

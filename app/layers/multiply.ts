@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const Multiply = defineLayer({
   type: 'Multiply',
@@ -16,5 +16,4 @@ export const Multiply = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Multiply', 'multiply', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.multiply({ name }).apply([...inputs]) as SymbolicTensor,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineLayer, formatDims, single, type SymbolicTensor } from './types';
+import { defineLayer, formatDims } from './types';
 
 const isPermutation = (dims: readonly number[]) => [...dims].sort((a, b) => a - b).every((d, i) => d === i + 1);
 
@@ -36,5 +36,4 @@ export const Permute = defineLayer({
     return { ok: true, shape: p.dims.map((d) => shape[d - 1] ?? null) };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.permute({ dims: p.dims, name }).apply(single(inputs)) as SymbolicTensor,
 });

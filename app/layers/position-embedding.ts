@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { checkAttentionInput, checkSequenceLength } from './attention-rules';
-import { positionEmbeddingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const PositionEmbedding = defineLayer({
   type: 'PositionEmbedding',
@@ -24,9 +23,5 @@ export const PositionEmbedding = defineLayer({
     const length = checkSequenceLength('PositionEmbedding', x.dims[x.dims.length - 2], p.sequenceLength);
     return length.ok ? { ok: true, shape: x.dims } : length;
   },
-  paramCount: (p, [shape]) => p.sequenceLength * ((shape?.[shape.length - 1] ?? 0)),
-  build: (tf, p, name, inputs) => {
-    const Layer = positionEmbeddingClass(tf);
-    return new Layer({ sequenceLength: p.sequenceLength, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  paramCount: (p, [shape]) => p.sequenceLength * (shape?.[shape.length - 1] ?? 0),
 });

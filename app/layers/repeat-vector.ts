@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectLayout, VECTORS } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const RepeatVector = defineLayer({
   type: 'RepeatVector',
@@ -17,5 +17,4 @@ export const RepeatVector = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => expectLayout('RepeatVector', VECTORS, shape) ?? { ok: true, shape: [p.n, shape?.[0] ?? null] },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.repeatVector({ n: p.n, name }).apply(single(inputs)) as SymbolicTensor,
 });

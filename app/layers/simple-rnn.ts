@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
 
 export const SimpleRNN = defineLayer({
@@ -19,5 +18,4 @@ export const SimpleRNN = defineLayer({
   outputs: (p) => recurrentOutputs('SimpleRNN', p.returnState),
   outputShape: (p, inputs) => recurrentShape('SimpleRNN', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('SimpleRNN', p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'SimpleRNN', { ...p, resetAfter: false, name }), inputs),
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { checkAttentionInput } from './attention-rules';
-import { sinePositionEncodingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const SinePositionEncoding = defineLayer({
   type: 'SinePositionEncoding',
@@ -27,8 +26,4 @@ export const SinePositionEncoding = defineLayer({
     return x.ok ? { ok: true, shape: x.dims } : x;
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => {
-    const Layer = sinePositionEncodingClass(tf);
-    return new Layer({ maxWavelength: p.maxWavelength, name }).apply(single(inputs)) as SymbolicTensor;
-  },
 });

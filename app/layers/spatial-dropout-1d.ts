@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectLayout, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const SpatialDropout1D = defineLayer({
   type: 'SpatialDropout1D',
@@ -17,5 +17,4 @@ export const SpatialDropout1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => expectLayout('SpatialDropout1D', SEQUENCES, shape) ?? { ok: true, shape: shape ?? [] },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.spatialDropout1d({ rate: p.rate, name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activationParam } from './activations';
 import { expectMinRank } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const TimeDistributed = defineLayer({
   type: 'TimeDistributed',
@@ -32,9 +32,4 @@ export const TimeDistributed = defineLayer({
     return { ok: true, shape: [...shape.slice(0, -1), p.units] };
   },
   paramCount: (p, [shape]) => (shape?.[shape.length - 1] ?? 0) * p.units + (p.useBias ? p.units : 0),
-  build: (tf, p, name, inputs) => {
-    // The inner Dense is named after the node so that weight names stay stable across builds.
-    const dense = tf.layers.dense({ units: p.units, activation: p.activation, useBias: p.useBias, name: `${name}_dense` });
-    return tf.layers.timeDistributed({ layer: dense, name }).apply(single(inputs)) as SymbolicTensor;
-  },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { checkSequenceLength } from './attention-rules';
-import { tokenAndPositionEmbeddingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const TokenAndPositionEmbedding = defineLayer({
   type: 'TokenAndPositionEmbedding',
@@ -31,8 +30,4 @@ export const TokenAndPositionEmbedding = defineLayer({
     return length.ok ? { ok: true, shape: [...shape, p.embeddingDim] } : length;
   },
   paramCount: (p) => (p.vocabularySize + p.sequenceLength) * p.embeddingDim,
-  build: (tf, p, name, inputs) => {
-    const Layer = tokenAndPositionEmbeddingClass(tf);
-    return new Layer({ ...p, name }).apply(single(inputs)) as SymbolicTensor;
-  },
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { transformerDecoderClass } from './tfjs/transformer';
 import { checkBlockInput, decoderParamCount, transformerFields } from './transformer-rules';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const TransformerDecoder = defineLayer({
   type: 'TransformerDecoder',
@@ -30,14 +29,5 @@ export const TransformerDecoder = defineLayer({
     return { ok: true, shape: x.dims };
   },
   paramCount: (p, [shape, context]) =>
-    decoderParamCount(
-      (shape?.[shape.length - 1] ?? 0),
-      p.numHeads,
-      p.intermediateDim,
-      context ? ((context[context.length - 1] ?? 0)) : null,
-    ),
-  build: (tf, p, name, inputs) => {
-    const Decoder = transformerDecoderClass(tf);
-    return new Decoder({ ...p, name }).apply(inputs.length > 1 ? [...inputs] : inputs[0]!) as SymbolicTensor;
-  },
+    decoderParamCount(shape?.[shape.length - 1] ?? 0, p.numHeads, p.intermediateDim, context ? (context[context.length - 1] ?? 0) : null),
 });

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { transformerEncoderClass } from './tfjs/transformer';
 import { checkBlockInput, encoderParamCount, transformerFields } from './transformer-rules';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const TransformerEncoder = defineLayer({
   type: 'TransformerEncoder',
@@ -21,9 +20,5 @@ export const TransformerEncoder = defineLayer({
     const x = checkBlockInput('TransformerEncoder', shape, p.numHeads, { handle: 'input', oneTimeAxis: false });
     return x.ok ? { ok: true, shape: x.dims } : x;
   },
-  paramCount: (p, [shape]) => encoderParamCount((shape?.[shape.length - 1] ?? 0), p.numHeads, p.intermediateDim),
-  build: (tf, p, name, inputs) => {
-    const Encoder = transformerEncoderClass(tf);
-    return new Encoder({ ...p, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  paramCount: (p, [shape]) => encoderParamCount(shape?.[shape.length - 1] ?? 0, p.numHeads, p.intermediateDim),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { perAxis } from './windows';
 
 export const UpSampling2D = defineLayer({
@@ -29,5 +29,4 @@ export const UpSampling2D = defineLayer({
     return { ok: true, shape: [h === null ? null : h * sh, w === null ? null : w * sw, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.upSampling2d({ size: p.size, interpolation: p.interpolation, name }).apply(single(inputs)) as SymbolicTensor,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { borders, bordersParam } from './windows';
 
 export const ZeroPadding2D = defineLayer({
@@ -25,5 +25,4 @@ export const ZeroPadding2D = defineLayer({
     return { ok: true, shape: [h === null ? null : h + top + bottom, w === null ? null : w + left + right, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.zeroPadding2d({ padding: borders(p.padding), name }).apply(single(inputs)) as SymbolicTensor,
 });
