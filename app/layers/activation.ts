@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BUILTIN_ACTIVATIONS } from './activations';
 import { defineLayer } from './types';
+import { assign, kerasActivation, py, torchActivation } from './emit/python';
 
 /** Keras's `leaky_relu` activation uses a negative slope of 0.2. */
 export const LEAKY_SLOPE = 0.2;
@@ -24,4 +25,6 @@ export const Activation = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'Activation needs an input.' }),
   paramCount: () => 0,
+  pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, torchActivation(p.activation, x)) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Activation(${py(kerasActivation(p.activation))}, name=${py(name)})` }),
 });

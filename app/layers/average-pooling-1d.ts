@@ -1,6 +1,7 @@
 import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const AveragePooling1D = defineLayer({
   type: 'AveragePooling1D',
@@ -16,4 +17,6 @@ export const AveragePooling1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('AveragePooling1D', SEQUENCES, p, shape, { type: 'AveragePooling2D', layout: IMAGES }),
   paramCount: () => 0,
+  pytorch: (node) => poolEmitter(node, 'average', 1),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('AveragePooling1D', p, name) }),
 });

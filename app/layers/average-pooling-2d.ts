@@ -1,6 +1,7 @@
 import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const AveragePooling2D = defineLayer({
   type: 'AveragePooling2D',
@@ -16,4 +17,6 @@ export const AveragePooling2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('AveragePooling2D', IMAGES, p, shape, { type: 'AveragePooling1D', layout: SEQUENCES }),
   paramCount: () => 0,
+  pytorch: (node) => poolEmitter(node, 'average', 2),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('AveragePooling2D', p, name) }),
 });

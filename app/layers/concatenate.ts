@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { concatShape, MERGE_INPUTS } from './merge';
 import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Concatenate = defineLayer({
   type: 'Concatenate',
@@ -22,4 +23,7 @@ export const Concatenate = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (p, shapes) => concatShape(p.axis, shapes),
   paramCount: () => 0,
+  // The batch is axis 0 in both, so Keras's axis (negative or not) is PyTorch's dim; activations stay channels-last.
+  pytorch: ({ params: p }) => ({ init: [], forward: (xs, out) => assign(out, `torch.cat([${xs.join(', ')}], dim=${p.axis})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Concatenate(axis=${p.axis}, name=${py(name)})` }),
 });

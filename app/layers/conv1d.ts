@@ -4,6 +4,7 @@ import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from '.
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
 import { paddingParam, perAxis } from './windows';
+import { convEmitter, kerasConv } from './emit/conv';
 
 export const Conv1D = defineLayer({
   type: 'Conv1D',
@@ -34,4 +35,6 @@ export const Conv1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => convShape('Conv1D', SEQUENCES, p, shape, { type: 'Conv2D', layout: IMAGES }),
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * channelsOf(shape) * p.filters + (p.useBias ? p.filters : 0),
+  pytorch: (node) => convEmitter(node, 1),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv1D', p, name) }),
 });

@@ -4,6 +4,7 @@ import { channelsOf, convInputError, filtersParam, useBiasParam, windowArea } fr
 import { IMAGES } from './shape-hints';
 import { defineLayer } from './types';
 import { paddingParam, perAxis, transposeOutput } from './windows';
+import { convTransposeEmitter, kerasConv } from './emit/conv';
 
 export const Conv2DTranspose = defineLayer({
   type: 'Conv2DTranspose',
@@ -32,4 +33,6 @@ export const Conv2DTranspose = defineLayer({
     return { ok: true, shape: [...spatial, p.filters] };
   },
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * p.filters * channelsOf(shape) + (p.useBias ? p.filters : 0),
+  pytorch: (node) => convTransposeEmitter(node),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv2DTranspose', p, name) }),
 });

@@ -4,6 +4,7 @@ import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from '.
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
 import { paddingParam, perAxis } from './windows';
+import { convEmitter, kerasConv } from './emit/conv';
 
 export const Conv2D = defineLayer({
   type: 'Conv2D',
@@ -35,4 +36,6 @@ export const Conv2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => convShape('Conv2D', IMAGES, p, shape, { type: 'Conv1D', layout: SEQUENCES }),
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * channelsOf(shape) * p.filters + (p.useBias ? p.filters : 0),
+  pytorch: (node) => convEmitter(node, 2),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv2D', p, name) }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Flatten = defineLayer({
   type: 'Flatten',
@@ -20,4 +21,7 @@ export const Flatten = defineLayer({
     return { ok: true, shape: [shape.reduce<number>((a, d) => a * (d ?? 1), 1)] };
   },
   paramCount: () => 0,
+  // Activations stay channels-last in the exported module, so flattening keeps Keras's order and the next Dense's weights fit.
+  pytorch: () => ({ init: [], forward: ([x = 'x'], out) => assign(out, `torch.flatten(${x}, 1)`) }),
+  keras: ({ name }) => ({ layer: `layers.Flatten(name=${py(name)})` }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
 import { defineLayer } from './types';
+import { kerasRecurrent, kerasRecurrentCall, recurrentEmitter } from './emit/recurrent';
 
 export const GRU = defineLayer({
   type: 'GRU',
@@ -27,4 +28,6 @@ export const GRU = defineLayer({
   outputs: (p) => recurrentOutputs('GRU', p.returnState),
   outputShape: (p, inputs) => recurrentShape('GRU', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('GRU', p.units, featureSize(inputs), p.resetAfter),
+  pytorch: (node) => recurrentEmitter('GRU', node),
+  keras: ({ name, params: p }) => ({ layer: kerasRecurrent('GRU', p, name), call: kerasRecurrentCall }),
 });

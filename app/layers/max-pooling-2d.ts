@@ -1,6 +1,7 @@
 import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const MaxPooling2D = defineLayer({
   type: 'MaxPooling2D',
@@ -17,4 +18,6 @@ export const MaxPooling2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('MaxPooling2D', IMAGES, p, shape, { type: 'MaxPooling1D', layout: SEQUENCES }),
   paramCount: () => 0,
+  pytorch: (node) => poolEmitter(node, 'max', 2),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('MaxPooling2D', p, name) }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
 import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Multiply = defineLayer({
   type: 'Multiply',
@@ -16,4 +18,6 @@ export const Multiply = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Multiply', 'multiply', shapes),
   paramCount: () => 0,
+  pytorch: (node) => mergeEmitter(node, (xs) => xs.join(' * ')),
+  keras: ({ name }) => ({ layer: `layers.Multiply(name=${py(name)})` }),
 });

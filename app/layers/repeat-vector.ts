@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expectLayout, VECTORS } from './shape-hints';
 import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const RepeatVector = defineLayer({
   type: 'RepeatVector',
@@ -17,4 +18,6 @@ export const RepeatVector = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => expectLayout('RepeatVector', VECTORS, shape) ?? { ok: true, shape: [p.n, shape?.[0] ?? null] },
   paramCount: () => 0,
+  pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, `${x}.unsqueeze(1).expand(-1, ${p.n}, -1)`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.RepeatVector(${p.n}, name=${py(name)})` }),
 });

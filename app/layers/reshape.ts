@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineLayer, formatDims, type Shape, type ShapeResult } from './types';
+import { assign, py } from './emit/python';
 
 const product = (dims: readonly number[]) => dims.reduce((a, d) => a * d, 1);
 
@@ -61,4 +62,6 @@ export const Reshape = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => (shape ? reshapeResult(p.targetShape, shape) : { ok: false, message: 'Reshape needs an input.' }),
   paramCount: () => 0,
+  pytorch: ({ outputShapes: [shape] }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, `${x}.reshape(${x}.shape[0], ${(shape ?? []).join(', ')})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Reshape(${py(p.targetShape)}, name=${py(name)})` }),
 });

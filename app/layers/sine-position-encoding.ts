@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkAttentionInput } from './attention-rules';
 import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const SinePositionEncoding = defineLayer({
   type: 'SinePositionEncoding',
@@ -26,4 +27,10 @@ export const SinePositionEncoding = defineLayer({
     return x.ok ? { ok: true, shape: x.dims } : x;
   },
   paramCount: () => 0,
+  pytorch: ({ params: p }) => ({
+    init: [],
+    forward: ([x = 'x'], out) => assign(out, `sine_position_encoding(${x}, ${py(p.maxWavelength)})`),
+    helpers: ['position'],
+  }),
+  keras: ({ name, params: p }) => ({ layer: `keras_hub.layers.SinePositionEncoding(max_wavelength=${py(p.maxWavelength)}, name=${py(name)})`, kerasHub: true }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { subtractShape } from './merge';
 import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Subtract = defineLayer({
   type: 'Subtract',
@@ -19,4 +21,6 @@ export const Subtract = defineLayer({
   ],
   outputShape: (_p, shapes) => subtractShape(shapes),
   paramCount: () => 0,
+  pytorch: (node) => mergeEmitter(node, ([a = 'a', b = 'b']) => `${a} - ${b}`),
+  keras: ({ name }) => ({ layer: `layers.Subtract(name=${py(name)})` }),
 });

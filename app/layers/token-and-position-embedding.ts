@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkSequenceLength } from './attention-rules';
 import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const TokenAndPositionEmbedding = defineLayer({
   type: 'TokenAndPositionEmbedding',
@@ -30,4 +31,17 @@ export const TokenAndPositionEmbedding = defineLayer({
     return length.ok ? { ok: true, shape: [...shape, p.embeddingDim] } : length;
   },
   paramCount: (p) => (p.vocabularySize + p.sequenceLength) * p.embeddingDim,
+  pytorch: ({ id, params: p }) => ({
+    init: [`self.${id} = TokenAndPositionEmbedding(${p.vocabularySize}, ${p.sequenceLength}, ${p.embeddingDim})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+    helpers: ['position'],
+    weights: [
+      { torch: `${id}.token_embedding.weight`, keras: 'token_embedding/embeddings', ops: [] },
+      { torch: `${id}.position_embedding.weight`, keras: 'position_embedding/embeddings', ops: [] },
+    ],
+  }),
+  keras: ({ name, params: p }) => ({
+    layer: `keras_hub.layers.TokenAndPositionEmbedding(${p.vocabularySize}, ${p.sequenceLength}, ${p.embeddingDim}, name=${py(name)})`,
+    kerasHub: true,
+  }),
 });

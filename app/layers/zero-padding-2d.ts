@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
 import { defineLayer } from './types';
 import { borders, bordersParam } from './windows';
+import { assign, py } from './emit/python';
 
 export const ZeroPadding2D = defineLayer({
   type: 'ZeroPadding2D',
@@ -25,4 +26,9 @@ export const ZeroPadding2D = defineLayer({
     return { ok: true, shape: [h === null ? null : h + top + bottom, w === null ? null : w + left + right, c] };
   },
   paramCount: () => 0,
+  pytorch: ({ params: p }) => {
+    const [[top, bottom], [left, right]] = borders(p.padding);
+    return { init: [], forward: ([x = 'x'], out) => assign(out, `F.pad(${x}, (0, 0, ${left}, ${right}, ${top}, ${bottom}))`) };
+  },
+  keras: ({ name, params: p }) => ({ layer: `layers.ZeroPadding2D(${py(borders(p.padding))}, name=${py(name)})` }),
 });

@@ -5,6 +5,7 @@ import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { startWebHost } from '../web/server';
 import { CliError } from './errors';
+import { exportCommand } from './export';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
@@ -17,6 +18,8 @@ Commands:
   validate FILE                      Print the model summary; exit 1 if the network has errors
   train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
+  export FILE --to pytorch|keras|tfjs [-o DIR] [--run ID|last] [--data-dir DIR]
+                                     Write the model as code (and a run's trained weights)
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -42,6 +45,9 @@ async function main(argv: string[]): Promise<number> {
       backend: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      run: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -86,6 +92,8 @@ async function main(argv: string[]): Promise<number> {
         err,
       );
     }
+    case 'export':
+      return exportCommand(needFile(), { to: values.to, out: values.out, run: values.run, dataDir, root }, out, err);
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
   }
