@@ -58,6 +58,7 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     body.push(`${step.outputs.join(', ')} = ${call}`, ...frozen);
   }
   if (errors.length > 0) return { ok: false, errors };
+  const frozenAny = plan.steps.some((s) => !s.node.trainable);
   const doc = plan.doc;
   const t = doc.training;
   if (t.mode === 'gan')
@@ -119,11 +120,10 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     '',
     '',
     'def build_model():',
-    '    model_layers_frozen = []',
+    ...(frozenAny ? ['    model_layers_frozen = []'] : []),
     ...body.map((l) => `    ${l}`),
     `    model = keras.Model(inputs=[${plan.inputs.join(', ')}], outputs=${plan.outputs.length === 1 ? plan.outputs[0] : `[${plan.outputs.join(', ')}]`}, name=${py(doc.name.replace(/[^A-Za-z0-9_.-]+/g, '_') || 'model')})`,
-    '    for name in model_layers_frozen:',
-    '        model.get_layer(name).trainable = False',
+    ...(frozenAny ? ['    for name in model_layers_frozen:', '        model.get_layer(name).trainable = False'] : []),
     '    return model',
     '',
     '',

@@ -65,8 +65,8 @@ export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: strin
         '',
         '```js',
         "import * as tf from '@tensorflow/tfjs';",
-        "import { loadModel } from './model.mjs';",
-        "const model = await loadModel(tf, 'file://./model.json'); // or an http(s) URL in the browser",
+        "import { loadModel, nodeFiles } from './model.mjs';",
+        "const model = await loadModel(tf, nodeFiles(tf, '.')); // Node; in a browser: loadModel(tf, 'https://…/model.json')",
         '```',
         '',
       ].join('\n');

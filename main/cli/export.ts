@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { formatCount } from '../../app/analysis/summary';
 import { EXPORT_TARGETS, type ExportTarget } from '../../app/export/target';
 import { prepareExport, writeExport } from '../export/export-folder';
@@ -25,7 +25,7 @@ export async function exportCommand(path: string, o: ExportOptions, out: (line: 
   const runsDir = o.run ? new RunStore(o.dataDir).runsDir(doc.id ?? projectIdForPath(resolve(path))) : undefined;
   let prepared;
   try {
-    prepared = await prepareExport({ doc, target: o.to, root: o.root, ...(runsDir && o.run ? { runsDir, run: o.run } : {}) });
+    prepared = await prepareExport({ doc, target: o.to, root: o.root, baseDir: dirname(resolve(path)), ...(runsDir && o.run ? { runsDir, run: o.run } : {}) });
   } catch (e) {
     throw new CliError((e as Error).message);
   }

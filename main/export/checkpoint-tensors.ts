@@ -36,12 +36,17 @@ export async function readCheckpointTensors(dir: string): Promise<{ tensors: Nam
     let offset = 0;
     for (const w of group.weights) {
       const count = w.shape.reduce((a, d) => a * d, 1);
+      // The optimizer's state (Adam's moments, its int32 step) comes after the model's weights; it is not exported.
+      if (w.group === 'optimizer') {
+        offset += 4 * count;
+        continue;
+      }
       if (w.dtype !== 'float32') throw new Error(`${w.name}: ${w.dtype} weights are not exported (only float32).`);
       if (offset + 4 * count > bytes.length) throw new Error(`${dir}: weights file too short for ${w.name}`);
       const data = new Float32Array(count);
       for (let i = 0; i < count; i++) data[i] = bytes.readFloatLE(offset + 4 * i);
       offset += 4 * count;
-      if (w.group !== 'optimizer') tensors.push({ name: w.name, shape: w.shape, data });
+      tensors.push({ name: w.name, shape: w.shape, data });
     }
   }
   return { tensors, topology: json.modelTopology };
