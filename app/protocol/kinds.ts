@@ -18,6 +18,7 @@ export const REQUEST_KINDS = [
   'dialog.pickPath',
   'project.open',
   'project.save',
+  'export.files',
 ] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
 

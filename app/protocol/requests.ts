@@ -74,12 +74,25 @@ export const REQUESTS = {
     payload: z.object({ text: z.string(), path: z.string().optional(), suggestedName: z.string() }),
     reply: z.discriminatedUnion('canceled', [z.object({ canceled: z.literal(true) }), z.object({ canceled: z.literal(false), path: z.string() })]),
   },
+  /**
+   * The project as code (app/export): PyTorch, Keras 3 or TF.js files, and with `runId` (or `last`) that run's trained
+   * weights. Files come back base64-encoded (weights are binary) for the UI to download; nothing is written.
+   */
+  'export.files': {
+    payload: z.object({
+      document: projectSchema,
+      target: z.enum(['pytorch', 'keras', 'tfjs']),
+      projectId: projectIdSchema.optional(),
+      runId: z.union([runIdSchema, z.literal('last')]).optional(),
+    }),
+    reply: z.object({ files: z.array(z.object({ path: z.string().regex(/^[A-Za-z0-9_./-]+$/), base64: z.string() })), totalParams: z.number() }),
+  },
 } as const;
 
 export type RequestKind = keyof typeof REQUESTS;
 
 // The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName>   = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
+const sameKinds: Record<RequestKind, RequestKindName> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
 sameKinds;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;

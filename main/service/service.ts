@@ -7,6 +7,7 @@ import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
 import { listTemplates, readTemplate } from './templates';
+import { exportFilesHandler } from '../export/service-export';
 
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
@@ -56,6 +57,7 @@ export function createService(opts: ServiceOptions) {
     ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
     'project.open': async () => needDialogs().open(),
     'project.save': async ({ text, suggestedName, path }) => needDialogs().save(text, suggestedName, path),
+    'export.files': exportFilesHandler(opts.paths.root, store),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {
