@@ -21,7 +21,8 @@ if (!only || only === 'main') {
     format: 'esm',
     outdir: 'dist/main',
     outExtension: { '.js': '.mjs' },
-    entryPoints: { cli: 'main/cli/index.ts', engine: 'main/engine/entry.ts' },
+    // data-worker: the host's thread for scanning and hashing data files (main/service/data-worker.ts).
+    entryPoints: { cli: 'main/cli/index.ts', engine: 'main/engine/entry.ts', 'data-worker': 'main/data/worker-entry.ts' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   // TF.js exports ship this module: it registers LayerLab's custom layers with the tf it is given.

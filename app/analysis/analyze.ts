@@ -2,7 +2,8 @@ import type { EdgeDoc, GraphDoc, NodeDoc } from '../document/schema';
 import { getLayer } from '../layers/registry';
 import { MAIN_OUTPUT, outputNames, type LayerDef, type Shape } from '../layers/types';
 import { checkConnections, type Feeds } from './connections';
-import { nodesOnCycles, topologicalOrder } from './topology';
+import { nodesOnCycles, successorsOf, topologicalOrder } from './topology';
+import { unknownParamIssues } from './unknown-params';
 import type { Analysis, GraphIssue, InboundRef, NodeInfo } from './types';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -20,15 +21,22 @@ const blank = (id: string): Info => ({
   inboundRefs: [],
 });
 
-/** Shape inference, validation and parameter counts for a whole graph. Pure; runs on every edit. */
+/**
+ * Shape inference, validation and parameter counts for a whole graph. Pure; runs on every edit,
+ * so every step is linear in nodes + edges: adjacency built once, no recursion, no spreads
+ * into calls (a 200,000-layer graph must not overflow the stack).
+ */
 export function analyzeGraph(graph: GraphDoc): Analysis {
-  const infos = new Map(graph.nodes.map((n) => [n.id, blank(n.id)]));
+  const infos = new Map<string, Info>();
+  for (const n of graph.nodes) infos.set(n.id, blank(n.id));
+  const warnings: GraphIssue[] = [];
   const flag = (nodeId: string, issue: Omit<GraphIssue, 'nodeId'>) => infos.get(nodeId)?.issues.push({ ...issue, nodeId });
   const { feeds, usable, issues: edgeIssues } = checkConnections(graph.nodes, graph.edges);
   const graphIssues: GraphIssue[] = [];
 
-  const { order, blocked } = topologicalOrder(graph.nodes, usable);
-  for (const id of nodesOnCycles(blocked, usable)) {
+  const next = successorsOf(graph.nodes, usable);
+  const { order, blocked } = topologicalOrder(graph.nodes, next);
+  for (const id of nodesOnCycles(blocked, next)) {
     flag(id, {
       severity: 'error',
       message: 'This layer is part of a loop. Data must flow one way, from Input to output.',
@@ -36,14 +44,23 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
     });
   }
   const seenNames = new Set<string>();
+  const hasOutgoing = new Set<string>();
+  const hasIncoming = new Set<string>();
+  for (const e of usable) {
+    hasOutgoing.add(e.source);
+    hasIncoming.add(e.target);
+  }
+  const byId = new Map<string, NodeDoc>();
+  const inputNodes: string[] = [];
   for (const n of graph.nodes) {
+    byId.set(n.id, n);
+    if (n.type === 'InputLayer') inputNodes.push(n.id);
     if (seenNames.has(n.name))
       flag(n.id, { severity: 'error', message: `Another layer is already called "${n.name}".`, fix: 'Give this layer a unique name in the inspector.' });
     seenNames.add(n.name);
+    const def = getLayer(n.type);
+    if (def) for (const w of unknownParamIssues(n, def)) warnings.push(w);
   }
-  const hasOutgoing = new Set(usable.map((e) => e.source));
-  const hasIncoming = new Set(usable.map((e) => e.target));
-  const inputNodes = graph.nodes.filter((n) => n.type === 'InputLayer');
   if (graph.nodes.length > 0 && inputNodes.length === 0) {
     graphIssues.push({
       severity: 'error',
@@ -52,7 +69,6 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
     });
   }
 
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   for (const id of order) {
     const node = byId.get(id)!;
     const def = getLayer(node.type);
@@ -67,24 +83,34 @@ export function analyzeGraph(graph: GraphDoc): Analysis {
     inferNode(node, def, feeds, infos, byId, inputNodes.length > 0, flag);
   }
 
-  const nodeIssues = [...infos.values()].flatMap((i) => i.issues);
+  const all: GraphIssue[] = [...graphIssues, ...edgeIssues];
+  for (const info of infos.values()) for (const i of info.issues) all.push(i);
   for (const i of edgeIssues) infos.get(i.nodeId!)?.issues.push(i);
-  const all = [...graphIssues, ...edgeIssues, ...nodeIssues];
+  // Warnings come after every error, on the node as in the list: the card shows its first issue.
+  for (const w of warnings) {
+    all.push(w);
+    infos.get(w.nodeId!)?.issues.push(w);
+  }
   const outputs = order.filter((id) => !hasOutgoing.has(id) && hasIncoming.has(id));
-  if (inputNodes.length > 0 && outputs.length === 0 && all.length === 0) {
+  const anyError = all.some((i) => i.severity === 'error');
+  if (inputNodes.length > 0 && outputs.length === 0 && !anyError) {
     all.push({
       severity: 'error',
       message: 'The network has no layers after its Input.',
       fix: 'Drag a Dense layer onto the canvas and connect the Input to it.',
     });
   }
-  const total = [...infos.values()].reduce((a, i) => a + i.params, 0);
-  const frozen = [...infos.values()].reduce((a, i) => a + i.nonTrainable, 0);
+  let total = 0;
+  let frozen = 0;
+  for (const i of infos.values()) {
+    total += i.params;
+    frozen += i.nonTrainable;
+  }
   return {
     nodes: infos,
     issues: all,
     order,
-    inputs: inputNodes.map((n) => n.id),
+    inputs: inputNodes,
     outputs,
     totalParams: total,
     trainableParams: total - frozen,

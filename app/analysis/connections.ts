@@ -16,9 +16,10 @@ export function checkConnections(nodes: readonly NodeDoc[], edges: readonly Edge
     if (!target || !byId.has(e.source)) continue;
     const def = getLayer(target.type);
     const handle = def?.inputs.find((h) => h.name === e.targetHandle);
-    const handles = feeds.get(e.target) ?? new Map<string, EdgeDoc[]>();
-    feeds.set(e.target, handles);
-    const taken = handles.get(e.targetHandle) ?? [];
+    let handles = feeds.get(e.target);
+    if (!handles) feeds.set(e.target, (handles = new Map<string, EdgeDoc[]>()));
+    let taken = handles.get(e.targetHandle);
+    if (!taken) handles.set(e.targetHandle, (taken = []));
     if (def && !handle) {
       issues.push({
         severity: 'error',
@@ -40,7 +41,8 @@ export function checkConnections(nodes: readonly NodeDoc[], edges: readonly Edge
       });
       continue;
     }
-    handles.set(e.targetHandle, [...taken, e]);
+    // Appended in place: copying the list per edge would make a wide merge quadratic.
+    taken.push(e);
     usable.push(e);
   }
   return { feeds, usable, issues };

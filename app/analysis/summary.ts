@@ -35,7 +35,9 @@ export function formatSummary(name: string, graph: GraphDoc, analysis: Analysis)
   const rows = summaryRows(graph, analysis);
   const head = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'];
   const cells = rows.map((r) => [`${r.layer} (${r.type})`, r.outputShape, formatCount(r.params), r.connectedTo]);
-  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)) + 2);
+  // A loop, not Math.max(...column): spreading 150,000 rows into a call overflows the stack.
+  const widths = head.map((h) => h.length + 2);
+  for (const c of cells) for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i]!, c[i]!.length + 2);
   const line = (c: string[]) =>
     c
       .map((v, i) => v.padEnd(widths[i]!))

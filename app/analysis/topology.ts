@@ -1,47 +1,88 @@
 import type { EdgeDoc, NodeDoc } from '../document/schema';
 
-/** Kahn's algorithm; the nodes it cannot order sit on or behind a cycle. */
-export function topologicalOrder(nodes: readonly NodeDoc[], edges: readonly EdgeDoc[]): { order: string[]; blocked: Set<string> } {
-  const indegree = new Map(nodes.map((n) => [n.id, 0]));
-  const out = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+/** Successors of each node, built once from the edge list; edges to unknown nodes are left out. */
+export type Successors = ReadonlyMap<string, readonly string[]>;
+
+export function successorsOf(nodes: readonly NodeDoc[], edges: readonly EdgeDoc[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const n of nodes) out.set(n.id, []);
   for (const e of edges) {
-    if (!indegree.has(e.source) || !indegree.has(e.target)) continue;
-    indegree.set(e.target, (indegree.get(e.target) ?? 0) + 1);
-    out.get(e.source)!.push(e.target);
+    const list = out.get(e.source);
+    if (list && out.has(e.target)) list.push(e.target);
   }
-  const queue = nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const order: string[] = [];
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i]!;
-    order.push(id);
-    for (const next of out.get(id) ?? []) {
-      const left = (indegree.get(next) ?? 0) - 1;
-      indegree.set(next, left);
-      if (left === 0) queue.push(next);
-    }
-  }
-  const done = new Set(order);
-  return { order, blocked: new Set(nodes.filter((n) => !done.has(n.id)).map((n) => n.id)) };
+  return out;
 }
 
-/** The nodes that lie on a cycle (not merely downstream of one). */
-export function nodesOnCycles(blocked: ReadonlySet<string>, edges: readonly EdgeDoc[]): Set<string> {
-  const within = edges.filter((e) => blocked.has(e.source) && blocked.has(e.target));
-  const next = new Map<string, string[]>();
-  for (const e of within) next.set(e.source, [...(next.get(e.source) ?? []), e.target]);
+/** Kahn's algorithm, O(nodes + edges); the nodes it cannot order sit on or behind a cycle. */
+export function topologicalOrder(nodes: readonly NodeDoc[], next: Successors): { order: string[]; blocked: Set<string> } {
+  const indegree = new Map<string, number>();
+  for (const n of nodes) indegree.set(n.id, 0);
+  for (const targets of next.values()) for (const t of targets) indegree.set(t, indegree.get(t)! + 1);
+  const order: string[] = [];
+  for (const n of nodes) if (indegree.get(n.id) === 0) order.push(n.id);
+  // `order` doubles as the queue: an array iterator also visits what is pushed while it runs.
+  for (const id of order) {
+    for (const t of next.get(id)!) {
+      const left = indegree.get(t)! - 1;
+      indegree.set(t, left);
+      if (left === 0) order.push(t);
+    }
+  }
+  const blocked = new Set<string>();
+  for (const n of nodes) if (indegree.get(n.id)! > 0) blocked.add(n.id);
+  return { order, blocked };
+}
+
+interface Frame {
+  readonly id: string;
+  /** The next successor of `id` to visit. */
+  next: number;
+}
+
+/**
+ * The nodes that lie on a cycle, not merely downstream of one: the members of every strongly
+ * connected component with more than one node, and nodes that feed themselves. Tarjan's
+ * algorithm with an explicit stack, so a 200,000-node loop neither recurses nor revisits.
+ */
+export function nodesOnCycles(blocked: ReadonlySet<string>, next: Successors): Set<string> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const open = new Set<string>();
+  const component: string[] = [];
   const onCycle = new Set<string>();
-  for (const start of blocked) {
-    const seen = new Set<string>();
-    const stack = [...(next.get(start) ?? [])];
-    while (stack.length) {
-      const id = stack.pop()!;
-      if (id === start) {
-        onCycle.add(start);
-        break;
+  const within = (id: string) => (next.get(id) ?? []).filter((t) => blocked.has(t));
+  const successors = new Map<string, readonly string[]>();
+  const enter = (id: string, work: Frame[]) => {
+    index.set(id, index.size);
+    low.set(id, index.get(id)!);
+    component.push(id);
+    open.add(id);
+    successors.set(id, within(id));
+    work.push({ id, next: 0 });
+  };
+  for (const root of blocked) {
+    if (index.has(root)) continue;
+    const work: Frame[] = [];
+    enter(root, work);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const targets = successors.get(frame.id)!;
+      if (frame.next < targets.length) {
+        const t = targets[frame.next++]!;
+        if (t === frame.id) onCycle.add(t);
+        if (!index.has(t)) enter(t, work);
+        else if (open.has(t)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(t)!));
+        continue;
       }
-      if (seen.has(id)) continue;
-      seen.add(id);
-      stack.push(...(next.get(id) ?? []));
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      // frame.id roots a component: everything above it on the component stack belongs to it.
+      const start = component.lastIndexOf(frame.id);
+      const members = component.splice(start);
+      for (const m of members) open.delete(m);
+      if (members.length > 1) for (const m of members) onCycle.add(m);
     }
   }
   return onCycle;

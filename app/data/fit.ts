@@ -3,33 +3,13 @@ import type { NodeDoc, ProjectDoc } from '../document/schema';
 import { formatDims, type Shape } from '../layers/types';
 import { checkGanFit } from '../training/gan';
 import { chooseLoss, resolveLoss } from '../training/loss';
-import type { LossSetting } from '../training/settings';
 import { datasetInfo } from './catalog';
+import type { FitIssue } from './fit-types';
 import { isUserDataset } from './source';
 import { dataSpec, type DataSpec } from './spec';
 import { userDataProblem } from './user-spec';
 
-/** A one-click fix: set one param of one node. */
-export interface ParamFix {
-  readonly label: string;
-  readonly nodeId: string;
-  readonly key: string;
-  readonly value: unknown;
-}
-
-/** A one-click fix of a training setting (the loss) rather than of a node. */
-export interface TrainingFix {
-  readonly label: string;
-  readonly key: 'loss';
-  readonly value: LossSetting;
-}
-
-export interface FitIssue {
-  readonly message: string;
-  readonly nodeId?: string;
-  readonly fix?: ParamFix;
-  readonly trainingFix?: TrainingFix;
-}
+export type { FitIssue, ParamFix, TrainingFix } from './fit-types';
 
 const product = (dims: readonly (number | null)[]) => dims.reduce<number>((a, d) => a * (d ?? NaN), 1);
 const sameDims = (a: readonly (number | null)[], b: readonly number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
@@ -80,7 +60,7 @@ function wantActivation(doc: ProjectDoc, analysis: Analysis, outputId: string, w
   return [
     {
       nodeId: outputId,
-      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${String(activation)})` : ''}.`,
+      message: `${why} needs a ${wanted} activation on its output${activation ? ` (it has ${typeof activation === 'string' ? activation : JSON.stringify(activation)})` : ''}.`,
       ...(source ? { fix: { label: `Use ${wanted}`, nodeId: source.id, key: 'activation', value: wanted } } : {}),
     },
   ];
@@ -150,13 +130,25 @@ function checkOutput(spec: DataSpec, label: string, doc: ProjectDoc, analysis: A
   }
 }
 
-/** Token ids index an Embedding's rows: its vocabulary size must cover every id the data holds. */
-function checkEmbeddings(spec: DataSpec, label: string, doc: ProjectDoc): FitIssue[] {
-  const vocabulary = spec.vocabulary;
-  if (vocabulary === undefined) return [];
+/**
+ * Token ids index an Embedding's rows: its vocabulary size must cover every id the data holds. When
+ * the inputs have vocabularies of their own, each Embedding is held to the input that feeds it.
+ */
+function checkEmbeddings(spec: DataSpec, label: string, doc: ProjectDoc, analysis: Analysis): FitIssue[] {
+  const perInput = spec.inputs.some((i) => i.vocabulary !== undefined);
+  const vocabularyOf = (id: string): number | undefined => {
+    if (!perInput) return spec.vocabulary;
+    const feeder = doc.graph.edges.find((e) => e.target === id)?.source;
+    return feeder === undefined ? undefined : spec.inputs[analysis.inputs.indexOf(feeder)]?.vocabulary;
+  };
   return doc.graph.nodes
-    .filter((n) => n.type === 'Embedding' && typeof n.params.inputDim === 'number' && n.params.inputDim < vocabulary)
-    .map((n) => ({
+    .flatMap((n) => {
+      const vocabulary = vocabularyOf(n.id);
+      return n.type === 'Embedding' && vocabulary !== undefined && typeof n.params.inputDim === 'number' && n.params.inputDim < vocabulary
+        ? [{ n, vocabulary }]
+        : [];
+    })
+    .map(({ n, vocabulary }) => ({
       nodeId: n.id,
       message: `${label} has word ids up to ${vocabulary - 1}, but ${n.name} has a vocabulary of ${String(n.params.inputDim)}.`,
       fix: { label: `Set ${n.name} vocabulary size to ${vocabulary}`, nodeId: n.id, key: 'inputDim', value: vocabulary },
@@ -189,5 +181,5 @@ export function checkDataFit(doc: ProjectDoc, analysis: Analysis): FitIssue[] {
   if (!out) return [];
   const outputIssues = checkOutput(spec, label, doc, analysis, outputId, out);
   if (outputIssues.length > 0) return outputIssues;
-  return [...checkEmbeddings(spec, label, doc), ...checkLoss(spec, doc, out)];
+  return [...checkEmbeddings(spec, label, doc, analysis), ...checkLoss(spec, doc, out)];
 }

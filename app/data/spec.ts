@@ -1,30 +1,14 @@
 import type { DataSettings } from './catalog';
+import type { DataSpec } from './spec-types';
+import { PATCHES, PROMPT_LENGTH, PROMPT_VOCAB } from './prompts';
 import { userDataSpec } from './user-spec';
 
-export type Task = 'classification' | 'regression' | 'reconstruction' | 'sequence';
-
-export interface InputSpec {
-  readonly label: string;
-  readonly shape: readonly number[];
-  /** Token ids are integers; everything else is float. */
-  readonly dtype: 'float32' | 'int32';
-}
-
-/** What a dataset feeds the network and what it expects back. */
-export interface DataSpec {
-  readonly task: Task;
-  readonly inputs: readonly InputSpec[];
-  /** Shape of one target: [] for a class id, [k] for k values, [T] for T token ids, the input shape when reconstructing. */
-  readonly targetShape: readonly number[];
-  /** Classes (classification) or vocabulary size (sequence). */
-  readonly classes: number;
-  readonly classNames: readonly string[];
-  /** Token-id inputs: every id is below this, so an Embedding needs at least this many rows. */
-  readonly vocabulary?: number;
-}
+export type { DataSpec, InputSpec, Task } from './spec-types';
 
 const TWO = ['class 0', 'class 1'];
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
 /** Toy sequence tokens: 0 padding, 1 start-of-sequence, 2–11 the digits. */
 export const REVERSE_VOCAB = 12;
 
@@ -53,6 +37,33 @@ export function dataSpec(s: DataSettings): DataSpec {
         classNames: [],
       };
     }
+    case 'mnist-prompts':
+      return {
+        task: 'reconstruction',
+        inputs: [
+          { label: `prompt: ${PROMPT_LENGTH} word ids`, shape: [PROMPT_LENGTH], dtype: 'int32', vocabulary: PROMPT_VOCAB.length },
+          { label: `${PATCHES} patch ids (4×4 grid)`, shape: [PATCHES], dtype: 'int32', vocabulary: PATCHES },
+        ],
+        targetShape: [28, 28, 1],
+        classes: 0,
+        classNames: [],
+      };
+    case 'fashion-mnist':
+      return {
+        task: 'classification',
+        inputs: [{ label: '28×28 image', shape: [28, 28, 1], dtype: 'float32' }],
+        targetShape: [],
+        classes: 10,
+        classNames: FASHION_CLASSES,
+      };
+    case 'cifar10':
+      return {
+        task: 'classification',
+        inputs: [{ label: '32×32 colour image', shape: [32, 32, 3], dtype: 'float32' }],
+        targetShape: [],
+        classes: 10,
+        classNames: CIFAR10_CLASSES,
+      };
     case 'imdb':
       return {
         task: 'classification',

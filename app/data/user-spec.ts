@@ -1,6 +1,6 @@
 import type { DataSettings } from './catalog';
 import type { ColumnSettings, DataSource, UserDatasetId } from './source';
-import type { DataSpec, InputSpec } from './spec';
+import type { DataSpec, InputSpec } from './spec-types';
 
 /** Ids 0 (padding) and 1 (unknown word) come before the vocabulary's words. */
 export const RESERVED_TOKENS = 2;
@@ -22,8 +22,7 @@ export const labelColumns = (s: DataSource): ColumnSettings[] => s.csv.columns.f
 /** Why this user dataset cannot be used yet, or null when it was imported and is complete. */
 export function userDataProblem(id: UserDatasetId, s: DataSettings): string | null {
   const src = s.source;
-  if (!src?.path)
-    return `Choose ${id === 'images' ? 'a folder of images' : id === 'text' ? 'a CSV file or a folder of texts' : 'a CSV file'} for your data.`;
+  if (!src?.path) return `Choose ${id === 'images' ? 'a folder of images' : id === 'text' ? 'a CSV file or a folder of texts' : 'a CSV file'} for your data.`;
   switch (id) {
     case 'csv': {
       if (src.csv.columns.length === 0) return 'Import the table first, so its columns are known.';
@@ -55,7 +54,7 @@ function csvSpec(src: DataSource): DataSpec {
   for (const c of embeddedColumns(src)) inputs.push({ label: `${c.name} id (${categoryCount(c)} categories)`, shape: [1], dtype: 'int32' });
   const labels = labelColumns(src);
   const label = labels[0];
-  if (labels.length === 1 && label && label.type === 'category') {
+  if (labels.length === 1 && label?.type === 'category') {
     const names = label.categories ?? [];
     return { task: 'classification', inputs, targetShape: [], classes: names.length, classNames: names };
   }

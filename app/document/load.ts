@@ -16,7 +16,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function loadProjectText(text: string): LoadResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Notepad and some exporters start UTF-8 files with a byte-order mark; JSON.parse refuses it.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return { ok: false, error: `This is not a LayerLab project: the file is not valid JSON (${(e as Error).message}).` };
   }
@@ -71,12 +72,15 @@ function repair(doc: ProjectDoc): LoadResult {
   const repairedNodes = nodes.map((n) => {
     const def = getLayer(n.type)!;
     const parsed = def.params.safeParse(n.params);
-    if (parsed.success) return { ...n, params: parsed.data };
+    // Keys the layer does not know stay in the document (the analysis names them, "did you
+    // mean …?"); the schema would strip them, and a misspelling would vanish without a word.
+    const extra = Object.fromEntries(Object.entries(n.params).filter(([k]) => !Object.hasOwn(def.params.shape, k)));
+    if (parsed.success) return { ...n, params: { ...extra, ...parsed.data } };
     const defaults = def.params.parse({});
     const bad = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '?')))];
     warnings.push(`${n.name}: reset ${bad.join(', ')} to the default (the saved value was invalid).`);
     const kept = Object.fromEntries(Object.entries(n.params).filter(([k]) => !bad.includes(k)));
-    return { ...n, params: def.params.parse({ ...defaults, ...kept }) };
+    return { ...n, params: { ...extra, ...def.params.parse({ ...defaults, ...kept }) } };
   });
   const edgeIds = new Set<string>();
   const edges = doc.graph.edges.filter((e) => {

@@ -1,4 +1,5 @@
-import type { Shape } from './types';
+/** A shape without the batch axis (as types.ts's Shape; not imported, so the two files stay out of a cycle). */
+type Shape = readonly (number | null)[];
 
 /** What an emitter is told about the node it writes code for. */
 export interface EmitNode<P> {

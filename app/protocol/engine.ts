@@ -11,6 +11,8 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     backend: backendNameSchema.optional(),
     /** The run's folder: the engine appends metrics and writes checkpoints and images there. */
     runDir: z.string().optional(),
+    /** Where datasets fetched on first use are cached (the host's data folder/downloads). */
+    cacheDir: z.string().optional(),
     /** Continue from an earlier run: its folder and how many epochs it completed. */
     resume: z.object({ runDir: z.string(), epochsDone: z.int().min(0) }).optional(),
   }),

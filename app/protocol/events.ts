@@ -83,3 +83,16 @@ export const hostEventSchema = z.discriminatedUnion('type', [
 export type HostEvent = z.output<typeof hostEventSchema>;
 export type HostEventType = HostEvent['type'];
 export type EventOf<T extends HostEventType> = Extract<HostEvent, { type: T }>;
+
+/**
+ * What the desktop shell tells the page, apart from runs: a native menu item that acts on the
+ * document (the same actions as the keyboard shortcuts), or a project file the OS, the command
+ * line or the Open Recent menu asked the running window to open. A union of its own, so run
+ * consumers keep switching over run events only.
+ */
+export const shellEventSchema = z.discriminatedUnion('type', [
+  z.object({ v, type: z.literal('menu.command'), command: z.enum(['project.new', 'project.open', 'project.save', 'project.saveAs']) }),
+  z.object({ v, type: z.literal('project.opened'), path: z.string(), text: z.string(), handle: z.string().regex(/^[a-f0-9]{32}$/) }),
+]);
+export type ShellEvent = z.output<typeof shellEventSchema>;
+export type MenuCommand = Extract<ShellEvent, { type: 'menu.command' }>['command'];

@@ -3,7 +3,7 @@ import { projectSchema } from '../document/schema';
 import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
-import { isRequestKind, REQUEST_KINDS, type RequestKindName } from './kinds';
+import { isRequestKind, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
 
 /** Ids become folder names: no separators, no dots. */
@@ -13,9 +13,16 @@ const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
 const templateSummary = z.object({ id: z.string(), name: z.string(), description: z.string() });
 export type TemplateSummary = z.output<typeof templateSummary>;
 
+/**
+ * A file the desktop host opened or saved through its own dialog: `handle` is an opaque token the
+ * main process issued for that path, so a later Save names the file without the renderer ever
+ * supplying a path to write.
+ */
+const fileHandleSchema = z.string().regex(/^[a-f0-9]{32}$/);
+
 const fileResult = z.discriminatedUnion('canceled', [
   z.object({ canceled: z.literal(true) }),
-  z.object({ canceled: z.literal(false), path: z.string(), text: z.string() }),
+  z.object({ canceled: z.literal(false), path: z.string(), text: z.string(), handle: fileHandleSchema }),
 ]);
 
 /** Every request the UI can make: the payload it sends and the reply it gets. */
@@ -69,10 +76,16 @@ export const REQUESTS = {
   'dialog.pickPath': { payload: z.object({ kind: z.enum(['file', 'folder']), title: z.string().max(200).optional() }), reply: pickPathReplySchema },
   /** Desktop only: shows an Open dialog and reads the chosen file. */
   'project.open': { payload: z.object({}), reply: fileResult },
-  /** Desktop only: writes atomically to `path`, or asks where when there is none. */
+  /**
+   * Desktop only: writes atomically to the file `handle` names (issued by an earlier Open or Save
+   * dialog), or asks where when there is none. Strict: a `path` from the renderer is refused.
+   */
   'project.save': {
-    payload: z.object({ text: z.string(), path: z.string().optional(), suggestedName: z.string() }),
-    reply: z.discriminatedUnion('canceled', [z.object({ canceled: z.literal(true) }), z.object({ canceled: z.literal(false), path: z.string() })]),
+    payload: z.strictObject({ text: z.string(), handle: fileHandleSchema.optional(), suggestedName: z.string() }),
+    reply: z.discriminatedUnion('canceled', [
+      z.object({ canceled: z.literal(true) }),
+      z.object({ canceled: z.literal(false), path: z.string(), handle: fileHandleSchema }),
+    ]),
   },
   /**
    * The project as code (app/export): PyTorch, Keras 3 or TF.js files, and with `runId` (or `last`) that run's trained
@@ -91,9 +104,9 @@ export const REQUESTS = {
 
 export type RequestKind = keyof typeof REQUESTS;
 
-// The preload's list of names must be exactly the contract's requests.
-const sameKinds: Record<RequestKind, RequestKindName> = Object.fromEntries(REQUEST_KINDS.map((k) => [k, k])) as never;
-sameKinds;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The preload's list of names (kinds.ts) must be exactly the contract's requests: this stops compiling otherwise. */
+export const PRELOAD_KINDS_MATCH: Same<RequestKind, RequestKindName> = true;
 export type Payload<K extends RequestKind> = z.input<(typeof REQUESTS)[K]['payload']>;
 export type Reply<K extends RequestKind> = z.output<(typeof REQUESTS)[K]['reply']>;
 

@@ -1,6 +1,6 @@
 import type { Analysis } from '../analysis/types';
 import { datasetInfo } from '../data/catalog';
-import type { FitIssue } from '../data/fit';
+import type { FitIssue } from '../data/fit-types';
 import { dataSpec } from '../data/spec';
 import type { NodeDoc, ProjectDoc } from '../document/schema';
 import { formatDims, type Shape } from '../layers/types';

@@ -32,6 +32,8 @@ export async function trainCommand(
   const info = opts.json ? err : out;
   let backend = '';
   let code = 1;
+  // Shells report a process ended by signal N as 128 + N: 130 for Ctrl+C, 143 for a SIGTERM.
+  let stoppedBy: NodeJS.Signals = 'SIGINT';
   const onEvent = (e: HostEvent) => {
     switch (e.type) {
       case 'run.started':
@@ -75,7 +77,7 @@ export async function trainCommand(
       }
       case 'run.finished':
         info(`Run ${e.status} after ${e.epochsDone} epoch${e.epochsDone === 1 ? '' : 's'} in ${e.seconds.toFixed(1)}s.`);
-        code = e.status === 'completed' ? 0 : 130;
+        code = e.status === 'completed' ? 0 : stoppedBy === 'SIGTERM' ? 143 : 130;
         break;
       case 'run.failed':
         err(`error: ${e.message}`);
@@ -84,7 +86,7 @@ export async function trainCommand(
     }
   };
   // A file saved by the app carries its project id; one without gets a stable id from where it lives.
-  if (!doc.id) doc.id = projectIdForPath(resolve(path));
+  doc.id ??= projectIdForPath(resolve(path));
   const store = new RunStore(opts.dataDir);
   const runs = new RunManager(forkEngine(paths.engine), onEvent, store);
   let runId: string;
@@ -94,9 +96,19 @@ export async function trainCommand(
     throw new CliError((e as Error).message);
   }
   info(`Run recorded in ${store.runDir(doc.id, runId)}`);
-  const interrupt = () => runs.stop(runId);
-  process.once('SIGINT', interrupt);
-  await runs.idle();
-  process.off('SIGINT', interrupt);
+  // A SIGTERM (a service manager, `kill`, a closing terminal's job control) stops the run as
+  // Ctrl+C does, so it is recorded as stopped with its epochs, never left "running".
+  const interrupt = (signal: NodeJS.Signals) => {
+    stoppedBy = signal;
+    runs.stop(runId);
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
+  try {
+    await runs.idle();
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+  }
   return code;
 }

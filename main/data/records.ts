@@ -1,6 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { DataError, problem } from './problems';
+import { DataError, formatBytes, problem } from './problems';
+import { notTextMessage, readStart, sniffBytes } from './sniff';
+
+/**
+ * No record of a real table comes near this. A file with no line break (or only old-Mac
+ * carriage returns) would otherwise be gathered into one string until memory runs out.
+ */
+export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 /** One CSV record: its text (several physical lines when a quoted field holds line breaks) and where it starts. */
 export interface CsvRecord {
@@ -15,6 +22,15 @@ export interface RecordOptions {
   readonly maxRecords?: number;
   /** Stop after reading this many bytes (a preview of a huge file). */
   readonly maxBytes?: number;
+  /** A record longer than this stops the read with an error naming its line. */
+  readonly maxRecordChars?: number;
+}
+
+function tooLong(display: string, line: number, limit: number, text: string): DataError {
+  const why = text.includes('\r')
+    ? ' Its lines seem to end in a lone carriage return, as old Mac files do: save it with ordinary line endings.'
+    : ' A table has one row per line: is this really a CSV file?';
+  return new DataError([problem(display, `${display}, line ${line} is longer than ${formatBytes(limit)}.${why}`, { line })]);
 }
 
 function countQuotes(s: string, from: number, to: number): number {
@@ -29,7 +45,8 @@ function countQuotes(s: string, from: number, to: number): number {
  * quote parity decides). Blank lines are skipped but counted, so line numbers match an editor's.
  */
 export async function* readRecords(path: string, display: string, opts: RecordOptions = {}): AsyncGenerator<CsvRecord> {
-  const info = await stat(path).catch((e: NodeJS.ErrnoException) => {
+  const info = await stat(path).catch((caught: unknown) => {
+    const e = caught as NodeJS.ErrnoException;
     throw new DataError([
       problem(
         display,
@@ -38,7 +55,11 @@ export async function* readRecords(path: string, display: string, opts: RecordOp
     ]);
   });
   if (info.isDirectory()) throw new DataError([problem(display, `${display} is a folder; choose a CSV file.`)]);
+  if (!info.isFile()) throw new DataError([problem(display, `${display} is not a regular file (a pipe or a device); choose a CSV file.`)]);
   if (info.size === 0) throw new DataError([problem(display, `${display} is empty.`)]);
+  const notText = notTextMessage(display, sniffBytes(await readStart(path)));
+  if (notText) throw new DataError([problem(display, notText)]);
+  const limit = opts.maxRecordChars ?? MAX_RECORD_CHARS;
   const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16, ...(opts.maxBytes ? { end: opts.maxBytes - 1 } : {}) });
   let pending = '';
   let pendingLine = 1;
@@ -56,6 +77,7 @@ export async function* readRecords(path: string, display: string, opts: RecordOp
         if (countQuotes(chunk, pos, nl) % 2 === 1) inQuotes = !inQuotes;
         if (inQuotes) {
           pending += chunk.slice(pos, nl + 1);
+          if (pending.length > limit) throw tooLong(display, pendingLine, limit, pending);
         } else {
           let text = pending + chunk.slice(pos, nl);
           // CRLF, even when the chunk boundary falls between the two.
@@ -72,6 +94,7 @@ export async function* readRecords(path: string, display: string, opts: RecordOp
       }
       if (countQuotes(chunk, pos, chunk.length) % 2 === 1) inQuotes = !inQuotes;
       pending += chunk.slice(pos);
+      if (pending.length > limit) throw tooLong(display, pendingLine, limit, pending);
     }
     const text = pending.endsWith('\r') ? pending.slice(0, -1) : pending;
     // A preview cut mid-record drops the partial record rather than misreading it.

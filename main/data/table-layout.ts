@@ -13,6 +13,8 @@ export interface TableLayout {
 }
 
 const SAMPLE = 50;
+/** The sample stops growing past this; each record is bounded by the reader itself. */
+const SAMPLE_CHARS = 4 << 20;
 
 const looksLikeValue = (v: string) => !Number.isNaN(parseNumber(v)) || !Number.isNaN(parseDate(v));
 
@@ -33,6 +35,13 @@ export function detectHeader(rows: readonly (readonly string[])[]): boolean {
   return distinct && first.every((name, c) => !body.some((r) => r[c]?.trim() === name.trim()));
 }
 
+/** A lone first row reads as a header when it could not be data: names, none blank, none repeated, none a number or date. */
+export function looksLikeHeader(row: readonly string[]): boolean {
+  return row.every((v) => !isMissing(v) && !looksLikeValue(v)) && new Set(row.map((v) => v.trim())).size === row.length;
+}
+
+export const headerOnlyMessage = (display: string) => `${display} has a header but no data rows.`;
+
 /** Names from the header, made unique and never blank; "column 1", … without a header. */
 export function columnNames(first: readonly string[], header: boolean): string[] {
   const seen = new Map<string, number>();
@@ -47,11 +56,17 @@ export function columnNames(first: readonly string[], header: boolean): string[]
 /** Reads the first records to settle the delimiter and header (each unless the settings fix it). */
 export async function detectLayout(path: string, display: string, csv: Pick<CsvOptions, 'delimiter' | 'header'>): Promise<TableLayout> {
   const sample: string[] = [];
-  for await (const r of readRecords(path, display, { maxRecords: SAMPLE, maxBytes: 4 << 20 })) sample.push(r.text);
+  let chars = 0;
+  for await (const r of readRecords(path, display, { maxRecords: SAMPLE })) {
+    sample.push(r.text);
+    chars += r.text.length;
+    if (chars > SAMPLE_CHARS) break;
+  }
   if (sample.length === 0) throw new DataError([problem(display, `${display} has no rows.`)]);
   const delimiter = csv.delimiter === 'auto' ? detectDelimiter(sample, basename(path)) : csv.delimiter;
   const rows = sample.map((t) => parseFields(delimiter, t));
-  const header = csv.header === 'auto' ? detectHeader(rows) : csv.header === 'yes';
-  if (header && rows.length === 1) throw new DataError([problem(display, `${display} has a header but no rows of data.`, { line: 1 })]);
+  // One row alone cannot show a header by contrast with the data below it; judge it by itself.
+  const header = csv.header === 'auto' ? (rows.length === 1 ? looksLikeHeader(rows[0]!) : detectHeader(rows)) : csv.header === 'yes';
+  if (header && rows.length === 1) throw new DataError([problem(display, headerOnlyMessage(display), { line: 1 })]);
   return { delimiter, header, names: columnNames(rows[0]!, header) };
 }

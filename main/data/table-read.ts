@@ -5,8 +5,8 @@ import { floats, ints, type Growing } from './grow';
 import { count, DataError, formatBytes, problem, Problems } from './problems';
 import { readRecords } from './records';
 import type { TableLayout } from './table-layout';
-import { fieldCountMessage, notANumber } from './table-scan';
-import { isMissing, parseDate, parseNumber } from './values';
+import { brokenNumberMessage, fieldCountMessage, notANumber } from './table-scan';
+import { brokenNumber, isMissing, parseDate, parseNumber } from './values';
 
 /** Tables larger than this are not read whole into memory; a row limit reads their start. */
 export const MAX_TABLE_BYTES = 512 * 1024 * 1024;
@@ -25,7 +25,13 @@ export interface ReadOptions {
   readonly maxBytes?: number;
 }
 
-interface Builder { settings: ColumnSettings; index: number; float?: Growing<Float32Array>; id?: Growing<Int32Array>; ids?: Map<string, number> }
+interface Builder {
+  settings: ColumnSettings;
+  index: number;
+  float?: Growing<Float32Array>;
+  id?: Growing<Int32Array>;
+  ids?: Map<string, number>;
+}
 
 export function tooLargeMessage(display: string, size: number, maxBytes: number): string {
   return `${display} is ${formatBytes(size)}; LayerLab reads tables of up to ${formatBytes(maxBytes)} into memory. Set "Limit" to train on the first rows (for example 100,000).`;
@@ -89,7 +95,9 @@ export async function readTable(
         else cells[b] = ms / DAY_MS;
       } else {
         const v = parseNumber(raw);
-        if (Number.isNaN(v)) bad = notANumber(display, r.line, settings.name, raw.trim());
+        const why = Number.isNaN(v) ? brokenNumber(raw) : null;
+        if (why) bad = brokenNumberMessage(display, r.line, settings.name, raw.trim(), why);
+        else if (Number.isNaN(v)) bad = notANumber(display, r.line, settings.name, raw.trim());
         else cells[b] = v;
       }
     }

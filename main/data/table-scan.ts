@@ -2,8 +2,8 @@ import type { ColumnSettings, CsvOptions } from '../../app/data/source';
 import { parseFields } from './fields';
 import { count, problem, Problems } from './problems';
 import { readRecords, type RecordOptions } from './records';
-import type { TableLayout } from './table-layout';
-import { guessType, newStats, observe, type ColumnStats } from './values';
+import { headerOnlyMessage, type TableLayout } from './table-layout';
+import { guessType, newStats, observe, printable, type ColumnStats } from './values';
 
 /** What a pass over a table found: per-column statistics, the first rows, and what was wrong. */
 export interface TableScan {
@@ -26,7 +26,11 @@ export function fieldCountMessage(display: string, line: number, expected: numbe
 }
 
 export const notANumber = (display: string, line: number, column: string, value: string) =>
-  `${display}, line ${line}, column "${column}": "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not a number.`;
+  `${display}, line ${line}, column "${column}": "${printable(value)}" is not a number.`;
+
+/** An infinite, overflowing or NUL-holding value where a number should be, and why it is unusable. */
+export const brokenNumberMessage = (display: string, line: number, column: string, value: string, why: string) =>
+  `${display}, line ${line}, column "${column}": "${printable(value)}" ${why}.`;
 
 /**
  * One streaming pass: counts, missing values and distinct values per column, and every row
@@ -61,7 +65,7 @@ export async function scanTable(path: string, display: string, layout: TableLayo
     for (let c = 0; c < width; c++) observe(stats[c]!, fields[c]!, r.line);
   }
   const complete = opts.maxRecords === undefined || records < opts.maxRecords;
-  if (rows === 0 && problems.list.length === 0) problems.add(problem(display, `${display} has a header but no rows of data.`, { line: 1 }));
+  if (rows === 0 && problems.list.length === 0) problems.add(problem(display, headerOnlyMessage(display), { line: 1 }));
   return { stats, rows, head, headLines, problems, complete: complete && opts.maxBytes === undefined };
 }
 
@@ -96,8 +100,20 @@ export function numberProblems(display: string, scan: TableScan, columns: readon
     if (col.role === 'ignore' || col.type !== 'number') return;
     for (const odd of stats.oddities)
       scan.problems.add(problem(display, notANumber(display, odd.line, col.name, odd.value), { line: odd.line, column: col.name }, severity));
+    for (const b of stats.brokenList)
+      scan.problems.add(problem(display, brokenNumberMessage(display, b.line, col.name, b.value, b.why), { line: b.line, column: col.name }, severity));
     const unlisted = stats.values - stats.numbers - stats.oddities.length;
     if (unlisted > 0)
       scan.problems.add(problem(display, `${display}, column "${col.name}": ${count(unlisted)} more values are not numbers.`, { column: col.name }, severity));
+    const unlistedBroken = stats.broken - stats.brokenList.length;
+    if (unlistedBroken > 0)
+      scan.problems.add(
+        problem(
+          display,
+          `${display}, column "${col.name}": ${count(unlistedBroken)} more values are infinite, too large or damaged.`,
+          { column: col.name },
+          severity,
+        ),
+      );
   });
 }

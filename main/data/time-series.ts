@@ -7,8 +7,8 @@ import { doubles, floats, type Growing } from './grow';
 import { count, DataError, problem, Problems } from './problems';
 import { readRecords } from './records';
 import type { TableLayout } from './table-layout';
-import { notANumber } from './table-scan';
-import { isMissing, parseDate, parseNumber } from './values';
+import { brokenNumberMessage, notANumber } from './table-scan';
+import { brokenNumber, isMissing, parseDate, parseNumber } from './values';
 
 /** A series as read: time per row (ms, or the row number without a date column) and one array per column. */
 export interface SeriesTable {
@@ -19,7 +19,9 @@ export interface SeriesTable {
 
 /** Fills the settings' gaps from the layout: the first date-like column, every other numeric column, the first as target. */
 export function completeSeries(o: SeriesOptions, layout: TableLayout, types: readonly string[]): SeriesOptions {
-  const dateColumn = o.dateColumn || layout.names.find((_, i) => types[i] === 'date') || '';
+  // An empty dateColumn means "not chosen yet", like an absent one.
+  let dateColumn = o.dateColumn;
+  if (!dateColumn) dateColumn = layout.names.find((_, i) => types[i] === 'date') ?? '';
   const valueColumns = o.valueColumns.length > 0 ? o.valueColumns : layout.names.filter((n, i) => n !== dateColumn && types[i] === 'number');
   const targets = o.targets.length > 0 ? o.targets : valueColumns.slice(0, 1);
   return { ...o, dateColumn, valueColumns, targets };
@@ -63,7 +65,10 @@ export async function readSeries(file: string, display: string, layout: TableLay
     const row = at.map((i) => (isMissing(f[i]!) ? NaN : parseNumber(f[i]!)));
     const bad = row.findIndex((v, j) => Number.isNaN(v) && !isMissing(f[at[j]!]!));
     if (bad >= 0) {
-      problems.add(problem(display, notANumber(display, r.line, names[bad]!, f[at[bad]!]!.trim()), { line: r.line, column: names[bad]! }));
+      const raw = f[at[bad]!]!.trim();
+      const why = brokenNumber(raw);
+      const message = why ? brokenNumberMessage(display, r.line, names[bad]!, raw, why) : notANumber(display, r.line, names[bad]!, raw);
+      problems.add(problem(display, message, { line: r.line, column: names[bad]! }));
       continue;
     }
     time.push(t);
@@ -88,7 +93,11 @@ export async function readSeries(file: string, display: string, layout: TableLay
     let filled = 0;
     const firstValid = col.findIndex((v) => !Number.isNaN(v));
     if (firstValid < 0) throw new DataError([problem(display, `${display}, column "${n}": no values.`, { column: n })]);
-    for (let i = 0; i < rows; i++) if (Number.isNaN(col[i]!)) (filled++, (col[i] = i === 0 || i < firstValid ? col[firstValid]! : col[i - 1]!));
+    for (let i = 0; i < rows; i++) {
+      if (!Number.isNaN(col[i]!)) continue;
+      filled++;
+      col[i] = i === 0 || i < firstValid ? col[firstValid]! : col[i - 1]!;
+    }
     if (filled > 0)
       problems.add(
         problem(

@@ -7,10 +7,42 @@ export const isMissing = (v: string): boolean => MISSING.has(v.trim().toLowerCas
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** A number as written in a data file; NaN when it is not one. */
+const INFINITE = /^[+-]?(inf|infinity)$/i;
+
+/** A finite number as written in a data file; NaN when it is not one (1e309 overflows: not one). */
 export function parseNumber(v: string): number {
   const t = v.trim();
-  return NUMBER.test(t) ? Number(t) : NaN;
+  if (!NUMBER.test(t)) return NaN;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/**
+ * Why a value that stands where a number should is unusable, when it is number-like: infinite,
+ * too large for a float, or holding a NUL byte. Null for ordinary numbers and for plain words
+ * (those are "not a number", said by the caller). Such values count as numbers when guessing a
+ * column's type, so a few of them are reported, not read as 200 categories.
+ */
+export function brokenNumber(v: string): string | null {
+  const t = v.trim();
+  if (t.includes('\0')) {
+    const rest = t.replaceAll('\0', '').trim();
+    return rest === '' || NUMBER.test(rest) ? 'holds a NUL byte, which no number does: the file may be damaged' : null;
+  }
+  if (INFINITE.test(t)) return 'is infinite; LayerLab trains on finite numbers only';
+  if (NUMBER.test(t) && !Number.isFinite(Number(t))) return 'is too large for a number (it overflows to infinity)';
+  return null;
+}
+
+/** A value for a message: NULs and other control characters written out, long values cut. */
+export function printable(v: string): string {
+  const escape = (c: string) => {
+    const code = c.charCodeAt(0);
+    if (code >= 0x20) return c;
+    return code === 0 ? '\\0' : `\\x${code.toString(16).padStart(2, '0')}`;
+  };
+  const shown = Array.from(v.slice(0, 41), escape).join('');
+  return shown.length > 40 || v.length > 41 ? `${shown.slice(0, 40)}…` : shown;
 }
 
 const ISO_DATE = /^\d{4}-\d{1,2}(-\d{1,2})?([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -38,11 +70,26 @@ export interface ColumnStats {
   words: number;
   /** The first values that are not numbers, with their lines, to name them if the column is numeric. */
   oddities: { line: number; value: string }[];
+  /** Number-like values that are unusable (infinite, overflowing, with a NUL): counted in `numbers`. */
+  broken: number;
+  /** The first of them, with their lines and why. */
+  brokenList: { line: number; value: string; why: string }[];
 }
 
 export const MAX_CATEGORIES = 200;
 
-export const newStats = (): ColumnStats => ({ values: 0, missing: 0, numbers: 0, dates: 0, distinct: new Map(), overflow: false, words: 0, oddities: [] });
+export const newStats = (): ColumnStats => ({
+  values: 0,
+  missing: 0,
+  numbers: 0,
+  dates: 0,
+  distinct: new Map(),
+  overflow: false,
+  words: 0,
+  oddities: [],
+  broken: 0,
+  brokenList: [],
+});
 
 export function observe(s: ColumnStats, raw: string, line: number): void {
   if (isMissing(raw)) {
@@ -51,7 +98,12 @@ export function observe(s: ColumnStats, raw: string, line: number): void {
   }
   s.values++;
   const v = raw.trim();
-  if (!Number.isNaN(parseNumber(v))) s.numbers++;
+  const why = brokenNumber(v);
+  if (why) {
+    s.numbers++;
+    s.broken++;
+    if (s.brokenList.length < 20) s.brokenList.push({ line, value: v, why });
+  } else if (!Number.isNaN(parseNumber(v))) s.numbers++;
   else {
     if (s.oddities.length < 20) s.oddities.push({ line, value: v });
     if (!Number.isNaN(parseDate(v))) s.dates++;

@@ -1,57 +1,123 @@
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { HostEvent, MenuCommand, ShellEvent } from '../../app/protocol/events';
+import { EVENT_VERSION } from '../../app/protocol/events';
 import { readVersion } from '../service/version';
 import { appPaths, packageRoot } from '../service/paths';
 import { createService } from '../service/service';
-import { nativeDialogs } from './dialogs';
+import { aboutMessage } from './about';
+import { registerAppScheme, serveApp } from './app-protocol';
+import { nativeDialogs, type DialogLike } from './dialogs';
+import { FileGrants } from './file-grants';
+import { EVENT_CHANNEL, registerIpc, SHELL_CHANNEL } from './ipc';
+import { projectArgument } from './launch-file';
+import { menuTemplate } from './menu';
+import { projectOpener } from './opener';
+import { RecentFiles } from './recent';
+import { APP_FILES, missingRuntimeFiles, runtimeFiles, tfjsVersion } from './runtime-paths';
+import { denyPermissions, hardenApp } from './security';
+import { stateFiles } from './state-files';
 import { utilityEngine } from './utility-engine';
+import { createMainWindow } from './window';
+
+// Before anything else, and before ready: the privileged scheme, the sandbox, the hooks.
+registerAppScheme(protocol);
+hardenApp(app, shell, (what, detail) => console.warn(`LayerLab refused ${what}${detail ? `: ${detail}` : ''}`));
 
 const paths = appPaths(packageRoot(__dirname));
-const rendererUrl = pathToFileURL(join(paths.renderer, 'index.html')).href;
+const version = readVersion(paths.root);
+const state = stateFiles(app.getPath('userData'));
+const grants = new FileGrants(state.grants() ?? undefined, state.saveGrants, [homedir()]);
+const recent = new RecentFiles(state.recent(), state.saveRecent);
 let win: BrowserWindow | null = null;
+let pageReady = false;
+
+const sendShell = (event: ShellEvent) => win?.webContents.send(SHELL_CHANNEL, event);
+const command = (c: MenuCommand) => sendShell({ v: EVENT_VERSION, type: 'menu.command', command: c });
+
+function remember(path: string): void {
+  recent.add(path);
+  app.addRecentDocument(path);
+  buildMenu();
+}
+
+const parented: DialogLike = {
+  showOpenDialog: (o) => (win ? dialog.showOpenDialog(win, o) : dialog.showOpenDialog(o)),
+  showSaveDialog: (o) => (win ? dialog.showSaveDialog(win, o) : dialog.showSaveDialog(o)),
+};
 
 const service = createService({
   host: 'electron',
-  version: readVersion(paths.root),
+  version,
   paths,
   // Runs are recorded beside the app's other per-user state.
   dataDir: app.getPath('userData'),
   launchEngine: utilityEngine(paths.engine),
-  emit: (event) => win?.webContents.send('layerlab:event', event),
-  dialogs: nativeDialogs(() => win),
+  emit: (event: HostEvent) => win?.webContents.send(EVENT_CHANNEL, event),
+  dialogs: nativeDialogs({ dialog: parented, grants, owner: () => win?.webContents.id ?? null, opened: remember }),
 });
 
-/** Only our own renderer page may call the service. */
-function fromOurRenderer(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.split('#')[0] === rendererUrl && event.sender === win?.webContents;
+const opener = projectOpener({
+  grants,
+  ready: () => (win && pageReady ? win.webContents.id : null),
+  send: sendShell,
+  opened: remember,
+  failed: (path, message) => {
+    recent.remove(path);
+    buildMenu();
+    dialog.showErrorBox('Could not open the project', `${path}\n\n${message}`);
+  },
+});
+
+function showAbout(): void {
+  const about = aboutMessage(app.getName(), {
+    app: version,
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+    node: process.versions.node,
+    tfjs: tfjsVersion(paths.root),
+  });
+  const options = { type: 'info' as const, title: `About ${app.getName()}`, buttons: ['OK'], ...about };
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
-ipcMain.handle('layerlab:request', async (event, kind: unknown, payload: unknown) => {
-  if (!fromOurRenderer(event)) throw new Error('Request refused: it did not come from the LayerLab window.');
-  return service.handle(kind, payload);
-});
+function buildMenu(): void {
+  const actions = {
+    command,
+    openRecent: (path: string) => void opener.open(path),
+    clearRecent: () => {
+      recent.clear();
+      app.clearRecentDocuments();
+      buildMenu();
+    },
+    about: showAbout,
+  };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ appName: app.getName(), platform: process.platform, packaged: app.isPackaged, recent: recent.files, actions })),
+  );
+}
+
+registerIpc({ ipcMain, main: () => win?.webContents ?? null, grants, handle: (kind, payload) => service.handle(kind, payload) });
 
 function createWindow(): void {
-  win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'LayerLab',
-    show: false,
-    webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  pageReady = false;
+  const w = createMainWindow({
+    preload: join(paths.root, APP_FILES.preload),
+    icon: join(paths.root, APP_FILES.icon),
+    saved: state.windowState(),
+    saveState: state.saveWindowState,
   });
-  win.once('ready-to-show', () => win?.show());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e, url) => {
-    if (url !== rendererUrl) e.preventDefault();
+  const id = w.webContents.id;
+  win = w;
+  w.webContents.on('did-finish-load', () => {
+    pageReady = true;
+    void opener.flush();
   });
   // Closing mid-run asks first, then stops the engine cleanly.
-  win.on('close', (e) => {
+  w.on('close', (e) => {
     if (!service.runs.busy) return;
-    const choice = dialog.showMessageBoxSync(win!, {
+    const choice = dialog.showMessageBoxSync(w, {
       type: 'question',
       buttons: ['Stop training and close', 'Keep training'],
       defaultId: 1,
@@ -62,18 +128,57 @@ function createWindow(): void {
     if (choice === 1) e.preventDefault();
     else service.runs.stopAll();
   });
-  win.on('closed', () => {
-    win = null;
+  w.on('closed', () => {
+    grants.forget(id);
+    if (win === w) win = null;
   });
-  void win.loadURL(rendererUrl);
 }
 
-app.whenReady().then(() => {
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+/** A file from the OS or a second launch; on macOS the app may be running with no window, so one opens for it. */
+function openHere(path: string): void {
+  void opener.open(path);
+  if (!win && app.isReady()) createWindow();
+}
+
+// A second launch hands its file to this one and quits; this window comes to the front.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv, cwd) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const file = projectArgument(argv, cwd);
+    if (file) openHere(file);
   });
-});
+  // macOS hands files over by event, also before ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openHere(path);
+  });
+  const fromLaunch = projectArgument(process.argv, process.cwd());
+  if (fromLaunch) void opener.open(fromLaunch);
+
+  void app.whenReady().then(() => {
+    const missing = missingRuntimeFiles(
+      paths.root,
+      runtimeFiles().filter((f) => f.essential),
+    );
+    if (missing.length > 0) {
+      dialog.showErrorBox('LayerLab is incomplete', `Reinstall LayerLab. Missing:\n${missing.map((f) => `${f.what} (${f.path})`).join('\n')}`);
+      app.quit();
+      return;
+    }
+    denyPermissions(session.defaultSession);
+    serveApp(protocol, paths.renderer);
+    buildMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+}
 
 /** How long quitting waits for a stopped run to write its record, so it reads as stopped, not interrupted. */
 const QUIT_WAIT_MS = 5000;

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { EVENT_VERSION } from '../../app/protocol/events';
 import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engine';
 import { connectToHost } from './channel';
+import { progressReporter, useDownloadCache } from './datasets/cache';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { train, UserError } from './train';
@@ -17,6 +18,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     (step) => channel.send({ v: EVENT_VERSION, type: 'run.paused', runId, step }),
     () => channel.send({ v: EVENT_VERSION, type: 'run.resumed', runId }),
   );
+  useDownloadCache(cmd.cacheDir, progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })));
   try {
     await train(
       {

@@ -1,4 +1,3 @@
-import type * as tfjs from '@tensorflow/tfjs';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import type { Analysis } from '../../app/analysis/types';
 import { datasetInfo } from '../../app/data/catalog';

@@ -12,7 +12,7 @@ import { loadCheckpoint } from '../record/checkpoint';
 import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';
 import { findRun } from './run-source';
-import { isUserData, userDataFiles } from './user-data';
+import { isPreparedData, userDataFiles } from './user-data';
 
 export interface ExportRequest {
   readonly doc: ProjectDoc;
@@ -76,7 +76,7 @@ export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> 
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const files: { path: string; data: string | Uint8Array }[] = result.files.map((f: ExportFile) => ({ path: f.path, data: f.text }));
   // The user's own data travels prepared (train.py and keras_model.py read data/); built-in sets come from their packages.
-  if (req.target !== 'tfjs' && isUserData(doc.data.dataset)) files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
+  if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset)) files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
   if (req.target === 'pytorch' && run) {
     const { tensors } = await readCheckpointTensors(run.checkpoint);
     const packed = packTensors(convertWeights(result.weightMaps, tensors));

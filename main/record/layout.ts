@@ -66,7 +66,7 @@ export function checkpointMeta(runDir: string, which: CheckpointKind): Checkpoin
   if (!dir) return null;
   try {
     const meta = (JSON.parse(readFileSync(join(dir, MODEL_JSON), 'utf8')) as { layerlab?: Partial<CheckpointMeta> }).layerlab;
-    return typeof meta?.epoch === 'number' ? { epoch: meta.epoch, savedAt: String(meta.savedAt ?? '') } : null;
+    return typeof meta?.epoch === 'number' ? { epoch: meta.epoch, savedAt: typeof meta.savedAt === 'string' ? meta.savedAt : '' } : null;
   } catch {
     return null;
   }

@@ -27,10 +27,10 @@ export interface Recorder {
 }
 
 const NO_RECORDER: Recorder = {
-  batches: () => {},
-  epoch: () => {},
-  checkpoint: async () => {},
-  samples: async () => {},
+  batches: () => undefined,
+  epoch: () => undefined,
+  checkpoint: () => Promise.resolve(),
+  samples: () => Promise.resolve(),
 };
 
 const PNG_PREFIX = 'data:image/png;base64,';

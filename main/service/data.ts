@@ -1,109 +1,25 @@
 import type { DataSettings } from '../../app/data/catalog';
-import { isUserDataset, type UserDatasetId } from '../../app/data/source';
-import type { DataImportReply, DataInspectReply, PickPathReply } from '../../app/protocol/data';
-import type { Reply } from '../../app/protocol/requests';
-import { importUserData } from '../data/complete';
-import { checkFingerprint, fingerprint } from '../data/fingerprint';
-import { sourceOf } from '../data/index';
-import { previewImages } from '../data/preview-images';
-import { previewSeries } from '../data/preview-series';
-import { previewTable } from '../data/preview-table';
-import { previewText } from '../data/preview-text';
-import type { PreviewResult } from '../data/preview-types';
-import { DataError, type DataProblem } from '../data/problems';
-import { resolveSourcePath } from '../data/resolve';
+import type { PickPathReply } from '../../app/protocol/data';
+import type { DataRunner } from './data-worker';
 
 /** A native "choose a file or folder" dialog; only the desktop host has one. */
 export type PickPath = (kind: 'file' | 'folder', title?: string) => Promise<PickPathReply>;
 
-function userDataset(s: DataSettings): UserDatasetId {
-  if (!isUserDataset(s.dataset))
-    throw new Error(`"${s.dataset}" is a built-in dataset; inspecting and importing are for your own data (csv, images, text, series).`);
-  return s.dataset;
-}
-
-/** Problems from an error: a DataError's list, or the error's message placed on the source. */
-function problemsOf(e: unknown, display: string): DataProblem[] {
-  if (e instanceof DataError) return [...e.problems];
-  return [{ file: display, message: `Cannot read ${display}: ${(e as Error).message}`, severity: 'error' }];
-}
-
-function preview(id: UserDatasetId, s: DataSettings, baseDir?: string): Promise<PreviewResult> {
-  const { src, path, display } = sourceOf(s, baseDir);
-  switch (id) {
-    case 'csv':
-      return previewTable(s, src, path, display);
-    case 'images':
-      return previewImages(s, src, path, display);
-    case 'text':
-      return previewText(s, src, path, display);
-    case 'series':
-      return previewSeries(s, src, path, display);
-  }
+interface Located {
+  settings: DataSettings;
+  baseDir?: string | undefined;
 }
 
 /**
- * A preview of the user's data and everything wrong with it. Never fails for a problem in the
- * data itself: that is listed, so the data panel can show it beside whatever could be read.
+ * The service's handlers for the data requests, to spread into its handler table. Inspecting,
+ * importing and relocating read, parse and hash the user's files: `data` runs them off the
+ * host's event loop (a worker thread), so a large CSV never freezes the window or the web host.
  */
-export async function inspectData(s: DataSettings, baseDir?: string): Promise<DataInspectReply> {
-  const id = userDataset(s);
-  const { path, display } = sourceOf(s, baseDir);
-  const base = { resolvedPath: path, classBalance: [], suggestions: [], moreProblems: 0, settings: s };
-  const status = s.fingerprint ? await checkFingerprint(path, display, s.fingerprint) : ({ state: 'new' } as const);
-  if (status.state === 'gone') return { ...base, status, preview: null, problems: [{ file: display, message: status.message, severity: 'error' }] };
-  try {
-    const r = await preview(id, s, baseDir);
-    const wireStatus = status.state === 'changed' ? { state: 'changed' as const, message: status.message } : status;
-    return {
-      ...base,
-      status: wireStatus,
-      preview: r.preview,
-      classBalance: r.classBalance,
-      problems: r.problems.list,
-      moreProblems: r.problems.more,
-      suggestions: r.suggestions,
-      settings: r.settings,
-    };
-  } catch (e) {
-    return { ...base, status: { state: 'new' }, preview: null, problems: problemsOf(e, display) };
-  }
-}
-
-/** Reads and checks all of the data; the reply's settings are what the project stores. */
-export async function importData(s: DataSettings, baseDir?: string): Promise<DataImportReply> {
-  const r = await importUserData(userDataset(s), s, baseDir);
-  return { settings: r.settings, summary: r.summary, problems: r.problems };
-}
-
-/** Points the source at `newPath`; the fingerprint there says whether it is the same data. */
-export async function relocateData(s: DataSettings, newPath: string, baseDir?: string): Promise<Reply<'data.relocate'>> {
-  userDataset(s);
-  const path = resolveSourcePath(newPath, baseDir);
-  const status = await checkFingerprint(path, newPath, s.fingerprint);
-  if (status.state === 'gone') throw new Error(`There is nothing at ${newPath}.`);
-  const moved: DataSettings = { ...s, source: { ...sourceOf(s, baseDir).src, path } };
-  if (status.state === 'same') {
-    return {
-      settings: { ...moved, fingerprint: { ...(await fingerprint(path)), ...(s.fingerprint?.importedAt ? { importedAt: s.fingerprint.importedAt } : {}) } },
-      same: true,
-      message: `Found the same data at ${newPath}.`,
-    };
-  }
+export function dataHandlers(data: DataRunner, pickPath?: PickPath) {
   return {
-    settings: moved,
-    same: false,
-    message: `The files at ${newPath} are not the ones imported (${status.details.slice(0, 3).join('; ')}). Import them again to check their columns and classes.`,
-  };
-}
-
-/** The service's handlers for the data requests, to spread into its handler table. */
-export function dataHandlers(pickPath?: PickPath) {
-  return {
-    'data.inspect': async ({ settings, baseDir }: { settings: DataSettings; baseDir?: string | undefined }) => inspectData(settings, baseDir),
-    'data.import': async ({ settings, baseDir }: { settings: DataSettings; baseDir?: string | undefined }) => importData(settings, baseDir),
-    'data.relocate': async ({ settings, path, baseDir }: { settings: DataSettings; path: string; baseDir?: string | undefined }) =>
-      relocateData(settings, path, baseDir),
+    'data.inspect': async ({ settings, baseDir }: Located) => data.run('inspect', { settings, baseDir }),
+    'data.import': async ({ settings, baseDir }: Located) => data.run('import', { settings, baseDir }),
+    'data.relocate': async ({ settings, path, baseDir }: Located & { path: string }) => data.run('relocate', { settings, path, baseDir }),
     'dialog.pickPath': async ({ kind, title }: { kind: 'file' | 'folder'; title?: string | undefined }): Promise<PickPathReply> => {
       if (!pickPath)
         throw new Error('Choosing a file with a dialog is only in the desktop app. In the browser, type the path of the file or folder on this computer.');

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** The package root, found from a bundled file in dist/main or a source file in main/. */
@@ -17,6 +16,8 @@ export interface AppPaths {
   readonly templates: string;
   readonly renderer: string;
   readonly engine: string;
+  /** The worker thread that scans, parses and hashes data files off the host's event loop. */
+  readonly dataWorker: string;
 }
 
 export function appPaths(root: string): AppPaths {
@@ -25,11 +26,8 @@ export function appPaths(root: string): AppPaths {
     templates: join(root, 'resources', 'templates'),
     renderer: join(root, 'dist', 'renderer'),
     engine: join(root, 'dist', 'main', 'engine.mjs'),
+    dataWorker: join(root, 'dist', 'main', 'data-worker.mjs'),
   };
 }
 
-/** Where runs are recorded when the host is not told: $LAYERLAB_DATA_DIR, else ~/.layerlab. */
-export function defaultDataDir(): string {
-  const fromEnv = process.env.LAYERLAB_DATA_DIR;
-  return fromEnv ? resolve(fromEnv) : join(homedir(), '.layerlab');
-}
+export { defaultDataDir } from '../data-dir';

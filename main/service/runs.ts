@@ -4,6 +4,7 @@ import type { BackendInfo, BackendName } from '../../app/protocol/backend';
 import { EVENT_VERSION, hostEventSchema, type EpochLogs, type HostEvent } from '../../app/protocol/events';
 import type { EngineCommand } from '../../app/protocol/engine';
 import type { RunSummary } from '../../app/protocol/runs';
+import { downloadsDir } from '../data-dir';
 import { updateBest, type Best } from '../record/best';
 import type { EngineLauncher, EngineProcess } from './engine-process';
 import { fingerprint, type ResumePoint, type RunPatch, type RunStore } from './run-store';
@@ -113,6 +114,7 @@ export class RunManager {
       document,
       ...(backend ? { backend } : {}),
       ...(runDir ? { runDir } : {}),
+      ...(this.store ? { cacheDir: downloadsDir(this.store.dataDir) } : {}),
       ...(resume ? { resume: { runDir: resume.runDir, epochsDone: resume.epochsDone } } : {}),
     };
     engine.send(command);

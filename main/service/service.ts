@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { REQUESTS, isRequestKind, type Reply, type RequestKind } from '../../app/protocol/requests';
 import type { HostEvent } from '../../app/protocol/events';
 import { dataHandlers, type PickPath } from './data';
+import { DataWorker } from './data-worker';
 import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
@@ -12,7 +13,8 @@ import { exportFilesHandler } from '../export/service-export';
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
   open(): Promise<Reply<'project.open'>>;
-  save(text: string, suggestedName: string, path?: string): Promise<Reply<'project.save'>>;
+  /** Saves to the file `handle` names (issued by open or save), or asks where. */
+  save(text: string, suggestedName: string, handle?: string): Promise<Reply<'project.save'>>;
   /** Choose a data file or folder (your own data). */
   pickPath?: PickPath;
 }
@@ -54,9 +56,9 @@ export function createService(opts: ServiceOptions) {
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
-    ...dataHandlers(opts.dialogs?.pickPath?.bind(opts.dialogs)),
+    ...dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)),
     'project.open': async () => needDialogs().open(),
-    'project.save': async ({ text, suggestedName, path }) => needDialogs().save(text, suggestedName, path),
+    'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
     'export.files': exportFilesHandler(opts.paths.root, store),
   };
 

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectHost } from './actions/host';
 import { syncRunsWithProject } from './actions/runs';
+import { connectShell } from './actions/shell';
 import { App } from './App';
 import { ErrorBoundary } from './layout/ErrorBoundary';
 import { restoreAutosave, startAutosave } from './store/autosave';
@@ -12,6 +13,7 @@ import { restoreAutosave, startAutosave } from './store/autosave';
 restoreAutosave();
 startAutosave();
 connectHost();
+connectShell();
 syncRunsWithProject();
 
 const root = document.getElementById('root');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { ElectronApplication, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** Sample data written by the repo's script: iris.csv, iris-broken.csv (line 57), shapes/{circle,square,triangle}. */
@@ -18,9 +18,15 @@ async function loadTemplate(app: Page, id: string) {
   await app.getByTestId(`template-${id}`).click();
 }
 
-async function chooseData(app: Page, dataset: 'csv' | 'images' | 'series', path: string) {
+/** In the browser the path is typed; the desktop reads only what was chosen in its dialog, so Browse… is used there. */
+async function chooseData(app: Page, dataset: 'csv' | 'images' | 'series', path: string, electron: ElectronApplication | null) {
   await app.getByTestId('dataset-select').selectOption(dataset);
-  await app.getByTestId('data-path-input').fill(path);
+  if (electron) {
+    await electron.evaluate(({ dialog }, filePath) => {
+      dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [filePath] });
+    }, path);
+    await app.getByTestId('data-browse-button').click();
+  } else await app.getByTestId('data-path-input').fill(path);
   await expect(app.getByTestId('data-preview')).toBeVisible({ timeout: 30_000 });
   await expect(app.getByTestId('data-status')).not.toHaveAttribute('data-state', 'reading', { timeout: 30_000 });
 }
@@ -45,9 +51,9 @@ async function snap(app: Page, name: string) {
   if (size) await app.setViewportSize(size);
 }
 
-test('a CSV of my own: preview its columns, import, train, see the curve', async ({ app }) => {
+test('a CSV of my own: preview its columns, import, train, see the curve', async ({ app, electron }) => {
   await loadTemplate(app, 'mlp-iris');
-  await chooseData(app, 'csv', join(dir, 'iris.csv'));
+  await chooseData(app, 'csv', join(dir, 'iris.csv'), electron);
 
   await expect(app.getByTestId('column-row')).toHaveCount(5);
   await expect(app.getByTestId('column-type-sepal_length')).toHaveValue('number');
@@ -77,9 +83,9 @@ test('a CSV of my own: preview its columns, import, train, see the curve', async
   await app.screenshot({ path: 'test-results/screenshots/data-csv-trained.png' });
 });
 
-test('an image folder of my own: a sample grid and class counts, fixes for the CNN, one epoch', async ({ app }) => {
+test('an image folder of my own: a sample grid and class counts, fixes for the CNN, one epoch', async ({ app, electron }) => {
   await loadTemplate(app, 'lenet-mnist');
-  await chooseData(app, 'images', join(dir, 'shapes'));
+  await chooseData(app, 'images', join(dir, 'shapes'), electron);
 
   await expect(app.getByTestId('image-grid').getByTestId('image-sample').first()).toBeVisible();
   await expect(app.getByTestId('class-balance').getByTestId('class-count')).toHaveCount(3);
@@ -98,9 +104,9 @@ test('an image folder of my own: a sample grid and class counts, fixes for the C
   await app.screenshot({ path: 'test-results/screenshots/data-images-trained.png' });
 });
 
-test('a CSV broken on line 57 names the line, and Import and Train stay blocked', async ({ app }) => {
+test('a CSV broken on line 57 names the line, and Import and Train stay blocked', async ({ app, electron }) => {
   await loadTemplate(app, 'mlp-iris');
-  await chooseData(app, 'csv', join(dir, 'iris-broken.csv'));
+  await chooseData(app, 'csv', join(dir, 'iris-broken.csv'), electron);
 
   const problem = app.getByTestId('data-problem').filter({ hasText: 'line 57' });
   await expect(problem.first()).toBeVisible();
@@ -110,7 +116,7 @@ test('a CSV broken on line 57 names the line, and Import and Train stay blocked'
   await snap(app, 'broken');
 });
 
-test('a time series of my own: pick the date, inputs and target, see the window, train chronologically', async ({ app }) => {
+test('a time series of my own: pick the date, inputs and target, see the window, train chronologically', async ({ app, electron }) => {
   // Two years of a noisy seasonal reading and a related one, one row a month, dates out of order at the end.
   const rows = Array.from({ length: 120 }, (_, i) => {
     const month = `${2010 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-01`;
@@ -123,7 +129,7 @@ test('a time series of my own: pick the date, inputs and target, see the window,
   await loadTemplate(app, 'gru-co2');
   await app.getByTestId('dataset-select').selectOption('series');
   await app.getByTestId('window-input').fill('12');
-  await chooseData(app, 'series', file);
+  await chooseData(app, 'series', file, electron);
   await expect(app.getByTestId('series-plot')).toBeVisible();
   await app.getByTestId('series-date-select').selectOption('month');
   await app.getByTestId('series-value-co2').check();

@@ -19,6 +19,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads the fixtures a fixture needs from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use, info) => use(info.project.name === 'electron' ? 'electron' : 'web'),
   electron: async ({ host }, use) => {
     if (host === 'web') return use(null);
@@ -48,14 +50,14 @@ export const test = base.extend<Fixtures>({
     await use({
       save: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showSaveDialog = (async () => ({ canceled: false, filePath }));
+          dialog.showSaveDialog = async () => ({ canceled: false, filePath });
         }, path);
         await app.getByTestId('save-button').click();
         await base.expect.poll(() => existsSync(path)).toBe(true);
       },
       open: async (path) => {
         await electron.evaluate(({ dialog }, filePath) => {
-          dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] }));
+          dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [filePath] });
         }, path);
         await app.getByTestId('open-button').click();
       },

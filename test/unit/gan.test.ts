@@ -233,7 +233,7 @@ describe('GAN training loop', () => {
     expect(samples).toHaveLength(2);
     expect(samples[0]).toMatchObject({ kind: 'generated', epoch: 1, images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }] });
     // 16 samples of 8×8 in a 4×4 grid with 1-pixel gaps: 35×35.
-    const png = Buffer.from((samples[0]!).images[0]!.png.slice(22), 'base64');
+    const png = Buffer.from(samples[0]!.images[0]!.png.slice(22), 'base64');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([35, 35]);
     expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed', epochsDone: 2 });
     expect(calls).toEqual({
@@ -302,7 +302,7 @@ describe('GAN training loop', () => {
         data,
       );
       expect(events.find((e) => e.type === 'run.started')).toMatchObject({ initialEpoch: 1, epochs: 2 });
-      expect(events.filter((e) => e.type === 'run.epoch').map((e) => e.type === 'run.epoch' && e.epoch)).toEqual([2]);
+      expect(events.filter((e) => e.type === 'run.epoch').map((e) => e.epoch)).toEqual([2]);
 
       const changed = setParam(doc, 'g_dense', 'units', 16);
       await expect(

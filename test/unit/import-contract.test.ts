@@ -26,10 +26,10 @@ const service = () =>
 const fit = (doc: ProjectDoc) => checkDataFit(doc, analyzeGraph(doc.graph));
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 
 async function importedIris(dir = tempDir()) {

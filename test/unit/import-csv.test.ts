@@ -13,10 +13,10 @@ const csvSettings = (path: string, extra: Record<string, unknown> = {}): DataSet
 const importCsv = (path: string, extra: Record<string, unknown> = {}) => importUserData('csv', csvSettings(path, extra));
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 
 describe('CSV import', () => {
@@ -158,7 +158,7 @@ describe('CSV bad input', () => {
     const empty = writeText(dir, 'empty.csv', '');
     expect(await failure(importCsv(empty))).toBe(`${empty} is empty.`);
     const header = writeText(dir, 'header.csv', 'a,b,label\n');
-    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no rows of data.`);
+    expect(await failure(importCsv(header, { csv: { header: 'yes' } }))).toBe(`${header} has a header but no data rows.`);
   });
 
   it('names a quote that never closes', async () => {

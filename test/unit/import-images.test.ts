@@ -7,17 +7,17 @@ import { dataSpec } from '../../app/data/spec';
 import { loadUserData } from '../../main/data';
 import { importUserData } from '../../main/data/complete';
 import { batchStream, openStreamingData } from '../../main/engine/pipeline';
-import { inspectData } from '../../main/service/data';
+import { inspectData } from '../../main/data/jobs';
 import { imageFolder, pngBytes, tempDir } from '../fixtures/user-data';
 
 const settingsFor = (path: string, images: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'images', source: { path, images: { size: [8, 8], ...images } }, split: { validation: 0.25 } });
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 const drain = async (it: AsyncGenerator) => {
   for await (const _ of it);

@@ -6,15 +6,15 @@ import { dataSpec } from '../../app/data/spec';
 import { Vocabulary } from '../../app/data/tokenizer';
 import { loadUserData } from '../../main/data';
 import { importUserData } from '../../main/data/complete';
-import { inspectData } from '../../main/service/data';
+import { inspectData } from '../../main/data/jobs';
 import { tempDir, writeText } from '../fixtures/user-data';
 
 const failure = async (p: Promise<unknown>) =>
   (
-    (await p.then(
+    await p.then(
       () => null,
-      (e: Error) => e,
-    )) as Error | null
+      (e: unknown) => e as Error,
+    )
   )?.message;
 const textSettings = (path: string, text: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): DataSettings =>
   dataSettingsSchema.parse({ dataset: 'text', vocabSize: 100, sequenceLength: 6, source: { path, text }, split: { validation: 0.25 }, ...extra });

@@ -70,7 +70,7 @@ describe('streaming training', () => {
     const model = tinyModel([8, 8, 3], 2);
     const error = await fitStreaming(model, streamingDatasets(tf, data, layout, { batchSize: 4, seed: 1 }), { epochs: 1, verbose: 0 }).then(
       () => null,
-      (e: Error) => e,
+      (e: unknown) => e as Error,
     );
     expect(error?.message).toBe(`${root}/b/00005.png disappeared while it was being read (moved or deleted?). Put it back, or import the folder again.`);
     model.dispose();

@@ -99,7 +99,7 @@ describe('run recorder', () => {
     const expected = (model.predict(x) as tf.Tensor).arraySync();
     for (const which of ['last', 'best'] as const) {
       const loaded = await loadCheckpoint(tf, d, which);
-      expect(loaded.optimizer ?? null).toBeNull();
+      expect((loaded.optimizer as tf.Optimizer | undefined) ?? null).toBeNull();
       const got = loaded.predict(x) as tf.Tensor;
       expect(got.arraySync()).toEqual(expected);
       got.dispose();

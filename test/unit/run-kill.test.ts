@@ -33,7 +33,14 @@ function host(data: string) {
   const spy = (): EngineProcess => {
     const e = launch();
     engine = e;
-    return { ...e, send: (m) => (sent.push(m as EngineCommand), e.send(m)), pid: e.pid };
+    return {
+      ...e,
+      send: (m) => {
+        sent.push(m as EngineCommand);
+        e.send(m);
+      },
+      pid: e.pid,
+    };
   };
   const store = new RunStore(data);
   const runs = new RunManager(spy, (e) => events.push(e), store);
@@ -44,7 +51,7 @@ function host(data: string) {
         const failed = events.find((e) => e.type === 'run.failed');
         if (hit || failed) clearInterval(timer);
         if (hit) resolve(hit);
-        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${(failed).message}`));
+        else if (failed && type !== 'run.failed') reject(new Error(`run failed: ${failed.message}`));
       }, 10);
     });
   const epochs = () => events.filter((e): e is EventOf<'run.epoch'> => e.type === 'run.epoch');

@@ -76,8 +76,7 @@ describe('pause, step, resume and stop', () => {
   it('pauses at the next batch, steps exactly one batch at a time, resumes, and stops keeping its place', async () => {
     const doc = spirals({ epochs: 50 });
     const paused: number[] = [];
-    let controls!: RunControls;
-    controls = new RunControls(
+    const controls: RunControls = new RunControls(
       (step) => {
         paused.push(step);
         // Step twice, then resume, then stop a few batches later.

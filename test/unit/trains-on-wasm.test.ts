@@ -155,8 +155,11 @@ async function step(def: LayerDef, k: Case): Promise<{ loss: number } | { missin
 async function missingOnWasm(def: LayerDef, k: Case): Promise<string[]> {
   await tf.setBackend('cpu');
   try {
-    const info = await tf.profile(async () => (await step(def, k), tf.scalar(0)));
-    return [...new Set(info.kernels.map((r) => r.name))].filter((name) => !tf.getKernel(name, 'wasm')).sort();
+    const info = await tf.profile(async () => {
+      await step(def, k);
+      return tf.scalar(0);
+    });
+    return [...new Set(info.kernels.map((r) => r.name))].filter((name) => (tf.getKernel(name, 'wasm') as tf.KernelConfig | undefined) === undefined).sort();
   } finally {
     await tf.setBackend('wasm');
   }
@@ -178,7 +181,7 @@ function gradients(def: LayerDef, k: Case, weights: Float32Array[] | null): { va
   const xs = batch(def, k, CPU_WRONG_ON_BATCHES.has(def.type) ? 1 : 3);
   const y = tf.randomNormal((model.predict(xs) as tf.Tensor).shape, 0, 1, 'float32', 5);
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
-  const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError(y, model.apply(xs, { training: true }) as tf.Tensor) as tf.Scalar, vars);
+  const { value, grads } = tf.variableGrads(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, model.apply(xs, { training: true }) as tf.Tensor), vars);
   // A weight the loss does not reach (e.g. a Bidirectional half that only sees padding) has no gradient: zeros.
   const values = [value, ...vars.map((v) => grads[v.name] ?? tf.zerosLike(v))].map((t) => Float32Array.from(t.dataSync()));
   tf.dispose([value, ...Object.values(grads), ...xs, y]);

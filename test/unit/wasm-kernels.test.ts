@@ -30,7 +30,7 @@ function maxRelativeError(a: Float32Array, b: Float32Array): number {
   expect(b.length).toBe(a.length);
   let scale = 1e-6;
   let worst = 0;
-  for (let i = 0; i < a.length; i++) scale = Math.max(scale, Math.abs(a[i]!));
+  for (const v of a) scale = Math.max(scale, Math.abs(v));
   for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
   return worst / scale;
 }
@@ -47,8 +47,7 @@ afterAll(() =>
   console.log(`max relative error per kernel: ${JSON.stringify(Object.fromEntries([...worst].map(([k, v]) => [k, Number(v.toExponential(2))])))}`),
 );
 
-const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) =>
-  tf.engine().runKernel(name, inputs, attrs as never) as tf.Tensor;
+const run = (name: string, inputs: Record<string, tf.Tensor>, attrs: Record<string, unknown>) => tf.engine().runKernel<tf.Tensor>(name, inputs, attrs as never);
 type Pad = 'valid' | 'same' | number;
 
 describe('convolution gradients on wasm, checked against the cpu backend', () => {

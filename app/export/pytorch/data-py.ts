@@ -176,9 +176,12 @@ def load_examples(data_dir):
     case 'images':
     case 'text':
     case 'series':
+    case 'cifar10':
+    case 'fashion-mnist':
+    case 'mnist-prompts':
       return `
 def load_examples(data_dir):
-    """Your ${s.dataset} data as LayerLab prepared it (parsing, scaling, encoding), exported beside this script in data/."""
+    """The ${s.dataset} examples as LayerLab prepared it (parsing, scaling, encoding), exported beside this script in data/."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
     with open(os.path.join(here, "examples.json"), encoding="utf-8") as f:
         manifest = json.load(f)
@@ -215,6 +218,6 @@ def split_examples(inputs, target, chronological, seed, limit, fraction):
 `;
 
 export function dataPython(s: DataSettings): string {
-  const user = s.dataset === 'csv' || s.dataset === 'images' || s.dataset === 'text' || s.dataset === 'series';
+  const user = ['csv', 'images', 'text', 'series', 'cifar10', 'fashion-mnist', 'mnist-prompts'].includes(s.dataset);
   return [COMMON, loader(s), user ? USER_SPLIT : SPLIT].join('\n');
 }

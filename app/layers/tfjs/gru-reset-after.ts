@@ -4,7 +4,7 @@ import type { Tf } from '../types';
 import { perTf } from './memo';
 import { gruSequence, hasSequenceGradient } from './gru-sequence';
 import { activate, initializer } from './ops';
-import type { ConfigDict, Kwargs, LayerArgs, LayerShape, LayerVariable, Tensor } from './tf-types';
+import type { ConfigDict, CustomLayerClass, Kwargs, LayerArgs, LayerShape, LayerVariable, Tensor } from './tf-types';
 
 export interface GruResetAfterArgs extends LayerArgs {
   units: number;
@@ -71,7 +71,7 @@ const makeCell = perTf((tf: Tf) => {
 });
 
 /** The RNN layer around the cell; RNN.getConfig merges the cell's config in, so `fromConfig` rebuilds the cell. */
-export const gruResetAfterClass = perTf((tf: Tf) => {
+export const gruResetAfterClass = perTf((tf: Tf): CustomLayerClass<GruResetAfterArgs, tfjs.RNN> => {
   const Cell = makeCell(tf);
   class GRUResetAfter extends tf.RNN {
     static override className = 'GRUResetAfter';

@@ -1,3 +1,4 @@
+import type { CustomLayerClass } from './tf-types';
 import type { Tf } from '../types';
 import { addMhaWeights, attend, type MhaVars } from './attention-math';
 import { perTf } from './memo';
@@ -18,7 +19,7 @@ export interface MultiHeadAttentionArgs extends LayerArgs {
  * Keras's MultiHeadAttention, called on [query, value] or [query, value, key]. tfjs-layers 4.22 has one in
  * dist/layers/nlp, but neither exports nor registers it, and its ESM files cannot be imported from Node.
  */
-export const multiHeadAttentionClass = perTf((tf: Tf) => {
+export const multiHeadAttentionClass = perTf((tf: Tf): CustomLayerClass<MultiHeadAttentionArgs> => {
   class MultiHeadAttention extends tf.layers.Layer {
     static className = 'MultiHeadAttention';
     private readonly args: MultiHeadAttentionArgs;

@@ -1,7 +1,7 @@
 import type { Tf } from '../types';
 import { perTf } from './memo';
 import { initializer } from './ops';
-import type { ConfigDict, Kwargs, LayerArgs, LayerShape, LayerVariable, Tensor } from './tf-types';
+import type { ConfigDict, CustomLayerClass, Kwargs, LayerArgs, LayerShape, LayerVariable, Tensor } from './tf-types';
 
 function single(shape: LayerShape | LayerShape[]): LayerShape {
   return (Array.isArray(shape[0]) ? shape[0] : shape) as LayerShape;
@@ -25,7 +25,7 @@ export interface PositionEmbeddingArgs extends LayerArgs {
 }
 
 /** KerasHub's PositionEmbedding: outputs (not adds) one learned vector per position, shaped like its input. */
-export const positionEmbeddingClass = perTf((tf: Tf) => {
+export const positionEmbeddingClass = perTf((tf: Tf): CustomLayerClass<PositionEmbeddingArgs> => {
   class PositionEmbedding extends tf.layers.Layer {
     static className = 'PositionEmbedding';
     readonly sequenceLength: number;
@@ -78,7 +78,7 @@ export interface SinePositionEncodingArgs extends LayerArgs {
 }
 
 /** KerasHub's SinePositionEncoding: no weights; outputs the encoding shaped like its input. */
-export const sinePositionEncodingClass = perTf((tf: Tf) => {
+export const sinePositionEncodingClass = perTf((tf: Tf): CustomLayerClass<SinePositionEncodingArgs> => {
   class SinePositionEncoding extends tf.layers.Layer {
     static className = 'SinePositionEncoding';
     readonly maxWavelength: number;
@@ -115,7 +115,7 @@ export interface TokenAndPositionEmbeddingArgs extends LayerArgs {
 }
 
 /** KerasHub's TokenAndPositionEmbedding: token vectors plus learned position vectors, both drawn from U(-0.05, 0.05) at first. */
-export const tokenAndPositionEmbeddingClass = perTf((tf: Tf) => {
+export const tokenAndPositionEmbeddingClass = perTf((tf: Tf): CustomLayerClass<TokenAndPositionEmbeddingArgs> => {
   class TokenAndPositionEmbedding extends tf.layers.Layer {
     static className = 'TokenAndPositionEmbedding';
     private readonly args: TokenAndPositionEmbeddingArgs;

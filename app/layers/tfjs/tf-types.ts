@@ -17,3 +17,14 @@ export type AddWeight = (name: string, shape: number[], init: 'glorotUniform' | 
 export function isShapeList(shape: LayerShape | LayerShape[]): shape is LayerShape[] {
   return Array.isArray(shape[0]);
 }
+
+/**
+ * A custom layer class as its factory returns it. Declaration files cannot name a class defined inside
+ * a function (its private tfjs members leak into the inferred type), so the factories' public face is
+ * named here: constructible from its args, registered under its class name.
+ */
+export interface CustomLayerClass<A, L extends tfjs.layers.Layer = tfjs.layers.Layer> {
+  new (args: A): L;
+  readonly prototype: L;
+  readonly className: string;
+}

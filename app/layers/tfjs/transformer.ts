@@ -1,3 +1,4 @@
+import type { CustomLayerClass } from './tf-types';
 import type { BuiltinActivation } from '../activations';
 import type { Tf } from '../types';
 import { addMhaWeights, attend, type MhaVars } from './attention-math';
@@ -80,7 +81,7 @@ const transformerBlockClass = perTf((tf: Tf) => {
 });
 
 /** KerasHub's TransformerEncoder: self-attention and feed-forward sub-blocks, weights created in Keras's order. */
-export const transformerEncoderClass = perTf((tf: Tf) => {
+export const transformerEncoderClass = perTf((tf: Tf): CustomLayerClass<TransformerArgs> => {
   class TransformerEncoder extends transformerBlockClass(tf) {
     static className = 'TransformerEncoder';
     private w!: { attention: MhaVars; attentionNorm: NormVars; ffnNorm: NormVars; ffn: FeedForward };
@@ -113,7 +114,7 @@ export const transformerEncoderClass = perTf((tf: Tf) => {
  * KerasHub's TransformerDecoder: causal self-attention, then cross-attention over the encoder sequence when it is
  * called with one ([decoder, encoder]; without, a decoder-only block as in GPT-2), then feed-forward.
  */
-export const transformerDecoderClass = perTf((tf: Tf) => {
+export const transformerDecoderClass = perTf((tf: Tf): CustomLayerClass<TransformerArgs> => {
   class TransformerDecoder extends transformerBlockClass(tf) {
     static className = 'TransformerDecoder';
     private w!: { self: MhaVars; selfNorm: NormVars; cross: { attention: MhaVars; norm: NormVars } | null; ffn: FeedForward; ffnNorm: NormVars };

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 
 /** Reads an IDX file (the MNIST format): big-endian header, then unsigned bytes. */
 export async function readIdx(path: string): Promise<{ dims: number[]; data: Uint8Array }> {
-  const buf = await readFile(path);
+  return parseIdx(await readFile(path), path);
+}
+
+/** Parses IDX bytes; `path` names the file in messages. */
+export function parseIdx(buf: Buffer, path: string): { dims: number[]; data: Uint8Array } {
   if (buf.length < 4) throw new Error(`${path}: too short to be an IDX file`);
   const type = buf[2];
   const rank = buf[3]!;

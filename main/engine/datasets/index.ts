@@ -3,7 +3,11 @@ import { generate2d, seededRandom } from '../../../app/data/synthetic';
 import { loadImdb } from './imdb';
 import { loadUserData } from '../../data';
 import { loadIris } from './iris';
+import { downloadCache } from './cache';
+import { loadCifar10 } from './cifar10';
+import { loadFashionMnist } from './fashion-mnist';
 import { loadMnistTrain, type Images } from './mnist';
+import { promptDataset } from './mnist-prompts';
 import { loadCo2 } from './series';
 import { reverseDigits } from './toy-sequences';
 import type { TrainingData } from '../../data/training-data';
@@ -49,6 +53,18 @@ export async function loadDataset(s: DataSettings, validationSplit: number): Pro
       return loadIris();
     case 'mnist':
       return mnist(await loadMnistTrain(), s);
+    case 'mnist-prompts':
+      return promptDataset(await loadMnistTrain(), s.seed, s.limit);
+    case 'fashion-mnist': {
+      const { dir, opts } = downloadCache();
+      const { x, labels, count } = await loadFashionMnist('train', dir, opts);
+      return { inputs: [{ data: x, shape: IMAGE }], target: { data: labels, shape: [] }, count };
+    }
+    case 'cifar10': {
+      const { dir, opts } = downloadCache();
+      const { x, labels, count } = await loadCifar10('train', dir, opts);
+      return { inputs: [{ data: x, shape: [32, 32, 3] }], target: { data: labels, shape: [] }, count };
+    }
     case 'imdb':
       return loadImdb(s);
     case 'co2':

@@ -31,7 +31,7 @@ export function collapsePermutation(shape: readonly number[], perm: readonly num
  * move together first gives the kernel the fewest axes the permutation allows; the result is
  * the same bytes, reported in the requested shape.
  */
-export function fastTranspose(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.KernelConfig {
+export function fastTranspose(_tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.KernelConfig {
   return {
     ...shipped,
     kernelFunc: (args) => {

@@ -20,13 +20,13 @@ export class ArraySource implements ExampleSource {
     return this.data.count;
   }
 
-  async read(index: number, into: BatchBuffers, slot: number): Promise<string | null> {
+  read(index: number, into: BatchBuffers, slot: number): Promise<string | null> {
     this.data.inputs.forEach((c, i) => {
       const n = this.inputSizes[i]!;
       into.xs[i]!.set(c.data.subarray(index * n, index * n + n), slot * n);
     });
     const t = this.targetSize;
     into.y.set(this.data.target.data.subarray(index * t, index * t + t), slot * t);
-    return null;
+    return Promise.resolve(null);
   }
 }

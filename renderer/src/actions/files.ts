@@ -7,6 +7,12 @@ import { useSession } from '../store/session';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Desktop: the handle the main process issued for each file it opened or saved for this window.
+ * Save names the file by its handle; the main process writes only where a dialog pointed it.
+ */
+const handles = new Map<string, string>();
+
 /** Native dialogs on the desktop; download and upload in a browser. */
 export function fileMode(): 'native' | 'browser' {
   return useSession.getState().info?.files ?? (isElectron() ? 'native' : 'browser');
@@ -54,7 +60,7 @@ export async function openProject(): Promise<void> {
   if (!confirmDiscard('Open another project')) return;
   try {
     const reply = await transport().request('project.open', {});
-    if (!reply.canceled) openText(reply.text, fileName(reply.path), reply.path);
+    if (!reply.canceled && openText(reply.text, fileName(reply.path), reply.path)) handles.set(reply.path, reply.handle);
   } catch (e) {
     useSession.getState().notify({ kind: 'load-error', tone: 'error', title: 'Could not open the project', lines: [errorText(e)] });
   }
@@ -71,6 +77,12 @@ export async function openFile(file: File): Promise<void> {
 
 const fileName = (path: string) => `"${path.split(/[\\/]/).pop() ?? path}"`;
 
+/** Desktop: a file the OS, a second launch or Open Recent asked this window to open. */
+export function openFromShell(path: string, text: string, handle: string): void {
+  if (!confirmDiscard('Open another project')) return;
+  if (openText(text, fileName(path), path)) handles.set(path, handle);
+}
+
 export function suggestedName(name: string): string {
   const safe = name.trim().replace(/[\\/:*?"<>|]+/g, '-') || 'Untitled';
   return `${safe}${FILE_EXTENSION}`;
@@ -85,10 +97,14 @@ export async function saveProject(saveAs = false): Promise<void> {
     return;
   }
   try {
-    const path = saveAs ? undefined : (filePath ?? undefined);
-    const reply = await transport().request('project.save', { text, suggestedName: suggestedName(doc.name), ...(path ? { path } : {}) });
+    // No handle (a new project, Save As, or a path restored after a relaunch): the main process asks where.
+    const handle = saveAs || !filePath ? undefined : handles.get(filePath);
+    const reply = await transport().request('project.save', { text, suggestedName: suggestedName(doc.name), ...(handle ? { handle } : {}) });
     // Mark the saved snapshot, not the current one: edits made while the dialog was open stay dirty.
-    if (!reply.canceled) useProjectStore.setState({ savedDoc: doc, filePath: reply.path });
+    if (!reply.canceled) {
+      handles.set(reply.path, reply.handle);
+      useProjectStore.setState({ savedDoc: doc, filePath: reply.path });
+    }
   } catch (e) {
     useSession.getState().notify({ kind: 'message', tone: 'error', title: 'Could not save the project', lines: [errorText(e)] });
   }

@@ -7,6 +7,7 @@ import { useProjectStore } from '../store/project';
 import { FieldRow } from '../ui/FieldRow';
 import { selectClass } from '../ui/styles';
 import { DataSettingField } from './DataSettingField';
+import { DownloadCard } from './data/DownloadCard';
 import { UserDataPanel } from './data/UserDataPanel';
 import { FitIssues } from './FitIssues';
 import { ScatterPreview, type Synthetic2d } from './ScatterPreview';
@@ -67,6 +68,7 @@ export function DataPanel() {
         </div>
       )}
       {is2d(data.dataset) && <ScatterPreview kind={data.dataset} samples={data.samples} noise={data.noise} seed={data.seed} />}
+      {info.download && <DownloadCard download={info.download} />}
       {isUserDataset(data.dataset) ? <UserDataPanel kind={data.dataset} /> : <p className="text-[11.5px] text-slate-500">Source: {info.source}</p>}
       <FitIssues />
     </div>

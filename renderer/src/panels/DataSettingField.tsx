@@ -19,13 +19,7 @@ export function DataSettingField({ k, data, set }: DataSettingFieldProps) {
   if (field.kind === 'enum') {
     return (
       <FieldRow label={text.label} htmlFor={id} help={text.help}>
-        <select
-          id={id}
-          data-testid={`${kebab(k)}-select`}
-          className={selectClass}
-          value={String(data[k])}
-          onChange={(e) => set({ [k]: e.target.value })}
-        >
+        <select id={id} data-testid={`${kebab(k)}-select`} className={selectClass} value={String(data[k])} onChange={(e) => set({ [k]: e.target.value })}>
           {field.options.map((o) => (
             <option key={o} value={o}>
               {OBJECTIVE_LABEL[o] ?? o}

@@ -34,7 +34,7 @@ export interface ChartPanelProps {
 
 type Hover = { idx: number; left: number; width: number } | null;
 
-export function Swatch({ color, dashed }: { readonly color: string; readonly dashed?: boolean }) {
+export function Swatch({ color, dashed }: { readonly color: string; readonly dashed?: boolean | undefined }) {
   return (
     <svg width="14" height="6" className="shrink-0" aria-hidden>
       <line x1="0" y1="3" x2="14" y2="3" stroke={color} strokeWidth="2.5" strokeDasharray={dashed ? '4 2' : undefined} />

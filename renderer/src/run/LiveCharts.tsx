@@ -62,7 +62,7 @@ export function LiveCharts() {
           empty="Accuracy and the other metrics, train against validation, after each epoch."
         />
       )}
-      {(expected || hasPictures) && <SamplesStrip expect={expected ?? 'gan'} />}
+      {(expected !== null || hasPictures) && <SamplesStrip expect={expected ?? 'gan'} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { useSeries } from '../store/series';
 
@@ -24,7 +24,9 @@ export interface UPlotChartProps {
 export function UPlotChart({ options, getData, source = liveSeries, onCursor }: UPlotChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const cursor = useRef(onCursor);
-  cursor.current = onCursor;
+  useLayoutEffect(() => {
+    cursor.current = onCursor;
+  });
 
   useEffect(() => {
     const el = box.current;

@@ -28,14 +28,14 @@ const axis = (label: string, extra: Partial<uPlot.Axis> = {}): uPlot.Axis => ({
 /** Steps and epochs are whole numbers: never tick at 1.5. */
 const WHOLE = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000, 20_000, 25_000, 50_000, 100_000, 200_000, 500_000, 1_000_000];
 
-const fixed = (_u: uPlot, v: number | null) => (v === null || v === undefined ? '—' : v.toFixed(4));
+const fixed = (_u: uPlot, v: number | null) => (v == null ? '—' : v.toFixed(4));
 
 /** A line chart over steps or epochs; `log` draws y on a log10 scale, `unit` pins y to [0, 1] (accuracy-like metrics). */
 export function lineOptions(xLabel: string, yLabel: string, lines: readonly Line[], opts: { log?: boolean; unit?: boolean } = {}): ChartOptions {
   const y: uPlot.Scale = opts.log
     ? { distr: 3, log: 10 }
     : opts.unit
-      ? { range: (_u, min, max) => [Math.min(0, min ?? 0), Math.max(1, max ?? 1)] }
+      ? { range: (_u, min, max) => [Math.min(0, Number.isFinite(min) ? min : 0), Math.max(1, Number.isFinite(max) ? max : 1)] }
       : { auto: true };
   return {
     cursor: { drag: { x: true, y: false } },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface InlineTextProps {
   readonly value: string;
@@ -22,7 +22,9 @@ export function InlineText({ value, onCommit, placeholder, testId, label, multil
   const focused = useRef(false);
   const cancelled = useRef(false);
   const latest = useRef({ value, onCommit });
-  latest.current = { value, onCommit };
+  useLayoutEffect(() => {
+    latest.current = { value, onCommit };
+  });
 
   useEffect(() => {
     if (!focused.current) setText(value);

@@ -40,7 +40,7 @@ export function OverlayChart({ details }: { readonly details: readonly Overlaid[
       const train = detail.epochs.map((e) => e.logs[key] ?? null);
       const val = detail.epochs.map((e) => e.logs[`val_${key}`] ?? null);
       const hasVal = val.some((v) => v !== null);
-      tables.push((hasVal ? [xs, train, val] : [xs, train]));
+      tables.push(hasVal ? [xs, train, val] : [xs, train]);
       lines.push({ label: name, color, points: true });
       legend.push({ label: name, color });
       if (hasVal) {

@@ -9,7 +9,9 @@ const stable = (v: unknown): string =>
           .sort()
           .map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`)
           .join(',')}}`
-      : (JSON.stringify(v) ?? 'null');
+      : // JSON.stringify gives undefined for undefined (lib.d.ts says string).
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+        (JSON.stringify(v) ?? 'null');
 
 const nodeKey = (n: GraphDoc['nodes'][number]) => stable([n.id, n.type, n.params, n.trainable, n.role]);
 const edgeKey = (e: GraphDoc['edges'][number]) => `${e.source}.${e.sourceHandle}>${e.target}.${e.targetHandle}`;

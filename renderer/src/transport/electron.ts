@@ -26,7 +26,7 @@ export function electronTransport(bridge: LayerlabBridge): Transport {
       }
       return checkReply(kind, raw);
     },
-    onEvent: events.add,
+    onEvent: (listener) => events.add(listener),
     getState: () => 'open',
     onStateChange: () => () => undefined,
   };

@@ -16,4 +16,6 @@ export interface Transport {
 export interface LayerlabBridge {
   request(kind: string, payload: unknown): Promise<unknown>;
   onEvent(listener: (event: unknown) => void): () => void;
+  /** The desktop shell's menu commands and opened files (older preloads lack it). */
+  onShellEvent?(listener: (event: unknown) => void): () => void;
 }

@@ -36,7 +36,7 @@ export function websocketTransport(url: string): Transport {
   };
 
   const send = (id: number, p: Pending) => {
-    if (p.sent || !socket || socket.readyState !== WebSocket.OPEN) return;
+    if (p.sent || socket?.readyState !== WebSocket.OPEN) return;
     socket.send(p.frame);
     p.sent = true;
     if (p.timer) clearTimeout(p.timer);
@@ -119,8 +119,8 @@ export function websocketTransport(url: string): Transport {
         }
       }).then((raw) => checkReply(kind, raw));
     },
-    onEvent: events.add,
+    onEvent: (listener) => events.add(listener),
     getState: () => state,
-    onStateChange: states.add,
+    onStateChange: (listener) => states.add(listener),
   };
 }

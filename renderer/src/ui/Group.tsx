@@ -3,14 +3,14 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 export interface GroupProps {
   readonly title: string;
   /** The group's main control, kept in the header so it is reachable while the group is folded. */
-  readonly control?: ReactNode;
+  readonly control?: ReactNode | undefined;
   /** What the folded group is set to, in a few words. */
-  readonly summary?: string;
-  readonly defaultOpen?: boolean;
+  readonly summary?: string | undefined;
+  readonly defaultOpen?: boolean | undefined;
   /** Unfolds the group when it becomes true (e.g. a schedule that now has settings). */
-  readonly openWhen?: boolean;
-  readonly testId?: string;
-  readonly children?: ReactNode;
+  readonly openWhen?: boolean | undefined;
+  readonly testId?: string | undefined;
+  readonly children?: ReactNode | undefined;
 }
 
 /** A foldable block inside a sidebar section. */

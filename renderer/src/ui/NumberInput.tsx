@@ -4,17 +4,17 @@ import { ValidatedInput, type Parsed } from './ValidatedInput';
 export interface NumberInputProps {
   readonly value: number;
   readonly onCommit: (value: number) => void;
-  readonly integer?: boolean;
-  readonly min?: number;
-  readonly max?: number;
-  readonly step?: number;
+  readonly integer?: boolean | undefined;
+  readonly min?: number | undefined;
+  readonly max?: number | undefined;
+  readonly step?: number | undefined;
   /** Extra checks after the bounds, e.g. the zod schema of the field. */
-  readonly validate?: (value: number) => string | null;
-  readonly testId?: string;
-  readonly id?: string;
-  readonly title?: string;
+  readonly validate?: ((value: number) => string | null) | undefined;
+  readonly testId?: string | undefined;
+  readonly id?: string | undefined;
+  readonly title?: string | undefined;
   /** What to say when the value is out of bounds, instead of the generic range text. */
-  readonly hint?: string;
+  readonly hint?: string | undefined;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');

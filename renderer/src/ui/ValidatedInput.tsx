@@ -8,7 +8,7 @@ export interface ValidatedInputProps<T> extends Omit<InputHTMLAttributes<HTMLInp
   readonly format: (value: T) => string;
   readonly parse: (text: string) => Parsed<T>;
   readonly onCommit: (value: T) => void;
-  readonly testId?: string;
+  readonly testId?: string | undefined;
 }
 
 const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) === JSON.stringify(b);
