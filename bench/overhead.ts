@@ -7,7 +7,7 @@ import { resolveLoss } from '../app/training/loss';
 import { selectBackend } from '../main/engine/backend';
 import { loadDataset } from '../main/engine/datasets';
 import { splitData } from '../main/data/split';
-import { compileModel } from '../main/engine/prepare';
+import { compileModel } from '../main/engine/compile-model';
 import { toTensors } from '../main/engine/tensors';
 import { BATCH, benchDocument, type ModelId } from './models';
 import { table } from './stats';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeGraph } from '../app/analysis/analyze';
 import { projectSchema, type GraphDoc, type NodeDoc } from '../app/document/schema';
 import { defaultParams } from '../app/layers/registry';
-import { buildModel } from '../main/engine/compile';
+import { buildModel } from '../main/engine/build-model';
 import { medianMs, table } from './stats';
 
 /** Input → a chain of Dense/Activation/Dropout layers, `size` nodes in all. */

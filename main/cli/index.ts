@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
-import { startWebHost } from '../web/server';
 import { CliError } from './errors';
 import { exportCommand } from './export';
+import { serveCommand } from './serve';
 import { trainCommand } from './train';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
@@ -13,8 +13,10 @@ import { readVersion } from '../service/version';
 const USAGE = `Usage: layerlab <command> [options]
 
 Commands:
-  serve [--port N] [--host ADDR] [--data-dir DIR]
-                                     Start the web host (default http://127.0.0.1:4510/)
+  serve [--port N] [--host ADDR] [--workspace DIR] [--data-dir DIR]
+                                     Start the web host (default http://127.0.0.1:4510/); open the
+                                     link it prints (it carries the start token). Data is read from
+                                     and uploaded into --workspace (default: the current folder)
   validate FILE                      Print the model summary; exit 1 if the network has errors
   train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      workspace: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
       json: { type: 'boolean', default: false },
@@ -63,20 +66,8 @@ async function main(argv: string[]): Promise<number> {
     return file;
   };
   switch (command) {
-    case 'serve': {
-      const host = await startWebHost({
-        paths,
-        dataDir,
-        version: readVersion(root),
-        port: positiveInt('port', values.port) ?? 4510,
-        ...(values.host ? { host: values.host } : {}),
-      });
-      out(`LayerLab is running at ${host.url}`);
-      out('Press Ctrl+C to stop.');
-      await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-      await host.close();
-      return 0;
-    }
+    case 'serve':
+      return serveCommand({ port: values.port, host: values.host, workspace: values.workspace, dataDir, version: readVersion(root) }, paths, out, err);
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {

@@ -5,7 +5,8 @@ import { connectToHost } from './channel';
 import { progressReporter, useDownloadCache } from './datasets/cache';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
-import { train, UserError } from './train';
+import { failureEvent } from './run/fail';
+import { train } from './train';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -31,14 +32,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
       { tf, emit: (e) => channel.send(e), controls, recorder: openRecorder(cmd.runDir), loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
     );
   } catch (e) {
-    const err = e as Error;
-    channel.send({
-      v: EVENT_VERSION,
-      type: 'run.failed',
-      runId,
-      message: err instanceof UserError ? err.message : `Training failed: ${err.message}`,
-      ...(err instanceof UserError ? {} : { detail: err.stack ?? String(err) }),
-    });
+    channel.send(failureEvent(runId, e));
   }
   // Let the last message drain before the process ends.
   setTimeout(() => process.exit(0), 50);

@@ -7,7 +7,7 @@ import type { ExportFile, ExportTarget } from '../../app/export/target';
 import { convertWeights } from '../../app/export/weights';
 import type { ProjectDoc } from '../../app/document/schema';
 import { analyzeGraph } from '../../app/analysis/analyze';
-import { buildModel } from '../engine/compile';
+import { buildModel } from '../engine/build-model';
 import { loadCheckpoint } from '../record/checkpoint';
 import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';

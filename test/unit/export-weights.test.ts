@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { serializeProject } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { registerWasmTrainingKernels } from '../../main/engine/kernels/register';
 import { prepareExport, writeExport } from '../../main/export/export-folder';
 import { saveCheckpoint } from '../../main/record/checkpoint';

@@ -5,7 +5,7 @@ import { analyzeGraph } from '../../app/analysis/analyze';
 import { seededRandom } from '../../app/data/synthetic';
 import { emptyProject } from '../../app/document/schema';
 import { selectBackend } from '../../main/engine/backend';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { reverseDigits } from '../../main/engine/datasets/toy-sequences';
 import type { TrainingData } from '../../main/data/training-data';
 import { decodeReport, greedyDecode, sequenceText } from '../../main/engine/modes/decode';
@@ -80,7 +80,7 @@ describe('reconstruction samples', () => {
     const data: TrainingData = { inputs: [{ data: x, shape: [28, 28, 1] }], target: { data: x, shape: [28, 28, 1] }, count: 4 };
     expect(epochSamples(tf, model, 'reconstruction', data)).toMatchObject({
       kind: 'reconstructions',
-      images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }],
+      images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) as unknown }],
     });
     expect(epochSamples(tf, model, 'classification', data)).toBeNull();
     expect(epochSamples(tf, model, 'reconstruction', null)).toBeNull();
@@ -124,7 +124,7 @@ describe('greedy decoding', () => {
     const got = greedyDecode(tf, model, val.inputs[0]!.data as Int32Array, 1, T);
     expect(got).toHaveLength(T);
     const samples = epochSamples(tf, model, 'sequence', val);
-    expect(samples).toMatchObject({ kind: 'decoded', images: [], lines: expect.arrayContaining([expect.stringContaining(' → ')]) });
+    expect(samples).toMatchObject({ kind: 'decoded', images: [], lines: expect.arrayContaining([expect.stringContaining(' → ')]) as unknown });
     expect(samples?.exactMatch).toBe(report.exactMatch);
     model.dispose();
   }, 60_000);

@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { checkDataFit } from '../../app/data/fit';
 import type { HostEvent } from '../../app/protocol/events';
-import { useDownloadCache } from '../../main/engine/datasets/cache';
 import { train } from '../../main/engine/train';
-import { cifarArchive } from './archives';
 import { template, TEMPLATES } from './helpers';
 
 /** Keras's totals for the same models (formulas in the comments), as `model.summary()` prints them. */
@@ -34,14 +30,6 @@ const KERAS_TOTALS: Record<string, number> = {
 const ids = readdirSync(TEMPLATES)
   .map((f) => f.replace('.layerlab.json', ''))
   .sort();
-
-// CIFAR-10 is downloaded on first use and these machines are offline: its template trains on a small
-// archive in the official format, put where the download would have left it.
-beforeAll(() => {
-  const cache = mkdtempSync(join(tmpdir(), 'layerlab-template-downloads-'));
-  writeFileSync(join(cache, 'cifar-10-binary.tar.gz'), cifarArchive(24));
-  useDownloadCache(cache, () => undefined);
-});
 
 describe('templates', () => {
   it('are all listed here with their Keras totals', () => {
