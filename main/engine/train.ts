@@ -1,5 +1,6 @@
 import type { TrainContext, TrainRequest } from './context';
 import { ganMode } from './modes/gan';
+import { rbmMode } from './modes/rbm';
 import { standardMode } from './modes/standard';
 import { runTraining } from './run/skeleton';
 
@@ -11,5 +12,7 @@ export function train(req: TrainRequest, ctx: TrainContext): Promise<void> {
       return runTraining(req, ctx, standardMode);
     case 'gan':
       return runTraining(req, ctx, ganMode());
+    case 'rbm':
+      return runTraining(req, ctx, rbmMode);
   }
 }

@@ -24,6 +24,8 @@ const KERAS_TOTALS: Record<string, number> = {
   'seq2seq-reverse': 22_924, // 2·(384+192) + encoder 8,544 + decoder 12,832 + 396
   'conv-autoencoder-mnist': 3_217, // 160 + 1,160 + 584 + 1,168 + 145
   'denoising-autoencoder-mnist': 3_217,
+  'rbm-pretrain-mnist': 219_098, // no RBM in Keras: (784·256+784+256) + (256·64+256+64) + Dense 64·10+10
+  'rbm-mnist': 101_264, // Keras has no RBM: W 784·128 + visible bias 784 + hidden bias 128
   'dcgan-mnist': 259_106, // generator 64·3,136+3,136 + 16·32·64+32 + 16·32+1 = 237,153; discriminator 9·32+32 + 9·32·64+64 + 3,136+1 = 21,953
 };
 

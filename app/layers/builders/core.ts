@@ -12,6 +12,8 @@ import { Permute } from '../permute';
 import { RepeatVector } from '../repeat-vector';
 import { TimeDistributed } from '../time-distributed';
 import { Embedding } from '../embedding';
+import { RBM } from '../rbm';
+import { rbmClass } from '../tfjs/rbm';
 import { defineBuilder, single, type LayerBuilder } from './define';
 import type { SymbolicTensor } from '../types';
 
@@ -73,6 +75,11 @@ const buildEmbedding = defineBuilder(
   (tf, p, name, inputs) => tf.layers.embedding({ inputDim: p.inputDim, outputDim: p.outputDim, name }).apply(single(inputs)) as SymbolicTensor,
 );
 
+const buildRBM = defineBuilder(RBM, (tf, p, name, inputs) => {
+  const Layer = rbmClass(tf);
+  return new Layer({ units: p.units, visibleType: p.visibleType, cdSteps: p.cdSteps, persistent: p.persistent, name }).apply(single(inputs)) as SymbolicTensor;
+});
+
 export const CORE_BUILDERS: readonly LayerBuilder[] = [
   buildInputLayer,
   buildDense,
@@ -86,4 +93,5 @@ export const CORE_BUILDERS: readonly LayerBuilder[] = [
   buildRepeatVector,
   buildTimeDistributed,
   buildEmbedding,
+  buildRBM,
 ];
