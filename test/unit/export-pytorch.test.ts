@@ -27,7 +27,12 @@ describe('PyTorch export', () => {
         const dir = tempDir(`pt-${name}`);
         // The code alone (app/export): --check needs no data, so none is prepared.
         const result = exportProject(doc, 'pytorch', { dataPackages: 'node_modules', withWeights: false });
-        if (!result.ok) throw new Error(`${name}: ${result.errors.join('\n')}`);
+        if (!result.ok) {
+          // A layer without an emitter yet (the RBM, trained by contrastive divergence) must be refused by name.
+          expect(result.errors.join('\n'), name).toMatch(/\(RBM\) has no PyTorch emitter/);
+          console.warn(`${name}: not exported (${result.errors.join(' ')})`);
+          continue;
+        }
         await writeExport({ files: result.files.map((f) => ({ path: f.path, data: f.text })), totalParams: result.totalParams }, dir);
         const r = runPython(['model.py', '--check'], dir);
         expect(r.code, `${name}: ${r.out}`).toBe(0);
