@@ -5,8 +5,10 @@ import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { CliError } from './errors';
 import { exportCommand } from './export';
+import { doctorCommand } from './doctor';
 import { serveCommand } from './serve';
 import { trainCommand } from './train';
+import { evaluateCommand } from './evaluate';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
 
@@ -18,10 +20,13 @@ Commands:
                                      link it prints (it carries the start token). Data is read from
                                      and uploaded into --workspace (default: the current folder)
   validate FILE                      Print the model summary; exit 1 if the network has errors
-  train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
+  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
   export FILE --to pytorch|keras|tfjs [-o DIR] [--run ID|last] [--data-dir DIR]
                                      Write the model as code (and a run's trained weights)
+  evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
+                                     Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
+  doctor [--json]                    List every compute engine, whether it works here, and why not
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -51,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       out: { type: 'string', short: 'o' },
       run: { type: 'string' },
+      weights: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -68,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serveCommand({ port: values.port, host: values.host, workspace: values.workspace, dataDir, version: readVersion(root) }, paths, out, err);
+    case 'doctor':
+      return doctorCommand(values.json, out);
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {
@@ -85,6 +93,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export':
       return exportCommand(needFile(), { to: values.to, out: values.out, run: values.run, dataDir, root }, out, err);
+    case 'evaluate': {
+      const weights = values.weights ?? 'last';
+      if (weights !== 'last' && weights !== 'best') throw new CliError('--weights must be last or best');
+      const backend = values.backend === undefined ? undefined : backendNameSchema.safeParse(values.backend);
+      if (backend && !backend.success) throw new CliError(`--backend must be one of ${backendNameSchema.options.join(', ')}`);
+      const run = values.run ?? 'last';
+      if (run !== 'last' && !/^[A-Za-z0-9_-]{6,64}$/.test(run)) throw new CliError(`--run must be "last" or a run id, got "${run.slice(0, 80)}"`);
+      return evaluateCommand(needFile(), { run, weights, json: values.json, dataDir, ...(backend?.data ? { backend: backend.data } : {}) }, paths, out, err);
+    }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
   }

@@ -8,6 +8,9 @@ import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
+import { Evaluator } from './evaluate';
+import { listAllRuns } from './all-runs';
+import { Playground } from './playground';
 import { listTemplates, readTemplate } from './templates';
 import { exportFilesHandler } from '../export/service-export';
 import type { Workspace } from './workspace';
@@ -40,6 +43,8 @@ type Handlers = { [K in RequestKind]: (payload: z.output<(typeof REQUESTS)[K]['p
 export function createService(opts: ServiceOptions) {
   const store = new RunStore(opts.dataDir ?? defaultDataDir());
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
+  const evaluator = new Evaluator(opts.launchEngine, store);
+  const playground = new Playground(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -62,6 +67,11 @@ export function createService(opts: ServiceOptions) {
       run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
+    'playground.predict': async ({ projectId, runId, input }) => ({ result: await playground.predict({ projectId, runId }, input) }),
+    'playground.features': async ({ projectId, runId, input, layer }) => ({ features: await playground.features({ projectId, runId }, input, layer) }),
+    'playground.attention': async ({ projectId, runId, input, layer }) => ({ attention: await playground.attention({ projectId, runId }, input, layer) }),
+    'runs.all': async () => ({ projects: await listAllRuns(store) }),
+    'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...data,
     'project.open': async () => needDialogs().open(),

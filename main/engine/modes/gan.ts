@@ -42,9 +42,10 @@ export function validateGan(doc: ProjectDoc): { analysis: Analysis; plan: GanPla
 }
 
 /** A 4×4 grid of what the generator makes from the fixed latent batch `z`. */
-export function generatedSamples(tf: Tf, generator: tfjs.LayersModel, z: tfjs.Tensor, plan: GanPlan): SampleImage[] {
+export async function generatedSamples(tf: Tf, generator: tfjs.LayersModel, z: tfjs.Tensor, plan: GanPlan): Promise<SampleImage[]> {
   const out = tf.tidy(() => (generator.predict(z) as tfjs.Tensor).reshape([z.shape[0], -1]));
-  const values = out.dataSync() as Float32Array;
+  // Asynchronous: WebGPU in Node has no synchronous read.
+  const values = (await out.data()) as Float32Array;
   out.dispose();
   const count = z.shape[0];
   const { tiles, tile } = splitTiles(values, count, plan.image, toPixel(plan.activation));
@@ -116,7 +117,7 @@ function ganTrainer(tf: Tf, doc: ProjectDoc, analysis: Analysis, plan: GanPlan, 
       d_accuracy: sums.acc / sums.n,
       ...(await ganEvaluate(tf, nets, held.evalZ, held.valReal)),
     }),
-    picture: () => ({ kind: 'generated', images: generatedSamples(tf, nets.generator, held.fixedZ, plan) }),
+    picture: async () => ({ kind: 'generated', images: await generatedSamples(tf, nets.generator, held.fixedZ, plan) }),
     dispose: () => nets.dispose(),
   };
 }

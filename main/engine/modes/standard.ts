@@ -35,8 +35,8 @@ function fitTrainer(tf: Tf, doc: ProjectDoc, analysis: Analysis, plan: StandardP
     trial: () => feeder.trial(model),
     setLearningRate: (rate) => setLearningRate(optimizer, rate),
     // Autoencoders show reconstructions, encoder–decoders their greedy decoding: a loss alone says little.
-    picture: () => {
-      const s = epochSamples(tf, model, plan.task, feeder.samplesFrom);
+    picture: async () => {
+      const s = await epochSamples(tf, model, plan.task, feeder.samplesFrom);
       if (!s) return null;
       return {
         kind: s.kind,
