@@ -25,6 +25,15 @@ if (!only || only === 'main') {
     entryPoints: { cli: 'main/cli/index.ts', engine: 'main/engine/entry.ts', 'data-worker': 'main/data/worker-entry.ts' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  // TF.js exports ship this module: it registers LayerLab's custom layers with the tf it is given.
+  await esbuild({
+    ...node,
+    platform: 'neutral',
+    sourcemap: false,
+    format: 'esm',
+    outfile: 'dist/main/layerlab-layers.mjs',
+    entryPoints: ['app/layers/tfjs/standalone.ts'],
+  });
   // Electron loads its main and preload as CommonJS.
   await esbuild({
     ...node,

@@ -24,6 +24,8 @@ export const REQUEST_KINDS = [
   'project.open',
   'project.save',
   'run.active',
+
+  'export.files',
 ] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
 

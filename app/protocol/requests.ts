@@ -116,6 +116,20 @@ export const REQUESTS = {
   },
   /** The run in progress on the host, if any: a reloaded page or a second window reattaches to it. */
   'run.active': { payload: z.object({}), reply: z.object({ run: activeRunSchema.nullable() }) },
+
+  /**
+   * The project as code (app/export): PyTorch, Keras 3 or TF.js files, and with `runId` (or `last`) that run's trained
+   * weights. Files come back base64-encoded (weights are binary) for the UI to download; nothing is written.
+   */
+  'export.files': {
+    payload: z.object({
+      document: projectSchema,
+      target: z.enum(['pytorch', 'keras', 'tfjs']),
+      projectId: projectIdSchema.optional(),
+      runId: z.union([runIdSchema, z.literal('last')]).optional(),
+    }),
+    reply: z.object({ files: z.array(z.object({ path: z.string().regex(/^[A-Za-z0-9_./-]+$/), base64: z.string() })), totalParams: z.number() }),
+  },
 } as const;
 
 export type RequestKind = keyof typeof REQUESTS;
