@@ -41,6 +41,10 @@ if (!only || only === 'main') {
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+    // CommonJS has no import.meta: modules shared with the ESM entries (dataset readers, export) get this file's URL,
+    // which sits in dist/main beside the .mjs bundles, so paths they resolve from it are the same.
+    define: { 'import.meta.url': '__layerlabFileUrl' },
+    banner: { js: "const __layerlabFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 if (!only || only === 'renderer') {
