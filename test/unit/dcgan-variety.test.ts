@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../app/protocol/events';
@@ -5,6 +6,7 @@ import { selectBackend } from '../../main/engine/backend';
 import type { RunRecorder } from '../../main/engine/context';
 import { loadMnistTest, loadMnistTrain } from '../../main/engine/datasets/mnist';
 import { trainGan } from '../../main/engine/modes/gan';
+import { encodePng, imageGrid, type RawImage, splitTiles } from '../../main/engine/images/png';
 import { template } from './helpers';
 
 const SAMPLES = 64;
@@ -50,6 +52,26 @@ async function trainJudge(): Promise<tf.LayersModel> {
   return judge;
 }
 
+/** Nearest-neighbour enlargement, so a 28-pixel digit is large enough to read in the saved grid. */
+function enlarge(image: RawImage, k: number): RawImage {
+  const { width, height, channels } = image;
+  const pixels = new Uint8Array(width * k * height * k * channels);
+  for (let y = 0; y < height * k; y++) {
+    for (let x = 0; x < width * k; x++) {
+      for (let c = 0; c < channels; c++)
+        pixels[(y * width * k + x) * channels + c] = image.pixels[(Math.floor(y / k) * width + Math.floor(x / k)) * channels + c]!;
+    }
+  }
+  return { width: width * k, height: height * k, channels, pixels };
+}
+
+/** The 64 samples as an 8×8 PNG grid in test-results/screenshots/, for a person to look at. */
+function saveGrid(pixels: Float32Array): void {
+  const { tiles } = splitTiles(pixels, SAMPLES, [28, 28, 1], (v) => (v + 1) / 2);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  writeFileSync('test-results/screenshots/dcgan-64-samples.png', encodePng(enlarge(imageGrid(tiles, 28, 28, 1, 8), 3)));
+}
+
 async function judgeAccuracy(judge: tf.LayersModel): Promise<number> {
   const test = await loadMnistTest();
   const n = 2000;
@@ -78,6 +100,7 @@ describe('the DCGAN template', () => {
     expect(await judgeAccuracy(judge)).toBeGreaterThan(0.9);
     const pixels = samples();
     expect(pixels).not.toBeNull();
+    saveGrid(pixels!);
     // The generator ends in tanh (−1…1); MNIST pixels, which the judge learned on, are 0…1.
     const guess = tf.tidy(() => (judge.predict(tf.tensor2d(pixels!, [SAMPLES, 784]).add(1).div(2)) as tf.Tensor).argMax(-1));
     const classes = Array.from((await guess.data()) as Int32Array);
