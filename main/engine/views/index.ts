@@ -5,7 +5,7 @@ import type { Tf } from '../../../app/layers/types';
 import type { TrainingView } from '../../../app/protocol/views';
 import type { Recorder } from '../../record/recorder';
 import { resolveLoss } from '../../../app/training/loss';
-import type { RunObserver } from '../run/observer';
+import type { ObservedBatch, RunObserver } from '../run/observer';
 import { BoundaryRecorder } from './boundary';
 import { DynamicsRecorder } from './dynamics';
 import { lossFunction } from './loss-fn';
@@ -16,12 +16,14 @@ import { lossFunction } from './loss-fn';
  */
 function offOnWebgpu(tf: Tf, observer: RunObserver): RunObserver {
   let on = true;
+  const afterBatch = observer.afterBatch?.bind(observer);
   return {
     start: (run) => {
       on = tf.getBackend() !== 'webgpu';
       return on ? observer.start?.(run) : undefined;
     },
-    afterBatch: (batch) => (on ? observer.afterBatch?.(batch) : undefined),
+    // Only where the view has one: the loop awaits every afterBatch, which a batch of spirals notices.
+    ...(afterBatch ? { afterBatch: (batch: ObservedBatch) => (on ? afterBatch(batch) : undefined) } : {}),
     afterEpoch: (epoch) => (on ? observer.afterEpoch?.(epoch) : undefined),
     dispose: () => observer.dispose?.(),
   };

@@ -40,7 +40,8 @@ export function DynamicsDialog({ dynamics, runName, empty, onClose }: DynamicsDi
           <div className="flex-1">
             <h2 className="text-[16px] font-semibold text-slate-900">Inside the network · training dynamics{runName ? ` · ${runName}` : ''}</h2>
             <p className="text-[12.5px] text-slate-500">
-              Measured after every epoch on the same 64 examples: how much gradient reaches each layer, its weights, and what it outputs.
+              Measured after each epoch (every few when epochs are very short, so training is not slowed) on the same 64 examples: how much gradient reaches
+              each layer, its weights, and what it outputs.
             </p>
           </div>
           <button
