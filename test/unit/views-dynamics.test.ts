@@ -58,7 +58,7 @@ describe('training dynamics recorder', () => {
     const sent: TrainingView[] = [];
     const recorder = new DynamicsRecorder(tf, lossFunction(tf, 'categoricalCrossentropy'), (v) => sent.push(v), 2);
     recorder.start({ model, sample: (n) => ({ xs: [xs.slice(0, n)], y: y.slice(0, n) }) });
-    for (const epoch of [1, 2, 3, 4]) recorder.afterEpoch({ epoch, epochs: 4, model, logs: { loss: 1 } });
+    for (const epoch of [1, 2, 3, 4]) recorder.afterEpoch({ epoch, epochs: 4, step: epoch * 100, model, logs: { loss: 1 } });
     expect(sent.map((v) => (v.kind === 'dynamics' ? v.epoch : 0))).toEqual([2, 4]);
     const before = tf.memory().numTensors;
     recorder.dispose();
@@ -66,28 +66,15 @@ describe('training dynamics recorder', () => {
     model.dispose();
   });
 
-  it('skips epochs too short to pay for a measurement, and still records the last', () => {
+  it('skips epochs shorter than 60 batches since the last measurement, and still records the first and the last', () => {
     const doc = template('deep-relu-mnist');
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const sent: TrainingView[] = [];
-    let clock = 0;
-    // Each clock reading advances 5 ms, so a measurement costs 5 ms; at 1% it waits 500 ms: every fifth 100 ms epoch.
-    const recorder = new DynamicsRecorder(
-      tf,
-      lossFunction(tf, 'categoricalCrossentropy'),
-      (v) => sent.push(v),
-      1,
-      () => (clock += 5),
-    );
+    const recorder = new DynamicsRecorder(tf, lossFunction(tf, 'categoricalCrossentropy'), (v) => sent.push(v));
     recorder.start({ model, sample: (n) => ({ xs: [xs.slice(0, n)], y: y.slice(0, n) }) });
-    for (let epoch = 1; epoch <= 12; epoch++) {
-      clock += 100;
-      recorder.afterEpoch({ epoch, epochs: 12, model, logs: { loss: 1 } });
-    }
-    const epochs = sent.map((v) => (v.kind === 'dynamics' ? v.epoch : 0));
-    expect(epochs[0]).toBe(1);
-    expect(epochs.at(-1)).toBe(12);
-    expect(epochs).toEqual([1, 6, 11, 12]);
+    // Spirals' epochs: 25 batches each.
+    for (let epoch = 1; epoch <= 12; epoch++) recorder.afterEpoch({ epoch, epochs: 12, step: epoch * 25, model, logs: { loss: 1 } });
+    expect(sent.map((v) => (v.kind === 'dynamics' ? v.epoch : 0))).toEqual([1, 4, 7, 10, 12]);
     recorder.dispose();
     model.dispose();
   });

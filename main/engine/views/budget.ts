@@ -1,13 +1,13 @@
 /**
- * The share of a run's time one live view may take. Opening the views must slow training by under 5%
- * (bench/view-overhead.ts); two views watch a 2-D classifier at once, so each keeps to 1%, leaving room for their first and last pictures.
+ * The share of a run's time the decision field may take. Opening the views must slow training by
+ * under 5% (bench/view-overhead.ts); the dynamics, measured beside it, take most of that.
  */
 export const VIEW_SHARE = 0.01;
 
 /**
  * When a view may be computed again: after at least `minIntervalMs`, and after enough training time
- * that its last computation's cost is at most `share` of the time between two. On a model whose
- * epochs take seconds this is every epoch; on spirals, whose epochs take ~50 ms, every few.
+ * that its last computation's cost is at most `share` of the time between two: on spirals, whose
+ * epochs take ~50 ms, not after every epoch.
  */
 export class ViewBudget {
   private last = -Infinity;
