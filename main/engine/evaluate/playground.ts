@@ -56,10 +56,11 @@ export class PlaygroundSession {
   }
 
   /** A sentence as the model's token-id input, with the word at each position ('·' for padding). */
-  tokensOf(input: PlaygroundInput): { x: tfjs.Tensor; tokens: string[] } {
+  async tokensOf(input: PlaygroundInput): Promise<{ x: tfjs.Tensor; tokens: string[] }> {
     if (input.kind !== 'text') throw new UserError('Attention is shown for a sentence: type one.');
     const { x, seen } = this.tensorFor(input);
-    const ids = x.dataSync();
+    // Reads here are asynchronous: a synchronous read throws on the webgpu backend.
+    const ids = await x.data();
     const words = seen?.type === 'tokens' ? seen.tokens : [];
     const pads = Array.from(ids).filter((id) => id === PAD).length;
     return { x, tokens: Array.from(ids, (id, i) => (id === PAD ? '·' : (words[i - pads]?.text ?? '?'))) };
@@ -111,11 +112,11 @@ export class PlaygroundSession {
     }
   }
 
-  predict(input: PlaygroundInput): PlaygroundResult {
+  async predict(input: PlaygroundInput): Promise<PlaygroundResult> {
     const { x, seen } = this.tensorFor(input);
     try {
       const y = this.model.predict(x) as tfjs.Tensor;
-      const out = y.dataSync() as Float32Array;
+      const out = (await y.data()) as Float32Array;
       y.dispose();
       const spec = dataSpec(this.doc.data);
       if (spec.task !== 'classification') return { kind: 'values', values: Array.from(out.slice(0, 4096)) };
@@ -128,7 +129,7 @@ export class PlaygroundSession {
   }
 
   /** Every channel of a convolution layer's output for `input`, and the first convolution's filters. */
-  features(input: PlaygroundInput, layerName?: string): FeatureMaps {
+  async features(input: PlaygroundInput, layerName?: string): Promise<FeatureMaps> {
     const convs = this.model.layers.filter((l) => l.getClassName() === 'Conv2D');
     if (convs.length === 0) throw new UserError('This model has no Conv2D layer, so it has no feature maps to show.');
     const layer = convs.find((l) => l.name === layerName) ?? convs[0]!;
@@ -138,7 +139,7 @@ export class PlaygroundSession {
       const sub = tf.model({ inputs: this.model.inputs, outputs: layer.output });
       const out = sub.predict(x) as tfjs.Tensor;
       const [, h = 1, w = 1, channels = 1] = out.shape;
-      const all = out.dataSync() as Float32Array;
+      const all = (await out.data()) as Float32Array;
       out.dispose();
       const tiles = Array.from({ length: channels }, (_, ch) => {
         const t = new Float32Array(h * w);
@@ -150,7 +151,7 @@ export class PlaygroundSession {
       let filters: string | null = null;
       if (kernel?.rank === 4) {
         const [kh = 1, kw = 1, cin = 1, cout = 1] = kernel.shape;
-        const k = kernel.dataSync() as Float32Array;
+        const k = (await kernel.data()) as Float32Array;
         const ftiles = Array.from({ length: cout }, (_, o) => {
           const t = new Float32Array(kh * kw);
           for (let p = 0; p < kh * kw; p++) t[p] = k[p * cin * cout + o]!;
