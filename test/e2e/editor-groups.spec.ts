@@ -77,3 +77,41 @@ test('group three layers, name the block, collapse it, expand it, and find them 
   await app.keyboard.press('Control+z');
   await expect(app.getByTestId('block-frame-group_1')).toBeVisible();
 });
+
+test('save a block to My blocks, drag it back in as one card, find it after a reload, delete it', async ({ app }) => {
+  await openTemplate(app, 'mlp-iris');
+  await select(app, 'dense_1');
+  await app.getByTestId('node-dropout_1').click({ position: { x: 20, y: 10 }, modifiers: ['Shift'] });
+  await app.keyboard.press('Control+g');
+  await expect(app.getByTestId('block-name-group_1')).toBeFocused();
+  await app.keyboard.type('Hidden');
+  await app.keyboard.press('Enter');
+
+  await app.getByTestId('block-frame-group_1').getByText('layers ·').click({ button: 'right' });
+  await app.getByTestId('menu-save-block').click();
+  const item = app.getByTestId('palette-block-Hidden');
+  await expect(item).toContainText('2 layers · Dense, Dropout');
+
+  await item.dragTo(app.getByTestId('canvas'), { targetPosition: { x: 700, y: 300 } });
+  const card = app.getByTestId('block-group_2');
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId('block-name-group_2')).toHaveValue('Hidden 2');
+  // Not wired yet, so its shape is not known until the Input feeds it.
+  await expect(card.getByTestId('block-shape')).toHaveText('(?)');
+  await expect(app.getByTestId('undo-button')).toHaveAttribute('title', /Add block Hidden 2/);
+  // Wire the Input into the new block's card: the connection goes to the layer inside.
+  await app.getByTestId('handle-out-input_1').dragTo(app.getByTestId('handle-in-block:group_2-dense_3/input'));
+  await expect(app.getByTestId('rf__edge-e_input_1_dense_3')).toHaveCount(1);
+  await expect(card.getByTestId('block-shape')).toHaveText('(None, 16)');
+  await expect(card.getByTestId('block-params')).toHaveText('80 params');
+  await shot(app, 'groups-library');
+
+  // The library is a preference of this person: it outlives the page.
+  await app.reload();
+  await expect(app.getByTestId('palette-block-Hidden')).toBeVisible();
+  await app.getByTestId('palette-block-Hidden').hover();
+  await app.getByTestId('palette-block-delete-Hidden').click();
+  await app.getByTestId('confirm-ok').click();
+  await expect(app.getByTestId('palette-block-Hidden')).toHaveCount(0);
+  await expect(app.getByTestId('my-blocks')).toContainText('Save to My blocks');
+});

@@ -29,7 +29,7 @@ import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
 import { ContextMenu, type MenuState } from './ContextMenu';
 import { useEditActions } from './useEditActions';
-import { LAYER_MIME, toFlowEdges, toFlowNodes, type CanvasFlowNode } from './flow';
+import { BLOCK_MIME, LAYER_MIME, toFlowEdges, toFlowNodes, type CanvasFlowNode } from './flow';
 import { LayerNode, NODE_WIDTH } from './LayerNode';
 import { BlockNode } from './BlockNode';
 import { BlockFrame } from './BlockFrame';
@@ -140,11 +140,18 @@ export function Canvas() {
   );
 
   const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(LAYER_MIME)) return;
+    if (!e.dataTransfer.types.includes(LAYER_MIME) && !e.dataTransfer.types.includes(BLOCK_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (e: DragEvent) => {
+    const block = e.dataTransfer.getData(BLOCK_MIME);
+    if (block) {
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      edit.insertBlock(block, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - 24) });
+      return;
+    }
     const type = e.dataTransfer.getData(LAYER_MIME);
     if (!getLayer(type)) return;
     e.preventDefault();

@@ -1,3 +1,5 @@
+import { say } from '../actions/notify';
+import { useBlocks } from '../store/blocks';
 import { useProjectStore } from '../store/project';
 import { MOD } from '../ui/platform';
 import type { Item } from './menuItem';
@@ -31,9 +33,15 @@ export function groupItems(groupId: string, edit: EditActions): Item[] {
           input?.select();
         }),
     },
+    { label: 'Save to My blocks', testId: 'menu-save-block', run: () => saveBlock(groupId) },
     { label: 'Ungroup block', keys: `${MOD}+Shift+G`, testId: 'menu-ungroup', run: ungroupSelection },
     { label: `Copy ${count} layers`, keys: `${MOD}+C`, testId: 'menu-copy', run: edit.copy },
     { label: `Duplicate ${count} layers`, keys: `${MOD}+D`, testId: 'menu-duplicate', run: edit.duplicate },
     { label: `Delete block and its ${count} layers`, keys: 'Del', testId: 'menu-delete', run: edit.remove },
   ];
+}
+
+function saveBlock(groupId: string): void {
+  const r = useBlocks.getState().save(useProjectStore.getState().doc, groupId);
+  say(r.ok ? 'info' : 'warning', r.ok ? 'Block saved' : 'Block not saved', [r.message]);
 }
