@@ -15,7 +15,7 @@ interface BlocksState {
 }
 
 function read(): { blocks: SavedBlock[]; problem: string | null } {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = localStorage.getItem(KEY);
   } catch {
