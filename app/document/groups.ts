@@ -12,7 +12,13 @@ export const MAX_GROUP_NAME = 60;
  */
 export const groupSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  name: z.string().trim().min(1).max(MAX_GROUP_NAME),
+  // No control characters: the name reaches exported code as a comment, where a newline would end it.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(MAX_GROUP_NAME)
+    .regex(/^[^\p{Cc}]*$/u, 'a block name cannot hold control characters such as line breaks'),
   /** Member layer ids, in the order they were grouped. */
   nodes: z.array(z.string().min(1)).min(1).max(MAX_GROUP_NODES),
   /** Drawn as one card on the canvas. */

@@ -130,6 +130,7 @@ describe('groups in the document schema', () => {
       /a second block has the id "g"/,
     ],
     ['a hostile id', [{ id: '../x', name: 'A', nodes: ['dense_1'] }], /groups\.0\.id/],
+    ['a name that would break out of a code comment', [{ id: 'g', name: 'A\nimport os', nodes: ['dense_1'] }], /control characters/],
   ])('refuses %s with a precise message', (_what, groups, message) => {
     const r = withGroups(groups);
     expect(r.ok).toBe(false);

@@ -22,6 +22,7 @@ export function groupProblem(doc: ProjectDoc, nodeIds: readonly string[]): strin
 /** Why a block cannot have this name, or null when it can. */
 export function groupNameProblem(name: string): string | null {
   if (!name.trim()) return 'A block needs a name.';
+  if (/\p{Cc}/u.test(name)) return 'A block name cannot hold line breaks or other control characters.';
   if (name.trim().length > MAX_GROUP_NAME) return `Keep a block's name under ${MAX_GROUP_NAME} characters.`;
   return null;
 }
