@@ -59,6 +59,12 @@ test('group three layers, name the block, collapse it, expand it, and find them 
   await expect(app.locator('.react-flow__edge')).toHaveCount(edges - 2);
   // A block is still its layers everywhere else: the summary's totals do not move.
   await expect(app.getByTestId('total-params')).toHaveText(total!);
+  const row = app.getByTestId('block-summary-group_1');
+  await expect(row).toContainText('Encoder');
+  await expect(row).toContainText('3 layers, collapsed');
+  await expect(row).toContainText(sum.toLocaleString('en-US'));
+  await row.scrollIntoViewIfNeeded();
+  await shot(app, 'groups-summary');
   await shot(app, 'groups-collapsed');
 
   // Expanded again (double-click the card): the same layers, in the same places, with the same shapes and counts.
