@@ -6,6 +6,7 @@ import { groupStats, parseBoundaryHandle } from '../../app/analysis/groups';
 import { loadProject, loadProjectText, serializeProject } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
 import { applyCommand, type Command } from '../../renderer/src/store/commands';
+import { copyFragment, parseFragment, placeFragment, serializeFragment } from '../../renderer/src/store/fragment';
 import { groupProblem } from '../../renderer/src/store/groupCommands';
 import { useProjectStore } from '../../renderer/src/store/project';
 import { template } from './helpers';
@@ -72,6 +73,36 @@ describe('groups: the model and its commands', () => {
     expect(one.groups[0]?.nodes).toEqual(['dense_1', 'dense_2']);
     const all = run(one, { type: 'removeElements', nodeIds: ['dense_1', 'dense_2'], edgeIds: [] });
     expect(all.groups).toEqual([]);
+  });
+});
+
+describe('groups through the clipboard', () => {
+  it('a block copied whole pastes as a block with fresh ids and a free name; a part of one pastes as plain layers', () => {
+    const doc = run(template('mlp-iris'), encoder, { type: 'setGroupCollapsed', groupId: 'group_1', collapsed: true });
+    const parsed = parseFragment(serializeFragment(copyFragment(doc.graph, ['dense_1', 'dropout_1', 'dense_2'], doc.groups)!));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const placed = placeFragment(doc.graph, parsed.fragment, { x: 300, y: 0 }, doc.groups);
+    const after = run(doc, { type: 'insertGraph', nodes: placed.nodes, edges: placed.edges, groups: placed.groups ?? [], label: 'Paste' });
+    expect(after.groups.map((g) => [g.id, g.name, g.nodes, g.collapsed])).toEqual([
+      ['group_1', 'Encoder', ['dense_1', 'dropout_1', 'dense_2'], true],
+      ['group_2', 'Encoder 2', ['dense_3', 'dropout_2', 'dense_4'], true],
+    ]);
+    expect(copyFragment(doc.graph, ['dense_1', 'dropout_1'], doc.groups)?.groups).toBeUndefined();
+  });
+
+  it('clipboard blocks that do not hold together paste as plain layers', () => {
+    const doc = template('mlp-iris');
+    const f = copyFragment(doc.graph, ['dense_1', 'dropout_1'])!;
+    const text = JSON.stringify({
+      ...(JSON.parse(serializeFragment(f)) as object),
+      groups: [
+        { id: 'a', name: 'Outside', nodes: ['dense_1', 'input_1'] },
+        { id: 'b', name: 'Fine', nodes: ['dense_1'] },
+        { id: 'c', name: 'Twice', nodes: ['dense_1', 'dropout_1'] },
+      ],
+    });
+    const parsed = parseFragment(text);
+    expect(parsed.ok && parsed.fragment.groups?.map((g) => g.name)).toEqual(['Fine']);
   });
 });
 

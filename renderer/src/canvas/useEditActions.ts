@@ -50,7 +50,7 @@ export function useEditActions(): EditActions {
     };
     const copyText = () => {
       const { doc, selection } = useProjectStore.getState();
-      const f = copyFragment(doc.graph, selection.nodes);
+      const f = copyFragment(doc.graph, selection.nodes, doc.groups);
       return f ? serializeFragment(f) : null;
     };
     /** Pastes beside the originals when they are in this graph, else in the middle of the view; never onto a layer. */
@@ -60,8 +60,8 @@ export function useEditActions(): EditActions {
       const b = bounds(f);
       const centre = viewCentre();
       const offset = clearOffset(doc.graph, f.nodes, here ? { x: 0, y: 0 } : { x: centre.x - b.x, y: centre.y - b.y }, useView.getState().direction);
-      const placed = placeFragment(doc.graph, f, offset);
-      run({ type: 'insertGraph', nodes: placed.nodes, edges: placed.edges, label });
+      const placed = placeFragment(doc.graph, f, offset, doc.groups);
+      run({ type: 'insertGraph', nodes: placed.nodes, edges: placed.edges, label, ...(placed.groups ? { groups: placed.groups } : {}) });
       select({ nodes: placed.nodes.map((n) => n.id), edges: placed.edges.map((e) => e.id) });
       const first = placed.nodes[0];
       if (first) reveal(first.position);
@@ -117,7 +117,7 @@ export function useEditActions(): EditActions {
       pasteText,
       duplicate() {
         const { doc, selection } = useProjectStore.getState();
-        const f = copyFragment(doc.graph, selection.nodes);
+        const f = copyFragment(doc.graph, selection.nodes, doc.groups);
         if (f) pasteFragment(f, `Duplicate ${f.nodes.length === 1 ? f.nodes[0]!.name : `${f.nodes.length} layers`}`);
       },
       remove,
