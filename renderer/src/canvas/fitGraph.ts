@@ -1,5 +1,5 @@
 import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
-import type { LayoutDirection } from './autoLayout';
+import type { LayoutDirection } from '../../../app/layout/auto-layout';
 import type { LayerFlowNode } from './LayerNode';
 
 /** Below this zoom a card's shape and parameter count stop being readable. */

@@ -7,7 +7,7 @@ import { clearOffset, insertLayerCommand } from '../store/insert';
 import { noSelection, useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import type { XY } from '../store/commands';
-import { NODE_WIDTH } from './nodeGeometry';
+import { NODE_WIDTH } from '../../../app/layout/node-geometry';
 
 export interface EditActions {
   /** Adds a layer after the selected one, wired in, or at a free spot in view. */
