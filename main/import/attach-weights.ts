@@ -24,7 +24,12 @@ export function modelWithWeights(tf: typeof tfjs, doc: ProjectDoc, weights: Weig
   } catch (e) {
     throw new ImportError(`The weights cannot be read: ${(e as Error).message.slice(0, 200)}.`);
   }
-  const model = buildModel(tf, doc, analysis);
+  let model: tfjs.LayersModel;
+  try {
+    model = buildModel(tf, doc, analysis);
+  } catch (e) {
+    throw new ImportError(`The imported graph cannot be built to take its weights: ${(e as Error).message.slice(0, 200)}.`);
+  }
   const used = new Set<string>();
   // Saved names in manifest order, which is the order tfjs and Keras list each layer's weights.
   const order = weights.specs.map((s) => s.name);
