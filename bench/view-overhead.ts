@@ -33,13 +33,13 @@ class FeatureMapProbe implements RunObserver {
     this.session = await PlaygroundSession.open(tf, this.doc, run.model);
   }
 
-  afterBatch(b: ObservedBatch): void {
+  async afterBatch(b: ObservedBatch): Promise<void> {
     if (!this.session || performance.now() - this.last < FEATURE_INTERVAL_MS) return;
     this.last = performance.now();
     const layers = b.model.layers.filter((l) => l.getClassName() === 'Conv2D');
     // Alternate between the convolution layers, as a person comparing them would.
     const layer = layers[this.count % Math.max(1, layers.length)]?.name;
-    this.session.features({ kind: 'image', width: 28, height: 28, pixels: this.pixels }, layer);
+    await this.session.features({ kind: 'image', width: 28, height: 28, pixels: this.pixels }, layer);
     this.count++;
   }
 }
