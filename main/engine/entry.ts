@@ -14,7 +14,7 @@ import { failureEvent } from './run/fail';
 import { train } from './train';
 import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
-import { viewObservers } from './views';
+import { recordingViews, viewObservers } from './views';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -32,6 +32,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })),
   );
   try {
+    const recorder = openRecorder(cmd.runDir);
     await train(
       {
         runId,
@@ -44,9 +45,13 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         tf,
         emit: (e) => channel.send(e),
         controls,
-        recorder: openRecorder(cmd.runDir),
+        recorder,
         loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
-        observers: viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+        observers: viewObservers(
+          tf,
+          cmd.document,
+          recordingViews(recorder, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+        ),
       },
     );
   } catch (e) {
