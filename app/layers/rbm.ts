@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assign, lastDim, py } from './emit/python';
 import { defineLayer } from './types';
 
 export const RBM = defineLayer({
@@ -51,4 +52,17 @@ export const RBM = defineLayer({
     const v = shape?.[0] ?? 0;
     return v * p.units + v + p.units;
   },
+  // The module keeps Keras's (visible, hidden) kernel, so trained weights load as they are; train.py runs CD itself.
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => ({
+    init: [
+      `self.${id} = RBM(${lastDim(shape)}, ${p.units}, visible_type=${py(p.visibleType)}, cd_steps=${p.cdSteps}, persistent=${p.persistent ? 'True' : 'False'})`,
+    ],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+    weights: [
+      { torch: `${id}.kernel`, keras: 'kernel', ops: [] },
+      { torch: `${id}.visible_bias`, keras: 'visible_bias', ops: [] },
+      { torch: `${id}.hidden_bias`, keras: 'hidden_bias', ops: [] },
+    ],
+    helpers: ['rbm'],
+  }),
 });

@@ -45,6 +45,6 @@ describe('layerlab export', () => {
     dense.params = { units: 120 };
     const file = join(dir, 'rbm.layerlab.json');
     writeFileSync(file, JSON.stringify(doc));
-    await expect(run({ to: 'pytorch', out: join(dir, 'out'), dataDir: dir }, file)).rejects.toThrow(`${dense.name} (RBM) has no PyTorch emitter`);
+    await expect(run({ to: 'keras', out: join(dir, 'out'), dataDir: dir }, file)).rejects.toThrow(`${dense.name} (RBM) has no Keras emitter`);
   });
 });

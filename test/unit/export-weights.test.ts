@@ -94,7 +94,7 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 }
 
 describe('trained weights leave LayerLab with the same predictions', () => {
-  for (const name of ['mlp-mnist', 'lenet-mnist', 'lstm-imdb', 'gru-co2', 'transformer-imdb', 'seq2seq-reverse']) {
+  for (const name of ['mlp-mnist', 'lenet-mnist', 'lstm-imdb', 'gru-co2', 'transformer-imdb', 'seq2seq-reverse', 'rbm-pretrain-mnist']) {
     it.skipIf(!PYTHON.python)(
       `${name}: PyTorch within 1e-4, TF.js in a fresh process (${PYTHON.why || PYTHON.python})`,
       async () => {

@@ -4,9 +4,10 @@ import type { PytorchLayer, WeightMap } from '../../layers/emit-types';
 import { ATTENTION_PY, POSITION_PY } from './prelude-attention';
 import { BASE_PY } from './prelude-base';
 import { RECURRENT_PY } from './prelude-recurrent';
+import { RBM_PY } from './prelude-rbm';
 import { MODEL_MAIN_PY } from './prelude-main';
 
-const HELPERS: Record<string, string> = { recurrent: RECURRENT_PY, attention: ATTENTION_PY, position: POSITION_PY };
+const HELPERS: Record<string, string> = { recurrent: RECURRENT_PY, attention: ATTENTION_PY, position: POSITION_PY, rbm: RBM_PY };
 
 /** The PyTorch of one module: the nodes of the whole graph, or of one GAN network. */
 interface ModuleCode {

@@ -1,9 +1,5 @@
-/**
- * The training loop of train.py (standard mode): one script for a laptop and for torchrun. Under torchrun it wraps the
- * model in DistributedDataParallel (nccl on CUDA, gloo otherwise) and feeds each rank its share through a
- * DistributedSampler; the settings block above it is written from the project.
- */
-export const TRAIN_LOOP_PY = `
+/** The device and the optimizer as LayerLab builds them: shared by the standard loop and the RBM loop. */
+export const TRAIN_SETUP_PY = `
 def pick_device(local_rank):
     if torch.cuda.is_available():
         return torch.device("cuda", local_rank)
@@ -29,7 +25,14 @@ def make_optimizer(params, lr):
     if OPTIMIZER == "adagrad":
         return torch.optim.Adagrad(params, lr=lr, initial_accumulator_value=0.1, eps=1e-7)
     return torch.optim.Adadelta(params, lr=lr, rho=0.95, eps=1e-7)
+`;
 
+/**
+ * The training loop of train.py (standard mode): one script for a laptop and for torchrun. Under torchrun it wraps the
+ * model in DistributedDataParallel (nccl on CUDA, gloo otherwise) and feeds each rank its share through a
+ * DistributedSampler; the settings block above it is written from the project.
+ */
+export const TRAIN_LOOP_PY = `${TRAIN_SETUP_PY}
 
 class Schedule:
     """app/training/schedule.ts: the learning rate per epoch; plateau watches the validation loss."""

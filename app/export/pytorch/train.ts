@@ -8,7 +8,8 @@ import { resolveLoss } from '../../training/loss';
 import type { EmitPlan } from '../graph';
 import { dataPython } from './data-py';
 import { GAN_LOOP_PY } from './gan-py';
-import { TRAIN_LOOP_PY } from './train-py';
+import { RBM_LOOP_PY } from './rbm-py';
+import { TRAIN_LOOP_PY, TRAIN_SETUP_PY } from './train-py';
 
 export type TrainResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: readonly string[] };
 
@@ -34,6 +35,7 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
   const spec = dataSpec(doc.data);
   const output: Shape = plan.analysis.nodes.get(plan.analysis.outputs[0] ?? '')?.shape ?? [];
   const gan = t.mode === 'gan';
+  const rbm = t.mode === 'rbm';
   const lines: string[] = [
     `"""Train ${doc.name} (exported from LayerLab) with the project's settings.`,
     '',
@@ -49,7 +51,7 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
     'import numpy as np',
     'import torch',
     '',
-    'from model import build_model, load_layerlab_weights',
+    `from model import ${rbm ? 'RBM, ' : ''}build_model, load_layerlab_weights`,
     '',
     `PROJECT = ${py(doc.name)}`,
     `DEFAULT_DATA_DIR = os.environ.get("LAYERLAB_DATA_PACKAGES", ${py(dataDir)})`,
@@ -77,6 +79,20 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
       GAN_LOOP_PY,
     );
     return { ok: true, text: lines.filter((l, i) => l !== '' || lines[i - 1] !== '').join('\n') };
+  }
+  if (rbm) {
+    // As the engine: a graph whose output is not an RBM has a classifier head, fine-tuned after pretraining.
+    const outputType = doc.graph.nodes.find((n) => n.id === plan.analysis.outputs[0])?.type;
+    lines.push(
+      settingsLine('ADAM_BETA1', 0.9),
+      settingsLine('HEAD', outputType !== 'RBM'),
+      '# Held-out examples scored each epoch, as the engine scores them.',
+      settingsLine('EVAL_COUNT', 512),
+      dataPython(doc.data),
+      TRAIN_SETUP_PY,
+      RBM_LOOP_PY,
+    );
+    return { ok: true, text: lines.join('\n') };
   }
   const loss = resolveLoss(t.loss, spec.task, output);
   if ('error' in loss) return { ok: false, errors: [loss.error] };
