@@ -48,7 +48,7 @@ export function Dialog({
     };
   }, [onClose]);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-scrim" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
         role="dialog"
