@@ -74,6 +74,20 @@ describe('guided labs', () => {
     expect(runSteps.every((s) => !checkPasses(s, state(doc, short)))).toBe(true);
   });
 
+  it('every recent template has a lab that starts from it', () => {
+    const starts = new Set(labIds.map((id) => lab(id).start));
+    for (const t of ['cnn-cifar10', 'text-to-digit', 'rbm-mnist', 'rbm-pretrain-mnist', 'dcgan-mnist']) expect(starts, t).toContain(t);
+  });
+
+  it('a mode step passes only in that training mode', () => {
+    const l = lab('rbm-mnist');
+    const step = l.steps.find((s) => s.check.kind === 'mode')!;
+    const doc = solution('rbm-mnist');
+    const none: RunFacts = { status: 'none', metrics: {} };
+    expect(checkPasses(step, state(doc, none))).toBe(true);
+    expect(checkPasses(step, state({ ...doc, training: { ...doc.training, mode: 'standard' } }, none))).toBe(false);
+  });
+
   it('refuses a lab file with a precise message', () => {
     expect(parseLab('{')).toMatchObject({ ok: false });
     const bad = { ...lab('basics-activations'), steps: [{ id: 'x', title: 't', hint: 'h', check: { kind: 'layer' } }] };
