@@ -40,4 +40,12 @@ test('the template gallery: pictures, a tag filter, search and the keyboard open
   await expect(gallery.getByTestId('gallery-empty-note')).toContainText('No template matches');
   await app.keyboard.press('Escape');
   await expect(gallery).toBeHidden();
+
+  // The pictures read on the dark theme too (looked at in the screenshot).
+  await app.getByTestId('theme-button').click();
+  await app.getByTestId('theme-button').click();
+  await expect(app.locator('html')).toHaveClass(/dark/);
+  await app.getByTestId('template-button').click();
+  await expect(gallery.getByRole('option')).toHaveCount(18);
+  await app.screenshot({ path: `${SHOTS}/gallery-dark.png` });
 });
