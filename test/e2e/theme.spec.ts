@@ -1,3 +1,4 @@
+import { select } from './canvas';
 import { expect, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
@@ -43,6 +44,16 @@ test('the theme follows the system, switches light and dark, and is kept after a
   await expect(app.getByTestId('theme-button')).toHaveAttribute('data-theme-choice', 'dark');
   await expect(app.locator('html')).toHaveClass(/dark/);
   await app.screenshot({ path: `${SHOTS}/theme-dark.png` });
+  // A block's frame and its collapsed card on the dark canvas.
+  await select(app, 'dense_1');
+  await app.getByTestId('node-dense_2').click({ position: { x: 20, y: 10 }, modifiers: ['Shift'] });
+  await app.keyboard.press('Control+g');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('block-frame-group_1')).toBeVisible();
+  await app.screenshot({ path: `${SHOTS}/theme-dark-block.png` });
+  await app.getByTestId('block-collapse-group_1').click();
+  await expect(app.getByTestId('block-group_1')).toBeVisible();
+  await app.screenshot({ path: `${SHOTS}/theme-dark-block-collapsed.png` });
 
   // Readable in both: body text against its ground at least 7:1, and the grounds really differ.
   const dark = await app.evaluate(bodyContrast);

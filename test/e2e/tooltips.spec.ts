@@ -101,5 +101,17 @@ test('every button, icon-only control and field in the main views says what it d
   await check('context menu');
   await app.keyboard.press('Escape');
 
+  // Blocks: the frame of an expanded block, then the collapsed card and the palette's My blocks.
+  await select(app, 'dense_1');
+  await app.getByTestId('node-dense_2').click({ position: { x: 20, y: 10 }, modifiers: ['Shift'] });
+  await app.keyboard.press('Control+g');
+  await app.keyboard.type('Classifier');
+  await app.keyboard.press('Enter');
+  await expect(app.getByTestId('block-frame-group_1')).toBeVisible();
+  await check('expanded block');
+  await app.getByTestId('block-collapse-group_1').click();
+  await expect(app.getByTestId('block-group_1')).toBeVisible();
+  await check('collapsed block');
+
   expect([...seen]).toEqual([]);
 });
