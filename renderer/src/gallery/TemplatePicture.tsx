@@ -1,6 +1,6 @@
 import type { TemplatePicture as Picture } from '../../../app/document/template';
 import { getLayer } from '../../../app/layers/registry';
-import { NODE_WIDTH, nodeHeight } from '../canvas/nodeGeometry';
+import { NODE_WIDTH, nodeHeight } from '../../../app/layout/node-geometry';
 import { categoryStyle } from '../ui/category';
 
 /**
