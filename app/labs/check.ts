@@ -33,6 +33,8 @@ export function checkPasses(step: LabStep, s: LabState): boolean {
     }
     case 'dataset':
       return s.doc.data.dataset === c.dataset && (c.objective === undefined || s.doc.data.objective === c.objective);
+    case 'mode':
+      return s.doc.training.mode === c.mode;
     case 'valid':
       return s.analysis.ok && s.fit.length === 0;
     case 'run': {

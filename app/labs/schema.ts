@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DATASET_IDS, OBJECTIVES } from '../data/catalog';
+import { TRAINING_MODES } from '../training/settings';
 
 /** Params a layer must have: each listed key equals the value (numbers, strings, booleans, arrays). */
 const paramsMatch = z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.array(z.number())])).default({});
@@ -11,6 +12,8 @@ export const checkSchema = z.discriminatedUnion('kind', [
   /** A layer of type `from` feeds a layer of type `to` (directly). */
   z.object({ kind: z.literal('edge'), from: z.string().min(1), to: z.string().min(1) }),
   z.object({ kind: z.literal('dataset'), dataset: z.enum(DATASET_IDS), objective: z.enum(OBJECTIVES).optional() }),
+  /** The project trains in this mode (standard, GAN, RBM contrastive divergence). */
+  z.object({ kind: z.literal('mode'), mode: z.enum(TRAINING_MODES) }),
   /** The graph has no errors and fits the dataset. */
   z.object({ kind: z.literal('valid') }),
   /** The latest run finished (completed or stopped) with `metric` at or beyond `atLeast` / `atMost`. */

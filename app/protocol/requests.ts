@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
+import { TEMPLATE_LEVELS, TEMPLATE_TAGS, templatePictureSchema } from '../document/template';
 import { importReportSchema } from '../import/report';
 import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema } from './backend';
@@ -13,7 +14,15 @@ import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgrou
 const projectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
 const runIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
 
-const templateSummary = z.object({ id: z.string(), name: z.string(), description: z.string() });
+const templateSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  summary: z.string(),
+  tags: z.array(z.enum(TEMPLATE_TAGS)),
+  level: z.enum(TEMPLATE_LEVELS),
+  picture: templatePictureSchema,
+});
 export type TemplateSummary = z.output<typeof templateSummary>;
 
 /**

@@ -46,12 +46,15 @@ export const earlyStoppingSchema = z.object({
 });
 export type EarlyStopping = z.output<typeof earlyStoppingSchema>;
 
+/** How a project trains: fit to targets, adversarially, or by contrastive divergence. */
+export const TRAINING_MODES = ['standard', 'gan', 'rbm'] as const;
+
 export const trainingSettingsSchema = z.object({
   /**
    * `gan` trains the nodes marked generator and discriminator adversarially; `rbm` trains the graph's
    * RBM nodes layer-wise by contrastive divergence; everything else is `standard`.
    */
-  mode: z.enum(['standard', 'gan', 'rbm']).default('standard'),
+  mode: z.enum(TRAINING_MODES).default('standard'),
   optimizer: z.enum(OPTIMIZERS).default('adam'),
   learningRate: z.number().positive().max(10).default(0.01),
   /** SGD only: momentum, optionally Nesterov's. */

@@ -10,6 +10,7 @@ import { checkLab, checkPasses, type RunFacts } from '../../app/labs/check';
 import { parseLab, type Lab } from '../../app/labs/schema';
 import type { HostEvent } from '../../app/protocol/events';
 import { train } from '../../main/engine/train';
+import { LABS } from '../../renderer/src/labs/catalog';
 import { ROOT, TEMPLATES } from './helpers';
 
 const DIR = join(ROOT, 'resources', 'labs');
@@ -72,6 +73,24 @@ describe('guided labs', () => {
       metrics: Object.fromEntries(Object.entries(reaching(l).metrics).map(([k, v]) => [k, k.includes('loss') ? v + 0.1 : v - 0.1])),
     };
     expect(runSteps.every((s) => !checkPasses(s, state(doc, short)))).toBe(true);
+  });
+
+  it('the app lists every lab file, and each validates there too', () => {
+    expect(LABS.map((l) => l.id).sort()).toEqual([...labIds].sort());
+  });
+
+  it('every recent template has a lab that starts from it', () => {
+    const starts = new Set(labIds.map((id) => lab(id).start));
+    for (const t of ['cnn-cifar10', 'text-to-digit', 'rbm-mnist', 'rbm-pretrain-mnist', 'dcgan-mnist']) expect(starts, t).toContain(t);
+  });
+
+  it('a mode step passes only in that training mode', () => {
+    const l = lab('rbm-mnist');
+    const step = l.steps.find((s) => s.check.kind === 'mode')!;
+    const doc = solution('rbm-mnist');
+    const none: RunFacts = { status: 'none', metrics: {} };
+    expect(checkPasses(step, state(doc, none))).toBe(true);
+    expect(checkPasses(step, state({ ...doc, training: { ...doc.training, mode: 'standard' } }, none))).toBe(false);
   });
 
   it('refuses a lab file with a precise message', () => {

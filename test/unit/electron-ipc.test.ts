@@ -16,9 +16,11 @@ const WINDOW = 7;
 /** A dialog that answers as told and records what it was asked. */
 function fakeDialog(answers: { open?: string; save?: string }) {
   const asked: string[] = [];
+  const properties: (readonly string[])[] = [];
   const dialog: DialogLike = {
     showOpenDialog: (o) => {
       asked.push(`open: ${o.title}`);
+      properties.push(o.properties);
       return Promise.resolve(answers.open ? { canceled: false, filePaths: [answers.open] } : { canceled: true, filePaths: [] });
     },
     showSaveDialog: (o) => {
@@ -26,12 +28,12 @@ function fakeDialog(answers: { open?: string; save?: string }) {
       return Promise.resolve(answers.save ? { canceled: false, filePath: answers.save } : { canceled: true });
     },
   };
-  return { dialog, asked };
+  return { dialog, asked, properties };
 }
 
 /** The shell's IPC entry wired to the real service, with a fake ipcMain and window. */
 function shell(answers: { open?: string; save?: string } = {}, grants = new FileGrants()) {
-  const { dialog, asked } = fakeDialog(answers);
+  const { dialog, asked, properties } = fakeDialog(answers);
   let owner: number | null = WINDOW;
   const service = createService({
     host: 'electron',
@@ -54,7 +56,7 @@ function shell(answers: { open?: string; save?: string } = {}, grants = new File
   });
   const ours: SenderEvent = { sender: main, senderFrame: main.mainFrame };
   const call = (kind: string, payload: unknown, event: SenderEvent = ours) => handler!(event, kind, payload);
-  return { call, main, asked, grants, setOwner: (id: number | null) => (owner = id) };
+  return { call, main, asked, properties, grants, setOwner: (id: number | null) => (owner = id) };
 }
 
 const csv = (dir: string) => {
@@ -205,5 +207,48 @@ describe('IPC: data is read only from chosen paths or the project folder', () =>
     const next = new FileGrants(grants.snapshot());
     expect(next.mayRead('/data/mnist/train/0.png')).toBe(true);
     expect(next.mayRead('/data/mnist-other/x.png')).toBe(false);
+  });
+});
+
+describe('IPC: Browse… for data files and folders', () => {
+  it('a folder chosen with Browse… opens the folder dialog and makes what is inside it readable, not its neighbours', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'layerlab-browse-'));
+    const folder = join(base, 'pictures');
+    const file = csv(folder);
+    const outside = csv(join(base, 'elsewhere'));
+    const { call, asked, properties, grants } = shell({ open: folder });
+    expect(await call('dialog.pickPath', { kind: 'folder', title: 'Choose the data folder' })).toEqual({ canceled: false, path: folder });
+    expect(asked).toEqual(['open: Choose the data folder']);
+    expect(properties).toEqual([['openDirectory']]);
+    expect(grants.mayRead(file)).toBe(true);
+    expect(grants.mayRead(outside)).toBe(false);
+    await expect(call('data.inspect', { settings: csvSettings(outside) })).rejects.toThrow(/you chose/);
+  });
+
+  it('a file dialog asks for one file; cancelling it grants nothing', async () => {
+    const file = csv(mkdtempSync(join(tmpdir(), 'layerlab-browse-')));
+    const { call, properties, grants } = shell();
+    expect(await call('dialog.pickPath', { kind: 'file' })).toEqual({ canceled: true });
+    expect(properties).toEqual([['openFile']]);
+    expect(grants.mayRead(file)).toBe(false);
+    await expect(call('data.inspect', { settings: csvSettings(file) })).rejects.toThrow(/you chose/);
+  });
+
+  it('relocating missing data goes to the file chosen with Browse…, not to a typed one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-moved-'));
+    const moved = csv(join(dir, 'moved'));
+    const typed = csv(join(dir, 'typed'));
+    const { call } = shell({ open: moved });
+    const gone = csvSettings(join(dir, 'gone', 'data.csv'));
+    await expect(call('data.relocate', { settings: gone, path: typed })).rejects.toThrow(/you chose/);
+    await call('dialog.pickPath', { kind: 'file' });
+    await expect(call('data.relocate', { settings: gone, path: moved })).resolves.toBeDefined();
+  });
+
+  it('refuses a malformed pick request without opening any dialog', async () => {
+    const { call, asked } = shell({ open: '/etc' });
+    await expect(call('dialog.pickPath', { kind: 'drive' })).rejects.toThrow();
+    await expect(call('dialog.pickPath', { kind: 'file', title: 'x'.repeat(201) })).rejects.toThrow();
+    expect(asked).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ import { MAIN_OUTPUT } from '../../../app/layers/types';
 import { useAnalysis } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
+import { useTheme } from '../store/theme';
 import { useView } from '../store/view';
 import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
@@ -55,6 +56,7 @@ const isValidConnection: IsValidConnection = (c) => c.source !== c.target;
  */
 export function Canvas() {
   const graph = useProjectStore((s) => s.doc.graph);
+  const theme = useTheme((s) => s.theme);
   const selection = useProjectStore((s) => s.selection);
   const loadCount = useProjectStore((s) => s.loadCount);
   const { run, select, addLayer } = useProjectStore.getState();
@@ -184,15 +186,16 @@ export function Canvas() {
         fitViewOptions={{ minZoom: FIT_MIN_ZOOM, maxZoom: 1.1, padding: 0.1 }}
         defaultEdgeOptions={{ type: 'default' }}
         attributionPosition="top-right"
+        colorMode={theme}
       >
-        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="var(--color-canvas-dot)" />
         {graph.nodes.length > 0 && minimap && (
           <MiniMap<CanvasFlowNode>
             pannable
             zoomable
             nodeColor={minimapColor}
             nodeStrokeWidth={0}
-            maskColor="rgba(241,245,249,0.7)"
+            maskColor="var(--color-minimap-mask)"
             className="ll-minimap"
             style={{ width: 140, height: 96 }}
             ariaLabel="Minimap of the graph"

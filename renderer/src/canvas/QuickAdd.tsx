@@ -36,7 +36,7 @@ function QuickAddBox({ edit }: { readonly edit: EditActions }) {
     }
   };
   return (
-    <div className="fixed inset-0 z-50 flex justify-center bg-slate-900/10 pt-[14vh]" onPointerDown={(e) => e.target === e.currentTarget && close()}>
+    <div className="fixed inset-0 z-50 flex justify-center bg-scrim/30 pt-[14vh]" onPointerDown={(e) => e.target === e.currentTarget && close()}>
       <div
         role="dialog"
         aria-label="Add a layer"

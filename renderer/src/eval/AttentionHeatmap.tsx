@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AttentionView } from '../../../app/protocol';
 import { errorText } from '../actions/notify';
+import { useTheme } from '../store/theme';
 import { attentionOf } from './playgroundActions';
 import { Card } from './Tiles';
 
@@ -8,7 +9,7 @@ const CELL = 21;
 const LABEL = 92;
 
 /** White → deep indigo from the map's smallest weight to its largest: a nearly uniform map still shows its pattern. */
-const shade = (v: number, min: number, max: number) => `rgba(67,56,202,${max > min ? 0.04 + (0.96 * (v - min)) / (max - min) : 0.3})`;
+const shade = (v: number, min: number, max: number, rgb: string) => `rgba(${rgb},${max > min ? 0.04 + (0.96 * (v - min)) / (max - min) : 0.3})`;
 const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 2 : 1)}%`;
 
 function Heatmap({
@@ -20,22 +21,24 @@ function Heatmap({
   readonly keys: readonly string[];
   readonly weights: readonly (readonly number[])[];
 }) {
+  // On a dark ground the scale runs from the ground to a light indigo, so more attention still reads as more ink.
+  const ink = useTheme((s) => s.theme) === 'dark' ? '129,140,248' : '67,56,202';
   const max = Math.max(...weights.flat());
   const min = Math.min(...weights.flat());
   const w = LABEL + keys.length * CELL + 60;
   const h = LABEL + queries.length * CELL;
   return (
     <svg width={w + 10} height={h + 24} data-testid="attention-heatmap" role="img" aria-label="Attention weights, query tokens down, key tokens across">
-      <text x={LABEL + (keys.length * CELL) / 2} y={12} textAnchor="middle" fontSize="12" fontWeight="500" fill="#334155">
+      <text x={LABEL + (keys.length * CELL) / 2} y={12} textAnchor="middle" fontSize="12" fontWeight="500" className="fill-slate-700">
         key token (attended to) →
       </text>
       {keys.map((k, j) => (
-        <text key={`k${j}`} transform={`translate(${LABEL + j * CELL + CELL / 2 + 4} ${LABEL - 4}) rotate(-60)`} fontSize="11" fill="#475569">
+        <text key={`k${j}`} transform={`translate(${LABEL + j * CELL + CELL / 2 + 4} ${LABEL - 4}) rotate(-60)`} fontSize="11" className="fill-slate-600">
           {k.slice(0, 12)}
         </text>
       ))}
       {queries.map((q, i) => (
-        <text key={`q${i}`} x={LABEL - 6} y={LABEL + i * CELL + CELL * 0.7} textAnchor="end" fontSize="11" fill="#475569">
+        <text key={`q${i}`} x={LABEL - 6} y={LABEL + i * CELL + CELL * 0.7} textAnchor="end" fontSize="11" className="fill-slate-600">
           {q.slice(0, 12)}
         </text>
       ))}
@@ -47,18 +50,24 @@ function Heatmap({
             y={LABEL + i * CELL}
             width={CELL - 1}
             height={CELL - 1}
-            fill={shade(v, min, max)}
-            stroke="#eef2ff"
+            fill={shade(v, min, max, ink)}
+            className="stroke-white"
             strokeWidth="0.5"
           >
             <title>{`${queries[i]} → ${keys[j]}: ${(v * 100).toFixed(1)}%`}</title>
           </rect>
         )),
       )}
-      <text transform={`translate(10 ${LABEL + (queries.length * CELL) / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fontWeight="500" fill="#334155">
+      <text
+        transform={`translate(10 ${LABEL + (queries.length * CELL) / 2}) rotate(-90)`}
+        textAnchor="middle"
+        fontSize="12"
+        fontWeight="500"
+        className="fill-slate-700"
+      >
         query token ↓
       </text>
-      <text x={LABEL} y={h + 18} fontSize="11" fill="#64748b" data-testid="attention-range">
+      <text x={LABEL} y={h + 18} fontSize="11" className="fill-slate-500" data-testid="attention-range">
         lightest {pct(min)} · darkest {pct(max)}
       </text>
     </svg>

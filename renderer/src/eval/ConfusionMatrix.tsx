@@ -11,8 +11,11 @@ export interface ConfusionMatrixProps {
 /** Shade by share of the true class's row, so a rare class's errors show as plainly as a common one's. */
 function cellStyle(share: number, diagonal: boolean): { background: string; color: string } {
   const a = Math.min(1, share);
-  if (diagonal) return { background: `rgba(5,150,105,${0.08 + a * 0.82})`, color: a > 0.5 ? 'white' : '#065f46' };
-  return { background: share === 0 ? '#ffffff' : `rgba(225,29,72,${0.1 + Math.min(1, a * 4) * 0.75})`, color: a * 4 > 0.55 ? 'white' : '#881337' };
+  if (diagonal) return { background: `rgba(5,150,105,${0.08 + a * 0.82})`, color: a > 0.5 ? 'white' : 'var(--color-emerald-800)' };
+  return {
+    background: share === 0 ? 'var(--color-white)' : `rgba(225,29,72,${0.1 + Math.min(1, a * 4) * 0.75})`,
+    color: a * 4 > 0.55 ? 'white' : 'var(--color-rose-900)',
+  };
 }
 
 /** Rows are true classes, columns predictions; a cell is a button that shows the examples in it. */

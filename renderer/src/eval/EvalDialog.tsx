@@ -47,7 +47,7 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
   const split = report && report.result.kind !== 'gan' ? report.result.split.description : null;
   return (
     <div
-      className="fixed inset-0 z-50 flex items-stretch justify-center bg-slate-900/40 p-6"
+      className="fixed inset-0 z-50 flex items-stretch justify-center bg-scrim p-6"
       role="dialog"
       aria-modal="true"
       aria-label={`Evaluation of ${view.title}`}

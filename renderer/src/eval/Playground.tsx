@@ -176,6 +176,8 @@ export function Playground({
           >
             <input
               data-testid="playground-values-input"
+              aria-label="Input values, separated by commas"
+              title="One value per input feature, separated by commas"
               className="w-full rounded-md border border-slate-300 px-2 py-1 text-[13.5px]"
               placeholder="0.5, -1.2"
               value={text}

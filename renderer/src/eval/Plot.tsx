@@ -36,7 +36,7 @@ export function Plot({ width, height, x, y, xLabel, yLabel, testId, yTick = tick
     >
       {yt.map((t) => (
         <g key={`y${t}`}>
-          <line x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} stroke="#e2e8f0" />
+          <line x1={M.left} x2={width - M.right} y1={sy(t)} y2={sy(t)} className="stroke-slate-200" />
           <text x={M.left - 6} y={sy(t)} dy="0.32em" textAnchor="end" fontSize="11" fill="currentColor">
             {yTick(t)}
           </text>
@@ -44,17 +44,23 @@ export function Plot({ width, height, x, y, xLabel, yLabel, testId, yTick = tick
       ))}
       {xt.map((t) => (
         <g key={`x${t}`}>
-          <line x1={sx(t)} x2={sx(t)} y1={M.top} y2={height - M.bottom} stroke="#f1f5f9" />
+          <line x1={sx(t)} x2={sx(t)} y1={M.top} y2={height - M.bottom} className="stroke-slate-100" />
           <text x={sx(t)} y={height - M.bottom + 15} textAnchor="middle" fontSize="11" fill="currentColor">
             {tickLabel(t)}
           </text>
         </g>
       ))}
-      <rect x={M.left} y={M.top} width={width - M.left - M.right} height={height - M.top - M.bottom} fill="none" stroke="#cbd5e1" />
-      <text x={(M.left + width - M.right) / 2} y={height - 6} textAnchor="middle" fontSize="12" fontWeight="500" fill="#334155">
+      <rect x={M.left} y={M.top} width={width - M.left - M.right} height={height - M.top - M.bottom} fill="none" className="stroke-slate-300" />
+      <text x={(M.left + width - M.right) / 2} y={height - 6} textAnchor="middle" fontSize="12" fontWeight="500" className="fill-slate-700">
         {xLabel}
       </text>
-      <text transform={`translate(13 ${(M.top + height - M.bottom) / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fontWeight="500" fill="#334155">
+      <text
+        transform={`translate(13 ${(M.top + height - M.bottom) / 2}) rotate(-90)`}
+        textAnchor="middle"
+        fontSize="12"
+        fontWeight="500"
+        className="fill-slate-700"
+      >
         {yLabel}
       </text>
       <svg x={0} y={0} width={width} height={height} overflow="hidden">

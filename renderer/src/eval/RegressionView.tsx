@@ -4,7 +4,8 @@ import { Card, fixed, Tiles } from './Tiles';
 
 type Result = EvaluationOf<'regression'>;
 
-const ACTUAL = '#334155';
+// Ink of the surrounding text: dark on the light theme, light on the dark one.
+const ACTUAL = 'currentColor';
 const PREDICTED = '#4f46e5';
 
 function extent(values: readonly number[]): [number, number] {

@@ -32,6 +32,7 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       { keys: ['['], action: 'Show or hide the layer palette' },
       { keys: [']'], action: 'Show or hide the properties panel' },
       { keys: ['M'], action: 'Show or hide the minimap' },
+      { keys: ['Shift+T'], action: 'Theme: as the system, light, dark' },
       { keys: ['?'], action: 'This list' },
     ],
   },

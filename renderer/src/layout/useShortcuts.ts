@@ -5,6 +5,7 @@ import { layoutProject } from '../actions/layout';
 import { startTraining, stepTraining, stopTraining, togglePause } from '../actions/training';
 import { noSelection, useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
+import { nextTheme, useTheme } from '../store/theme';
 import { useView } from '../store/view';
 import type { EditActions } from '../canvas/useEditActions';
 import { groupSelection, ungroupSelection } from '../canvas/groupActions';
@@ -14,7 +15,7 @@ import { isEditable } from '../ui/platform';
 const ownsKeys = (t: EventTarget | null) =>
   isEditable(t) || (t instanceof HTMLElement && t.closest('button, a[href], [role="button"], [role="menuitem"], summary') !== null);
 
-/** Single keys for the view, outside fields and buttons: layout, panels, minimap. */
+/** Single keys for the view, outside fields and buttons: layout, panels, minimap, theme. */
 function viewKey(e: KeyboardEvent): void {
   const view = useView.getState();
   const actions: Record<string, () => void> = {
@@ -23,6 +24,7 @@ function viewKey(e: KeyboardEvent): void {
     '[': () => view.set({ paletteOpen: !view.paletteOpen }),
     ']': () => view.set({ sidebarOpen: !view.sidebarOpen }),
     m: () => view.set({ minimap: !view.minimap }),
+    T: () => useTheme.getState().choose(nextTheme(useTheme.getState().choice)),
   };
   const act = actions[e.key];
   if (!act) return;

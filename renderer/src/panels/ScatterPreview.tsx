@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { generate2d } from '../../../app/data/synthetic';
+import { useTheme } from '../store/theme';
+import { chartInk } from '../ui/ink';
 import { drawBoundary } from '../views/boundaryField';
 import { useViews } from '../views/store';
 
@@ -16,6 +18,7 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
   // The decision field of the run in progress (or just finished), drawn under the points.
   const boundary = useViews((s) => s.boundary);
   const frames = useViews((s) => s.boundaryFrames);
+  const theme = useTheme((s) => s.theme);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -34,7 +37,7 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
       const scale = half / 1.35;
       const cx = width / 2;
       if (boundary) drawBoundary(ctx, boundary, COLORS, (x, y) => [cx + x * scale, half - y * scale]);
-      ctx.strokeStyle = '#e2e8f0';
+      ctx.strokeStyle = chartInk().tick;
       ctx.lineWidth = 1;
       ctx.beginPath();
       ctx.moveTo(cx - half, half + 0.5);
@@ -56,7 +59,7 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
     const ro = new ResizeObserver(draw);
     ro.observe(canvas);
     return () => ro.disconnect();
-  }, [kind, samples, noise, seed, boundary]);
+  }, [kind, samples, noise, seed, boundary, theme]);
 
   return (
     <figure className="space-y-1">

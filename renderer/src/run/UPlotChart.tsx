@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import { useSeries } from '../store/series';
+import { useTheme } from '../store/theme';
+import { themedOptions } from './chartOptions';
 
 /** Calls `redraw` when new points arrive; returns the unsubscribe. */
 export type RedrawSource = (redraw: () => void) => () => void;
@@ -23,6 +25,7 @@ export interface UPlotChartProps {
  */
 export function UPlotChart({ options, getData, source = liveSeries, onCursor }: UPlotChartProps) {
   const box = useRef<HTMLDivElement>(null);
+  const theme = useTheme((s) => s.theme);
   const cursor = useRef(onCursor);
   useLayoutEffect(() => {
     cursor.current = onCursor;
@@ -42,7 +45,7 @@ export function UPlotChart({ options, getData, source = liveSeries, onCursor }: 
         },
       ],
     };
-    const plot = new uPlot({ ...options, ...size(), legend: { show: false }, hooks }, getData(), el);
+    const plot = new uPlot({ ...themedOptions(options, theme), ...size(), legend: { show: false }, hooks }, getData(), el);
     const ro = new ResizeObserver(() => plot.setSize(size()));
     ro.observe(el);
     let frame = 0;
@@ -59,7 +62,7 @@ export function UPlotChart({ options, getData, source = liveSeries, onCursor }: 
       ro.disconnect();
       plot.destroy();
     };
-  }, [options, getData, source]);
+  }, [options, getData, source, theme]);
 
   return <div ref={box} className="absolute inset-0" />;
 }

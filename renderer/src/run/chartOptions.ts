@@ -1,4 +1,6 @@
 import type uPlot from 'uplot';
+import type { Theme } from '../store/theme';
+import { chartInk, forTheme } from '../ui/ink';
 
 export type ChartOptions = Omit<uPlot.Options, 'width' | 'height'>;
 
@@ -65,3 +67,20 @@ export function forScale(data: uPlot.AlignedData, log: boolean): uPlot.AlignedDa
 
 /** Accuracy-like metrics live in [0, 1]; errors and losses do not. */
 export const isUnitMetric = (key: string): boolean => /accuracy|precision|recall|auc/i.test(key);
+
+/** The same options drawn for the current theme: axis ink from the theme's tokens, data colours lifted on dark. */
+export function themedOptions(options: ChartOptions, theme: Theme): ChartOptions {
+  const ink = chartInk();
+  const lift = (s: uPlot.Series): uPlot.Series => ({
+    ...s,
+    ...(typeof s.stroke === 'string' ? { stroke: forTheme(s.stroke, theme) } : {}),
+    ...(typeof s.fill === 'string' ? { fill: forTheme(s.fill, theme) } : {}),
+  });
+  return {
+    ...options,
+    ...(options.axes
+      ? { axes: options.axes.map((a) => ({ ...a, stroke: ink.axis, grid: { ...a.grid, stroke: ink.grid }, ticks: { ...a.ticks, stroke: ink.tick } })) }
+      : {}),
+    series: options.series.map((s, i) => (i === 0 ? s : lift(s))),
+  };
+}

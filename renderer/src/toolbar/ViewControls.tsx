@@ -2,6 +2,7 @@ import { layoutProject } from '../actions/layout';
 import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { Button } from '../ui/Button';
+import { ThemeButton } from './ThemeButton';
 import { LayoutIcon, MinimapIcon, PanelLeftIcon, PanelRightIcon } from '../ui/viewIcons';
 
 const pressed = (on: boolean) => (on ? 'bg-slate-100 text-slate-900' : '');
@@ -68,6 +69,7 @@ export function ViewControls() {
       >
         <MinimapIcon />
       </Button>
+      <ThemeButton />
       <Button
         data-testid="shortcuts-button"
         variant="ghost"

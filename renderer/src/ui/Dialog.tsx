@@ -17,7 +17,8 @@ export function Dialog({
   readonly onClose: () => void;
   readonly children: ReactNode;
   readonly footer?: ReactNode;
-  readonly wide?: boolean;
+  /** 440 px, 760 px (`true`) or 1040 px (`'xl'`, the template gallery). */
+  readonly wide?: boolean | 'xl';
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -48,7 +49,7 @@ export function Dialog({
     };
   }, [onClose]);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/30" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-scrim" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
         role="dialog"
@@ -56,7 +57,7 @@ export function Dialog({
         aria-label={title}
         data-testid={testId}
         tabIndex={-1}
-        className={`max-h-[85vh] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-2xl outline-none ${wide ? 'w-[760px]' : 'w-[440px]'}`}
+        className={`max-h-[85vh] overflow-y-auto rounded-xl border border-slate-200 bg-white shadow-2xl outline-none ${wide === 'xl' ? 'w-[1040px] max-w-[95vw]' : wide ? 'w-[760px]' : 'w-[440px]'}`}
       >
         <header className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
           <h2 className="text-[15px] font-semibold text-slate-900">{title}</h2>

@@ -55,3 +55,30 @@ export const ChevronIcon = ({ dir }: { readonly dir: 'up' | 'down' | 'left' | 'r
     </svg>
   );
 };
+
+/** Sun for light, moon for dark, a screen for "as the system says". */
+export const ThemeIcon = ({ choice }: { readonly choice: 'system' | 'light' | 'dark' }) => {
+  switch (choice) {
+    case 'light':
+      return (
+        <svg {...svg} aria-hidden>
+          <circle cx="8" cy="8" r="2.8" />
+          <path d="M8 1.5v1.6M8 12.9v1.6M1.5 8h1.6M12.9 8h1.6M3.4 3.4l1.1 1.1M11.5 11.5l1.1 1.1M3.4 12.6l1.1-1.1M11.5 4.5l1.1-1.1" />
+        </svg>
+      );
+    case 'dark':
+      return (
+        <svg {...svg} aria-hidden>
+          <path d="M13.5 9.6A5.6 5.6 0 0 1 6.4 2.5a5.6 5.6 0 1 0 7.1 7.1Z" />
+        </svg>
+      );
+    case 'system':
+      return (
+        <svg {...svg} aria-hidden>
+          <rect x="1.5" y="2.5" width="13" height="8.5" rx="1.2" />
+          <path d="M5.5 14h5M8 11v3" />
+          <path d="M8 4.5v4.5a2.25 2.25 0 0 0 0-4.5Z" fill="currentColor" />
+        </svg>
+      );
+  }
+};

@@ -94,7 +94,7 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
 
   return (
     <div
-      className="fixed inset-0 z-50 flex justify-center bg-slate-900/40 p-6"
+      className="fixed inset-0 z-50 flex justify-center bg-scrim p-6"
       role="dialog"
       aria-modal="true"
       aria-label="Compare runs across projects"

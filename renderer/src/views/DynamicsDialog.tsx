@@ -29,7 +29,7 @@ export function DynamicsDialog({ dynamics, runName, empty, onClose }: DynamicsDi
   const ratio = first && last && last.gradNorm > 0 ? first.gradNorm / last.gradNorm : null;
   return (
     <div
-      className="fixed inset-0 z-50 flex justify-center bg-slate-900/40 p-6"
+      className="fixed inset-0 z-50 flex justify-center bg-scrim p-6"
       role="dialog"
       aria-modal="true"
       aria-label="Inside the network"

@@ -60,7 +60,11 @@ export function PathField({ kind }: { kind: UserDatasetId }) {
           }}
         />
         {native && (
-          <Button data-testid="data-browse-button" onClick={() => void browse()}>
+          <Button
+            data-testid="data-browse-button"
+            onClick={() => void browse()}
+            title={`Choose the ${DATASETS[kind].user === 'folder' ? 'folder' : 'file'} in the system dialog`}
+          >
             Browse…
           </Button>
         )}

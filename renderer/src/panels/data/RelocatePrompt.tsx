@@ -4,6 +4,7 @@ import { pickPath, relocateData } from '../../actions/data';
 import { useSession } from '../../store/session';
 import { Button } from '../../ui/Button';
 import { inputClass } from '../../ui/styles';
+import { UploadDrop } from './UploadDrop';
 
 /** The imported data is no longer where it was: ask where it went. */
 export function RelocatePrompt({ kind, message }: { kind: UserDatasetId; message: string }) {
@@ -19,23 +20,37 @@ export function RelocatePrompt({ kind, message }: { kind: UserDatasetId; message
           className={`${inputClass()} font-mono text-[12px]`}
           value={path}
           placeholder="New location"
+          aria-label="Where the data is now"
+          title={native ? 'Type the new path, or choose it with Browse…' : 'A path in the server’s workspace folder, or upload the data again below'}
           onChange={(e) => setPath(e.target.value)}
         />
         {native && (
           <Button
+            data-testid="data-relocate-browse"
+            title={`Choose the ${kind === 'images' ? 'folder' : 'file'} in the system dialog and use it`}
             onClick={() =>
               void pickPath(kind === 'images' ? 'folder' : 'file').then((p) => {
-                if (p) setPath(p);
+                if (p) {
+                  setPath(p);
+                  void relocateData(p);
+                }
               })
             }
           >
             Browse…
           </Button>
         )}
-        <Button data-testid="data-relocate-button" variant="primary" disabled={!path.trim()} onClick={() => void relocateData(path.trim())}>
+        <Button
+          data-testid="data-relocate-button"
+          variant="primary"
+          disabled={!path.trim()}
+          onClick={() => void relocateData(path.trim())}
+          title="Look for the data at this path"
+        >
           Use
         </Button>
       </div>
+      {!native && <UploadDrop kind={kind} testId="data-relocate-upload" onUploaded={(p) => void relocateData(p)} />}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import type { DataPreview } from '../../../../app/protocol/data';
+import { themedOptions } from '../../run/chartOptions';
+import { useTheme } from '../../store/theme';
 
 type SeriesPreview = Extract<DataPreview, { kind: 'series' }>;
 
 /** The target column over time (by row), with the first window shaded and the row it predicts marked. */
 export function SeriesPlot({ preview }: { preview: SeriesPreview }) {
   const box = useRef<HTMLDivElement>(null);
+  const theme = useTheme((s) => s.theme);
   const { plot, window: win } = preview;
   useEffect(() => {
     const el = box.current;
@@ -28,30 +31,28 @@ export function SeriesPlot({ preview }: { preview: SeriesPreview }) {
       ctx.stroke();
       ctx.restore();
     };
-    const chart = new uPlot(
+    const options = themedOptions(
       {
-        width: Math.max(el.clientWidth, 100),
-        height: 140,
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false } },
         axes: [
-          { size: 24, font: '10px sans-serif', stroke: '#64748b' },
-          { size: 40, font: '10px sans-serif', stroke: '#64748b' },
+          { size: 24, font: '10px sans-serif' },
+          { size: 40, font: '10px sans-serif' },
         ],
         series: [{}, { label: plot.column, stroke: '#4f46e5', width: 1.25 }],
         hooks: { draw: [draw] },
       },
-      [xs, plot.values],
-      el,
+      theme,
     );
+    const chart = new uPlot({ ...options, width: Math.max(el.clientWidth, 100), height: 140 }, [xs, plot.values], el);
     const ro = new ResizeObserver(() => chart.setSize({ width: Math.max(el.clientWidth, 100), height: 140 }));
     ro.observe(el);
     return () => {
       ro.disconnect();
       chart.destroy();
     };
-  }, [plot, win]);
+  }, [plot, win, theme]);
   return (
     <figure className="space-y-1">
       <figcaption className="flex text-[11px] font-medium tracking-wide text-slate-500 uppercase">

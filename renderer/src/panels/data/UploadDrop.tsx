@@ -47,9 +47,10 @@ function send(file: File, onProgress: (sent: number) => void): Promise<string> {
 
 /**
  * The web host's way to bring data: drop a file (or choose one) and it is uploaded into the server's
- * workspace, then the path field points at it. The desktop app browses its own disk instead.
+ * workspace, then the path field points at it (or `onUploaded` gets the path, to relocate missing
+ * data). The desktop app browses its own disk instead.
  */
-export function UploadDrop({ kind }: { kind: UserDatasetId }) {
+export function UploadDrop({ kind, onUploaded, testId = 'data-upload' }: { kind: UserDatasetId; onUploaded?: (path: string) => void; testId?: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [upload, setUpload] = useState<Upload>({ state: 'idle' });
   const [over, setOver] = useState(false);
@@ -61,7 +62,8 @@ export function UploadDrop({ kind }: { kind: UserDatasetId }) {
     try {
       const path = await send(file, (sent) => setUpload({ state: 'sending', name: file.name, sent, total: file.size }));
       setUpload({ state: 'idle' });
-      editSource({ ...useDataDraft.getState().source, path });
+      if (onUploaded) onUploaded(path);
+      else editSource({ ...useDataDraft.getState().source, path });
     } catch (e) {
       setUpload({ state: 'failed', message: (e as Error).message });
     }
@@ -74,7 +76,7 @@ export function UploadDrop({ kind }: { kind: UserDatasetId }) {
 
   return (
     <div
-      data-testid="data-upload-zone"
+      data-testid={`${testId}-zone`}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -84,13 +86,19 @@ export function UploadDrop({ kind }: { kind: UserDatasetId }) {
       className={`rounded-md border border-dashed px-2.5 py-2 text-[12px] leading-snug ${over ? 'border-indigo-400 bg-indigo-50' : 'border-slate-300 bg-slate-50/60'}`}
     >
       <div className="flex items-center gap-2">
-        <Button data-testid="data-upload-button" disabled={busy} onClick={() => input.current?.click()}>
+        <Button
+          data-testid={`${testId}-button`}
+          disabled={busy}
+          onClick={() => input.current?.click()}
+          title={`Upload ${HINT[kind]} into the server’s workspace and use it`}
+        >
           Upload…
         </Button>
         <span className="text-slate-600">or drop {HINT[kind]} here</span>
         <input
           ref={input}
-          data-testid="data-upload-input"
+          data-testid={`${testId}-input`}
+          aria-label={`Upload ${HINT[kind]}`}
           type="file"
           accept={ACCEPT[kind]}
           className="hidden"
@@ -101,7 +109,7 @@ export function UploadDrop({ kind }: { kind: UserDatasetId }) {
         />
       </div>
       {upload.state === 'sending' && (
-        <div data-testid="data-upload-progress" className="mt-1.5 space-y-1">
+        <div data-testid={`${testId}-progress`} className="mt-1.5 space-y-1">
           <div className="flex justify-between text-slate-600">
             <span className="truncate">Uploading {upload.name}…</span>
             <span>{upload.total > 0 ? Math.round((100 * upload.sent) / upload.total) : 0}%</span>
@@ -112,7 +120,7 @@ export function UploadDrop({ kind }: { kind: UserDatasetId }) {
         </div>
       )}
       {upload.state === 'failed' && (
-        <p data-testid="data-upload-error" role="alert" className="mt-1.5 text-red-700">
+        <p data-testid={`${testId}-error`} role="alert" className="mt-1.5 text-red-700">
           Upload failed: {upload.message}
         </p>
       )}

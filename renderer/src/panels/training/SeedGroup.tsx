@@ -9,8 +9,18 @@ const MAX_SEED = 2 ** 31 - 1;
 export function SeedGroup() {
   const [t, set] = useTraining();
   const control = (
-    <div className="w-28 shrink-0" title="0: a different start every run; any other number repeats it">
-      <NumberInput id="seed" testId="seed-input" value={t.seed} integer min={0} max={MAX_SEED} step={1} onCommit={(seed) => set({ seed })} />
+    <div className="w-28 shrink-0">
+      <NumberInput
+        id="seed"
+        testId="seed-input"
+        title="Random seed: 0 gives a different start every run; any other number repeats it"
+        value={t.seed}
+        integer
+        min={0}
+        max={MAX_SEED}
+        step={1}
+        onCommit={(seed) => set({ seed })}
+      />
     </div>
   );
   return (

@@ -1,0 +1,51 @@
+import { expect, test } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+
+test('the template gallery: pictures, a tag filter, search and the keyboard open a template', async ({ app }) => {
+  await app.getByTestId('template-button').click();
+  const gallery = app.getByTestId('template-gallery');
+  await expect(gallery).toBeVisible();
+  const cards = gallery.getByRole('option');
+  await expect(cards).toHaveCount(18);
+  // Each card draws its template's graph: LeNet's picture has one card per layer.
+  await expect(gallery.getByTestId('template-lenet-mnist').locator('svg g')).toHaveCount(9);
+  await app.screenshot({ path: `${SHOTS}/gallery-all.png` });
+
+  await gallery.getByTestId('gallery-tag-CNN').click();
+  await expect(gallery.getByTestId('gallery-tag-CNN')).toHaveAttribute('aria-pressed', 'true');
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(ids).toEqual(expect.arrayContaining(['template-lenet-mnist', 'template-cnn-cifar10', 'template-dcgan-mnist']));
+  expect(ids).not.toContain('template-mlp-mnist');
+  for (const card of await cards.all()) await expect(card).toContainText('CNN');
+  await app.screenshot({ path: `${SHOTS}/gallery-cnn.png` });
+
+  // Search narrows further; the first match is active, arrows move, Enter opens.
+  await gallery.getByTestId('gallery-search').fill('mnist');
+  await expect(cards.first()).toHaveAttribute('data-active', 'true');
+  const names = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  await app.keyboard.press('ArrowRight');
+  await expect(cards.nth(1)).toHaveAttribute('data-active', 'true');
+  await app.keyboard.press('ArrowLeft');
+  const first = names[0]!.replace('template-', '');
+  await app.keyboard.press('Enter');
+  await expect(gallery).toBeHidden();
+  await expect(app.getByTestId(`node-conv2d_1`)).toBeVisible();
+  expect(first).toBe('conv-autoencoder-mnist');
+  await app.screenshot({ path: `${SHOTS}/gallery-opened.png` });
+
+  // A search that finds nothing says so; Esc closes without opening anything.
+  await app.getByTestId('template-button').click();
+  await gallery.getByTestId('gallery-search').fill('no such network');
+  await expect(gallery.getByTestId('gallery-empty-note')).toContainText('No template matches');
+  await app.keyboard.press('Escape');
+  await expect(gallery).toBeHidden();
+
+  // The pictures read on the dark theme too (looked at in the screenshot).
+  await app.getByTestId('theme-button').click();
+  await app.getByTestId('theme-button').click();
+  await expect(app.locator('html')).toHaveClass(/dark/);
+  await app.getByTestId('template-button').click();
+  await expect(gallery.getByRole('option')).toHaveCount(18);
+  await app.screenshot({ path: `${SHOTS}/gallery-dark.png` });
+});
