@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DownloadError } from '../../main/downloads/download';
+import { loadModelFile } from '../../main/transfer/read-model';
+import { summarizeModel } from '../../main/transfer/summarize';
+import { ensureZooModel } from '../../main/transfer/zoo';
+
+/** A tiny model in the zoo's format (model.json + two shards) standing in for MobileNetV2. */
+async function tinyModel(): Promise<{ json: Buffer; shards: [Buffer, Buffer] }> {
+  const input = tf.input({ shape: [8, 8, 3] });
+  const c = tf.layers.conv2d({ filters: 4, kernelSize: 3, activation: 'relu', name: 'conv' }).apply(input) as tf.SymbolicTensor;
+  const g = tf.layers.globalAveragePooling2d({ name: 'global_average_pooling2d_1' }).apply(c) as tf.SymbolicTensor;
+  const y = tf.layers.dense({ units: 3, activation: 'softmax', name: 'predictions' }).apply(g) as tf.SymbolicTensor;
+  let out: tf.io.ModelArtifacts | null = null;
+  await tf.model({ inputs: input, outputs: y }).save(
+    tf.io.withSaveHandler(async (a) => {
+      out = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const a = out as unknown as tf.io.ModelArtifacts;
+  const data = Buffer.from(a.weightData as ArrayBuffer);
+  const half = 200;
+  const json = { format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: a.weightSpecs }] };
+  return { json: Buffer.from(JSON.stringify(json)), shards: [data.subarray(0, half), data.subarray(half)] };
+}
+
+let server: Server;
+let base = '';
+let files: Map<string, Buffer>;
+const ranges: string[] = [];
+let cutOnce = true;
+
+function serve(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  if (!m) return void res.writeHead(200, { 'content-length': body.length }).end(body);
+  ranges.push(req.url ?? '');
+  const from = Number(m[1]);
+  res.writeHead(206, { 'content-length': body.length - from }).end(body.subarray(from));
+}
+
+beforeAll(async () => {
+  const m = await tinyModel();
+  files = new Map([
+    ['model.json', m.json],
+    ['group1-shard1of2.bin', m.shards[0]],
+    ['group1-shard2of2.bin', m.shards[1]],
+  ]);
+  server = createServer((req, res) => {
+    const [, mode, , name] = (req.url ?? '').split('/');
+    const body = files.get(name ?? '');
+    if (!body || mode === 'missing') return void res.writeHead(404, 'Not Found').end();
+    if (mode === 'corrupt' && name === 'group1-shard2of2.bin') return void res.writeHead(200, { 'content-length': body.length - 8 }).end(body.subarray(8));
+    if (mode === 'cut' && name === 'group1-shard2of2.bin' && cutOnce && !req.headers.range) {
+      cutOnce = false;
+      res.writeHead(200, { 'content-length': body.length });
+      res.flushHeaders();
+      res.write(body.subarray(0, 100), () => setTimeout(() => res.socket?.destroy(), 50));
+      return;
+    }
+    serve(req, res, body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterEach(() => {
+  delete process.env.LAYERLAB_ZOO_URL;
+});
+
+const cache = () => mkdtempSync(join(tmpdir(), 'layerlab-zoo-'));
+
+describe('model zoo downloads', () => {
+  it('downloads model.json and its shards with progress, caches them, and the model loads', async () => {
+    process.env.LAYERLAB_ZOO_URL = `${base}/good`;
+    const dir = cache();
+    const seen = new Set<string>();
+    const path = await ensureZooModel('mobilenet-v2', dir, { onProgress: (p) => seen.add(p.file) });
+    expect([...seen].sort()).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin', 'model.json']);
+    const model = await loadModelFile(tf, path);
+    const summary = summarizeModel(model);
+    expect(summary.inputShape).toEqual([8, 8, 3]);
+    expect(summary.layers.map((l) => l.name)).toContain('global_average_pooling2d_1');
+    // Cached: a second call needs no server.
+    process.env.LAYERLAB_ZOO_URL = 'http://127.0.0.1:1';
+    expect(await ensureZooModel('mobilenet-v2', dir)).toBe(path);
+  });
+
+  it('refuses a shard whose size is not what the manifest declares, and removes it', async () => {
+    process.env.LAYERLAB_ZOO_URL = `${base}/corrupt`;
+    await expect(ensureZooModel('mobilenet-v2', cache())).rejects.toThrow(/damaged/);
+  });
+
+  it('resumes a shard whose transfer was cut off', async () => {
+    process.env.LAYERLAB_ZOO_URL = `${base}/cut`;
+    const path = await ensureZooModel('mobilenet-v2', cache());
+    expect(ranges.some((u) => u.endsWith('group1-shard2of2.bin'))).toBe(true);
+    await expect(loadModelFile(tf, path)).resolves.toBeDefined();
+  });
+
+  it('says which URL answered 404', async () => {
+    process.env.LAYERLAB_ZOO_URL = `${base}/missing`;
+    await expect(ensureZooModel('mobilenet-v2', cache())).rejects.toThrow(/HTTP 404/);
+  });
+
+  it('gives a clear offline message', async () => {
+    process.env.LAYERLAB_ZOO_URL = 'http://127.0.0.1:1';
+    const error = await ensureZooModel('mobilenet-v2', cache()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DownloadError);
+    expect((error as Error).message).toMatch(/cannot be reached.*Connect to the internet/);
+  });
+});
