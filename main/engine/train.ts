@@ -17,6 +17,7 @@ import { trainGan } from './modes/gan';
 import { setLearningRate } from './optimizer';
 import { openFeeder } from './feeder';
 import { compileModel, type Compiled } from './prepare';
+import { loadPretrainedSources } from './pretrained';
 import { ProgressMeter } from './progress';
 import { seedRandomness } from './seed';
 import { BatchThrottle } from './throttle';
@@ -62,6 +63,7 @@ export async function train(req: TrainRequest, ctx: TrainContext): Promise<void>
   for (const w of feeder.warnings) log(w);
   const earlier = req.resume && ctx.loadCheckpoint ? await ctx.loadCheckpoint(req.resume.runDir) : undefined;
 
+  await loadPretrainedSources(tf, doc, req.runDir);
   let run: Compiled = compileModel(tf, doc, analysis, loss, earlier);
   if (backend.name === 'wasm') {
     const missing = await feeder.probe(run.model);
