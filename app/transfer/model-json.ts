@@ -6,9 +6,19 @@ const dtype = z.enum(['float32', 'int32', 'bool', 'string', 'complex64']);
 
 const weightSpec = z.object({
   name: z.string().min(1).max(500),
-  shape: z.array(z.int().min(0).max(1 << 24)).max(8),
+  shape: z
+    .array(
+      z
+        .int()
+        .min(0)
+        .max(1 << 24),
+    )
+    .max(8),
   dtype,
-  quantization: z.object({ dtype: z.enum(['uint8', 'uint16', 'float16']) }).loose().optional(),
+  quantization: z
+    .object({ dtype: z.enum(['uint8', 'uint16', 'float16']) })
+    .loose()
+    .optional(),
 });
 
 export const weightsGroupSchema = z.object({ paths: z.array(shardName).min(1).max(1000), weights: z.array(weightSpec).max(100_000) });

@@ -6,7 +6,7 @@ import type { LossChoice } from '../../app/training/loss';
 import { buildModel } from './compile';
 import { UserError } from './context';
 import { lossFor, metricsFor } from './metrics';
-import { makeOptimizer } from './optimizer';
+import { groupedOptimizer, rateGroups } from './layer-rates';
 
 export interface Compiled {
   readonly model: tfjs.LayersModel;
@@ -27,7 +27,7 @@ export function compileModel(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: 
   const model = buildModel(tf, doc, analysis);
   if (earlier) adoptWeights(model, earlier);
   for (const node of doc.graph.nodes) if (!node.trainable) model.getLayer(node.name).trainable = false;
-  const optimizer = makeOptimizer(tf, doc.training);
+  const optimizer = groupedOptimizer(tf, doc.training, rateGroups(model, doc));
   model.compile({ optimizer, loss: lossFor(tf, loss), metrics: metricsFor(tf, doc.training.metrics, loss, doc.training.topK) });
   return { model, optimizer };
 }

@@ -14,7 +14,11 @@ export async function loadPretrainedSources(tf: Tf, doc: ProjectDoc, runDir?: st
     if (node.type !== 'PretrainedModel') continue;
     const { source } = pretrainedParams.parse(node.params);
     if (hasPretrained(source)) continue;
-    const path = await locateSource(source, { zooDir: join(dir, 'models'), ...(runDir ? { runDir } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const path = await locateSource(source, {
+      zooDir: join(dir, 'models'),
+      ...(runDir ? { runDir } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    });
     providePretrained(source, await loadModelFile(tf, path));
   }
 }

@@ -36,7 +36,10 @@ export async function checkShards(dir: string, model: LayersModelJson): Promise<
       if (!s?.isFile()) throw new UserError(`The weights file ${p} that model.json lists is missing from ${dir}.`);
       have += s.size;
     }
-    if (have !== want) throw new UserError(`The weights files ${group.paths.join(', ')} hold ${have} bytes but model.json declares ${want}: they are damaged or from another model.`);
+    if (have !== want)
+      throw new UserError(
+        `The weights files ${group.paths.join(', ')} hold ${have} bytes but model.json declares ${want}: they are damaged or from another model.`,
+      );
     total += want;
   }
   if (total > MAX_WEIGHTS) throw new UserError(`The model's weights are ${total} bytes, more than LayerLab loads (1 GB).`);

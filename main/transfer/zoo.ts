@@ -17,7 +17,9 @@ function baseUrl(entry: ZooEntry): string {
 }
 
 async function sha256(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 /**
@@ -29,7 +31,12 @@ export async function ensureZooModel(id: ZooId, cacheDir: string, opts: Download
   const entry = ZOO[id];
   const dir = join(cacheDir, id);
   const base = baseUrl(entry);
-  const file = (name: string) => ({ url: base + name, file: name, label: `${entry.label} (${name})`, ...(entry.sha256?.[name] ? { checksum: { algorithm: 'sha256' as const, digest: entry.sha256[name] } } : {}) });
+  const file = (name: string) => ({
+    url: base + name,
+    file: name,
+    label: `${entry.label} (${name})`,
+    ...(entry.sha256?.[name] ? { checksum: { algorithm: 'sha256' as const, digest: entry.sha256[name] } } : {}),
+  });
   const jsonPath = await ensureDownloaded(file('model.json'), dir, opts);
   const model = await readModelJson(jsonPath).catch(async (e: unknown) => {
     await rm(jsonPath, { force: true });
@@ -44,7 +51,8 @@ export async function ensureZooModel(id: ZooId, cacheDir: string, opts: Download
     throw new DownloadError(`The download of ${entry.label} is damaged: ${(e as UserError).message} Its weights were removed; try again.`);
   }
   for (const [name, digest] of Object.entries(entry.sha256 ?? {})) {
-    if ((await sha256(join(dir, name))) !== digest) throw new DownloadError(`${entry.label}: ${name} in ${dir} does not match its checksum; delete the folder and try again.`);
+    if ((await sha256(join(dir, name))) !== digest)
+      throw new DownloadError(`${entry.label}: ${name} in ${dir} does not match its checksum; delete the folder and try again.`);
   }
   return jsonPath;
 }

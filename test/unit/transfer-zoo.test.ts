@@ -26,7 +26,11 @@ async function tinyModel(): Promise<{ json: Buffer; shards: [Buffer, Buffer] }> 
   const a = out as unknown as tf.io.ModelArtifacts;
   const data = Buffer.from(a.weightData as ArrayBuffer);
   const half = 200;
-  const json = { format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: a.weightSpecs }] };
+  const json = {
+    format: 'layers-model',
+    modelTopology: a.modelTopology,
+    weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: a.weightSpecs }],
+  };
   return { json: Buffer.from(JSON.stringify(json)), shards: [data.subarray(0, half), data.subarray(half)] };
 }
 

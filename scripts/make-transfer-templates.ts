@@ -1,0 +1,76 @@
+// Writes the transfer-digits templates from the shipped model (run make-pretrained-cnn.ts first):
+//   npx tsx scripts/make-transfer-templates.ts
+// The PretrainedModel node carries the model's layer summary, read here as the app reads it when a source is chosen.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { loadModelFile } from '../main/transfer/read-model';
+import { summarizeModel } from '../main/transfer/summarize';
+
+const root = join(import.meta.dirname, '..');
+const model = await loadModelFile(tf, join(root, 'resources', 'models', 'digits-0-4', 'model.json'));
+const summary = summarizeModel(model);
+
+const at = (i: number) => ({ x: i * 300, y: 0 });
+const node = (id: string, type: string, i: number, params: Record<string, unknown>) => ({ id, type, name: id, position: at(i), params });
+const chain = (ids: string[]) =>
+  ids.slice(1).map((target, i) => ({ id: `e_${ids[i]!}_${target}`, source: ids[i]!, sourceHandle: 'output', target, targetHandle: 'input' }));
+const data = { dataset: 'mnist', mnistDigits: '5-9', limit: 600, objective: 'classify', noise: 0.1, seed: 42 };
+const training = { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2 };
+
+const transfer = {
+  format: 'layerlab',
+  version: 1,
+  name: 'Transfer: digits 0–4 features for digits 5–9',
+  description:
+    'Feature extraction, then fine-tuning. A small CNN trained on digits 0–4 (resources/models/digits-0-4) is cut after its "features" layer, frozen, and given a new head for digits 5–9, trained on only 600 examples. Compare with "Digits 5–9 from scratch" (same layers, no pretraining): the transferred model starts far ahead. Then set Training to fineTuneTop (top 2 layers, learning-rate multiplier 0.1) and train again to fine-tune.',
+  graph: {
+    nodes: [
+      node('input_1', 'InputLayer', 0, { shape: [28, 28, 1] }),
+      node('pretrained', 'PretrainedModel', 1, {
+        source: { kind: 'resource', id: 'digits-0-4' },
+        cutAt: 'features',
+        trainMode: 'frozen',
+        frozenUpTo: '',
+        topN: 2,
+        lrMultiplier: 0.1,
+        preprocess: 'none',
+        summary,
+      }),
+      node('head', 'Dense', 2, { units: 5, activation: 'softmax', useBias: true }),
+    ],
+    edges: chain(['input_1', 'pretrained', 'head']),
+  },
+  data,
+  training,
+};
+
+const conv = (filters: number) => ({ filters, kernelSize: [3, 3], strides: [1, 1], padding: 'valid', dilationRate: [1, 1], activation: 'relu', useBias: true });
+const pool = { poolSize: [2, 2], strides: [0, 0], padding: 'valid' };
+const scratch = {
+  ...transfer,
+  name: 'Digits 5–9 from scratch',
+  description:
+    'The comparison run for the transfer-digits template: the same CNN as the pretrained one, but starting from random weights, trained on the same 600 examples of digits 5–9 for the same epochs.',
+  graph: {
+    nodes: [
+      node('input_1', 'InputLayer', 0, { shape: [28, 28, 1] }),
+      node('conv1', 'Conv2D', 1, conv(8)),
+      node('pool1', 'MaxPooling2D', 2, pool),
+      node('conv2', 'Conv2D', 3, conv(16)),
+      node('pool2', 'MaxPooling2D', 4, pool),
+      node('flatten', 'Flatten', 5, {}),
+      node('features', 'Dense', 6, { units: 32, activation: 'relu', useBias: true }),
+      node('head', 'Dense', 7, { units: 5, activation: 'softmax', useBias: true }),
+    ],
+    edges: chain(['input_1', 'conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'features', 'head']),
+  },
+};
+
+for (const [file, doc] of [
+  ['transfer-digits', transfer],
+  ['transfer-digits-scratch', scratch],
+] as const) {
+  writeFileSync(join(root, 'resources', 'templates', `${file}.layerlab.json`), `${JSON.stringify(doc, null, 2)}\n`);
+}
+console.log(`wrote the transfer-digits templates (${summary.layers.length} source layers)`);
