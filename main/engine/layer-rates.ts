@@ -36,7 +36,7 @@ export function groupedOptimizer(tf: Tf, settings: ProjectDoc['training'], group
     }
     applyGradients(grads: tfjs.NamedTensorMap | tfjs.serialization.ConfigDict[]): void {
       const all = grads as tfjs.NamedTensorMap;
-      const parts = inner.map(() => ({}) as tfjs.NamedTensorMap);
+      const parts = inner.map(() => ({}));
       const rest: tfjs.NamedTensorMap = {};
       for (const [name, g] of Object.entries(all)) {
         const at = inner.findIndex((x) => x.variables.has(name));

@@ -5,8 +5,8 @@ import { UserError } from '../user-error';
 type Dims = readonly (number | null)[];
 
 function outputDims(layer: tfjs.layers.Layer): Dims {
-  const shape = layer.outputShape as (number | null)[] | (number | null)[][];
-  const first = Array.isArray(shape[0]) ? (shape[0] as (number | null)[]) : (shape as (number | null)[]);
+  const shape = layer.outputShape;
+  const first = Array.isArray(shape[0]) ? shape[0] : (shape as (number | null)[]);
   return first.slice(1);
 }
 

@@ -34,7 +34,7 @@ export function buildPretrained(tf: Tf, p: PretrainedParams, name: string, input
   if (!plan.ok) throw new Error(plan.message);
   const source = loaded.get(sourceKey(p.source));
   if (!source) throw new Error(`pretrained source ${sourceKey(p.source)} was not loaded before building`);
-  const cut = tf.model({ inputs: source.inputs, outputs: source.getLayer(plan.cut).output as SymbolicTensor, name });
+  const cut = tf.model({ inputs: source.inputs, outputs: source.getLayer(plan.cut).output, name });
   for (const layer of cut.layers) layer.trainable = plan.trainable.has(layer.name);
   return cut.apply(preprocess(tf, p, name, single(inputs))) as SymbolicTensor;
 }
