@@ -3,6 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Runs and downloads that tests make go to a fresh temp folder, never the user's data folder (even when
+ * LAYERLAB_DATA_DIR is set): the global setup puts small stand-ins for downloaded datasets there.
+ */
+const dataDir = mkdtempSync(join(tmpdir(), 'layerlab-test-data-'));
+process.env.LAYERLAB_TEST_DATA_DIR = dataDir;
+
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
@@ -10,8 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Runs that tests record go to a temp folder, never the user's ~/.layerlab.
-    env: { LAYERLAB_DATA_DIR: process.env.LAYERLAB_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'layerlab-test-data-')) },
+    env: { LAYERLAB_DATA_DIR: dataDir },
     globalSetup: ['test/unit/global-setup.ts'],
   },
 });

@@ -56,7 +56,7 @@ export function benchDocument(id: ModelId): ProjectDoc {
   return {
     ...doc,
     graph: { ...doc.graph, nodes },
-    data: { ...doc.data, ...spec.data } as ProjectDoc['data'],
+    data: { ...doc.data, ...spec.data },
     training: { ...doc.training, optimizer: 'adam', batchSize: BATCH, epochs: 1000, validationSplit: 0, seed: 1 },
   };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { analyzeGraph } from '../app/analysis/analyze';
 import { projectSchema, type GraphDoc, type NodeDoc } from '../app/document/schema';
 import { defaultParams } from '../app/layers/registry';
-import { buildModel } from '../main/engine/compile';
+import { buildModel } from '../main/engine/build-model';
 import { medianMs, table } from './stats';
 
 /** Input → a chain of Dense/Activation/Dropout layers, `size` nodes in all. */
@@ -33,7 +33,8 @@ function chain(size: number): GraphDoc {
  * building the graph symbolically, which is what a tool without its own analysis would do.
  */
 export function benchShapeInference(): Record<string, string | number>[] {
-  tf.setBackend('cpu');
+  // The cpu backend is registered with tfjs itself, so this resolves at once.
+  void tf.setBackend('cpu');
   const rows = [100, 1000].map((size) => {
     const graph = chain(size);
     const ours = medianMs(() => analyzeGraph(graph), size > 500 ? 30 : 100);

@@ -14,9 +14,9 @@ export function medianMs(fn: () => void, runs: number, warmup = 3): number {
 export function table(rows: Record<string, string | number>[]): string {
   const keys = Object.keys(rows[0] ?? {});
   const cell = (v: string | number) => (typeof v === 'number' ? v.toFixed(v < 10 ? 3 : 1) : v);
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(cell(r[k]!)).length)));
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => cell(r[k]!).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ');
-  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => String(cell(r[k]!)))))].join('\n');
+  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => cell(r[k]!))))].join('\n');
 }
 
 /** How many batches a training measurement skips, then times in equal windows. */

@@ -40,12 +40,13 @@ async function seconds(doc: ProjectDoc, emit: (e: HostEvent) => void): Promise<n
  */
 export async function benchStreamingOverhead(rounds = 5): Promise<Record<string, string | number>[]> {
   const doc = mnistMlp();
-  await seconds(doc, () => {}); // warm-up: loads MNIST, compiles kernels
+  const ignore = (): void => undefined;
+  await seconds(doc, ignore); // warm-up: loads MNIST, compiles kernels
   const quiet: number[] = [];
   const heard: number[] = [];
   let events = 0;
   for (let i = 0; i < rounds; i++) {
-    quiet.push(await seconds(doc, () => {}));
+    quiet.push(await seconds(doc, ignore));
     const l = listener();
     heard.push(await seconds(doc, l.emit));
     events = l.count();

@@ -1,16 +1,19 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { blasIsFair } from '../main/cli/python-probe';
 import { writeBatches } from './data';
 import { MODEL_IDS, modelLabel, type ModelId } from './models';
+import { PeerRuns, type Peer, type PeerSpec } from './peer-runs';
+import { pooled, runWorker } from './run-worker';
 import { table, type Budget } from './stats';
-import { findTorch, runTorch, type TorchResult } from './torch-peer';
-import { RESULT_MARK, type Column, type WorkerResult } from './worker';
+import { findPeer, type TorchPeer } from './torch-peer';
+import type { Column, WorkerResult } from './worker';
 
 /**
- * Batches per measurement, sized so that `npm run bench` stays near 10 minutes on 2 cores:
- * the slow columns (tfjs cpu) get one-batch windows, the fast ones windows of several batches.
+ * Batches per measurement, sized so that `npm run bench` stays near 15 minutes on 2 cores:
+ * the slow columns (tfjs cpu, a software WebGPU adapter) get one-batch windows and a deadline,
+ * the fast ones windows of several batches.
  */
 const BUDGETS: Record<ModelId, { fast: Budget; slow: Budget; slowDeadline: number }> = {
   mlp: { fast: { warmup: 5, windows: 5, perWindow: 20 }, slow: { warmup: 2, windows: 3, perWindow: 2 }, slowDeadline: 60 },
@@ -19,9 +22,8 @@ const BUDGETS: Record<ModelId, { fast: Budget; slow: Budget; slowDeadline: numbe
   transformer: { fast: { warmup: 2, windows: 5, perWindow: 2 }, slow: { warmup: 1, windows: 2, perWindow: 1 }, slowDeadline: 90 },
   gru: { fast: { warmup: 3, windows: 5, perWindow: 8 }, slow: { warmup: 1, windows: 3, perWindow: 2 }, slowDeadline: 60 },
 };
-/** Seconds a fast column may take; a worker still inside one batch this long after its deadline is killed. */
+/** Seconds a fast column may take. */
 const FAST_DEADLINE = 120;
-const GRACE = 60;
 
 /**
  * PyTorch and LayerLab alternate this many times per model and pool their windows, so that a
@@ -29,150 +31,180 @@ const GRACE = 60;
  */
 const ROUNDS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 1, transformer: 1, gru: 3 };
 
-const middle = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+/**
+ * `cpu` (npm run bench): the default engine, WebGPU (a software adapter on a machine without a
+ * GPU, which its device string says), tfjs cpu and wasm as shipped, against PyTorch at 1 thread
+ * and at the machine's core count. `gpu` (bench/gpu.sh): every engine that can reach a GPU
+ * against PyTorch on CUDA.
+ */
+export type Profile = 'cpu' | 'gpu';
 
-/** One result from several runs: every window counts toward the median; the rest is the first run's. */
-function pooled<T extends { samplesPerSec: number | null; windows: readonly number[] }>(runs: readonly T[]): T {
-  const windows = runs.flatMap((r) => r.windows);
-  return windows.length ? { ...runs[0]!, windows, samplesPerSec: middle(windows) } : runs[0]!;
+interface ProfileSpec {
+  /** Columns measured once each with the slow or fast budget, besides the alternating `layerlab`. */
+  readonly slow: readonly Column[];
+  readonly fast: readonly Column[];
+  readonly peers: (cores: number) => PeerSpec[];
+  readonly file: string;
 }
 
-function runWorker(model: ModelId, column: Column, budget: Budget, deadline: number): WorkerResult {
-  const args = [
-    '--import',
-    'tsx',
-    join('bench', 'worker.ts'),
-    model,
-    column,
-    String(budget.warmup),
-    String(budget.windows),
-    String(budget.perWindow),
-    String(deadline),
-  ];
-  try {
-    const out = execFileSync(process.execPath, args, {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 64 << 20,
-      timeout: (deadline + GRACE) * 1000,
-      killSignal: 'SIGKILL',
-    });
-    const line = out.split('\n').find((l) => l.startsWith(RESULT_MARK));
-    if (!line) throw new Error('no result line');
-    return JSON.parse(line.slice(RESULT_MARK.length)) as WorkerResult;
-  } catch (e) {
-    if ((e as { signal?: string }).signal === 'SIGKILL') {
-      const below = 64 / (deadline + GRACE);
-      return { samplesPerSec: null, samplesPerSecBelow: below, windows: [], note: `< ${below.toFixed(2)} (no batch in ${deadline + GRACE} s)`, peakRssMb: 0 };
-    }
-    const message = (e as { stderr?: string }).stderr?.split('\n').find((l) => /Error/.test(l)) ?? String(e);
-    return { samplesPerSec: null, windows: [], note: `failed: ${message.slice(0, 160)}`, peakRssMb: 0 };
-  }
-}
+const PROFILES: Record<Profile, ProfileSpec> = {
+  cpu: {
+    slow: ['webgpu', 'cpu'],
+    fast: ['wasm'],
+    peers: (cores) => [
+      { key: 'pytorch', label: 'PyTorch 1 thread', device: 'cpu', threads: 1 },
+      ...(cores > 1 ? [{ key: 'pytorch_all_cores', label: `PyTorch ${cores} threads`, device: 'cpu' as const, threads: cores }] : []),
+    ],
+    file: 'training.json',
+  },
+  gpu: {
+    slow: [],
+    fast: ['webgpu', 'tensorflow'],
+    peers: (cores) => [{ key: 'pytorch_cuda', label: 'PyTorch CUDA', device: 'cuda', threads: cores }],
+    file: 'training-gpu.json',
+  },
+};
 
-interface Row {
+export interface Row {
   readonly model: ModelId;
   readonly label: string;
-  readonly layerlab: WorkerResult;
-  readonly cpu: WorkerResult;
-  readonly wasm: WorkerResult;
-  readonly pytorch: TorchResult | { skipped: string };
-  readonly ratio_to_pytorch: number | null;
-  readonly ratio_to_cpu: number | null;
+  /** LayerLab's columns: `layerlab` is the engine as the app runs it; the others name their backend. */
+  readonly engines: Partial<Record<Column, WorkerResult>>;
+  readonly peers: Record<string, Peer>;
+  /** `<engine>/<peer>`: samples/s of the engine column over the peer's. */
+  readonly ratios: Record<string, number | null>;
+  /** Why no ratio to PyTorch is given although it ran (its BLAS is the reference one). */
+  readonly ratio_withheld?: string;
   /** When tfjs cpu was too slow to time: LayerLab is at least this many times faster. */
   readonly ratio_to_cpu_at_least?: number;
 }
 
-const rate = (r: WorkerResult) => (r.samplesPerSec === null ? (r.note ?? 'n/a') : r.samplesPerSec);
-const ratio = (a: number | null, b: number | null | undefined) => (a !== null && b ? a / b : null);
+const rate = (r: WorkerResult | undefined) => (!r ? 'n/a' : (r.samplesPerSec ?? r.note ?? 'n/a'));
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a != null && b ? a / b : null);
+const peerRate = (p: Peer | undefined) => (p && 'samplesPerSec' in p ? p.samplesPerSec : null);
 
-export async function benchTraining(models: readonly ModelId[] = MODEL_IDS, log: (line: string) => void = console.log): Promise<Row[]> {
-  const python = findTorch(log);
+/** BENCH_COLUMNS=webgpu,wasm keeps only those columns besides the alternating LayerLab and PyTorch runs (quick checks). */
+const wanted = (column: Column) => !process.env.BENCH_COLUMNS || process.env.BENCH_COLUMNS.split(',').includes(column);
+
+export async function benchTraining(
+  models: readonly ModelId[],
+  profile: Profile,
+  log: (line: string) => void = console.log,
+): Promise<{ rows: Row[]; peer: TorchPeer | null }> {
+  const spec = PROFILES[profile];
+  const peer = findPeer(log);
+  const peers = spec.peers(cpus().length);
+  const fair = !peer || blasIsFair(peer.blas) || profile === 'gpu';
   const dir = mkdtempSync(join(tmpdir(), 'layerlab-bench-'));
   const rows: Row[] = [];
   try {
     for (const model of models) {
       const { fast, slow, slowDeadline } = BUDGETS[model];
       log(`${modelLabel(model)}…`);
-      // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
-      let pytorch: TorchResult | { skipped: string } = { skipped: 'PyTorch not available' };
-      if (python) await writeBatches(dir, model, Math.min(fast.warmup + fast.windows * fast.perWindow, 25));
-      const torchRuns: TorchResult[] = [];
+      if (peer) await writeBatches(dir, model, Math.min(fast.warmup + fast.windows * fast.perWindow, 25));
+      const runs = peers.map((p) => new PeerRuns(peer, p));
       const ours: WorkerResult[] = [];
+      // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
       for (let round = 0; round < ROUNDS[model]; round++) {
-        if (python && !('skipped' in pytorch && pytorch.skipped.startsWith('PyTorch failed'))) {
-          try {
-            torchRuns.push(runTorch(python, dir, model, fast));
-          } catch (e) {
-            pytorch = { skipped: `PyTorch failed: ${String(e).slice(0, 160)}` };
-          }
-        }
+        for (const r of runs) r.run(dir, model, fast);
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
       }
-      if (torchRuns.length) pytorch = pooled(torchRuns);
-      const results: Record<Column, WorkerResult> = {
-        layerlab: pooled(ours),
-        cpu: runWorker(model, 'cpu', slow, slowDeadline),
-        wasm: runWorker(model, 'wasm', fast, FAST_DEADLINE),
-      };
-      const torchRate = 'samplesPerSec' in pytorch ? pytorch.samplesPerSec : null;
+      const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours) };
+      for (const column of spec.slow.filter(wanted)) engines[column] = runWorker(model, column, slow, slowDeadline);
+      for (const column of spec.fast.filter(wanted)) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
+      const peerResults = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
+      const ratios: Record<string, number | null> = {};
+      for (const [column, result] of Object.entries(engines)) {
+        if (column === 'cpu' || column === 'wasm') continue;
+        for (const p of peers) ratios[`${column}/${p.key}`] = fair ? ratio(result.samplesPerSec, peerRate(peerResults[p.key])) : null;
+      }
+      const cpu = engines.cpu;
+      if (cpu) ratios['layerlab/cpu'] = ratio(engines.layerlab!.samplesPerSec, cpu.samplesPerSec);
+      const ours1 = engines.layerlab!.samplesPerSec;
       rows.push({
         model,
         label: modelLabel(model),
-        ...results,
-        pytorch,
-        ratio_to_pytorch: ratio(results.layerlab.samplesPerSec, torchRate),
-        ratio_to_cpu: ratio(results.layerlab.samplesPerSec, results.cpu.samplesPerSec),
-        ...(results.cpu.samplesPerSecBelow && results.layerlab.samplesPerSec
-          ? { ratio_to_cpu_at_least: results.layerlab.samplesPerSec / results.cpu.samplesPerSecBelow }
-          : {}),
+        engines,
+        peers: peerResults,
+        ratios,
+        ...(fair ? {} : { ratio_withheld: peer.blas.note }),
+        ...(cpu?.samplesPerSecBelow && ours1 ? { ratio_to_cpu_at_least: ours1 / cpu.samplesPerSecBelow } : {}),
       });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return rows;
+  return { rows, peer };
 }
 
-export function printable(rows: readonly Row[]): Record<string, string | number>[] {
-  return rows.map((r) => ({
-    model: r.label,
-    'LayerLab (samples/s)': rate(r.layerlab),
-    'tfjs cpu': rate(r.cpu),
-    'tfjs wasm (shipped)': rate(r.wasm),
-    PyTorch: 'samplesPerSec' in r.pytorch ? r.pytorch.samplesPerSec : r.pytorch.skipped,
-    'vs PyTorch': r.ratio_to_pytorch ?? 'n/a',
-    'vs cpu': r.ratio_to_cpu ?? (r.ratio_to_cpu_at_least ? `> ${r.ratio_to_cpu_at_least.toFixed(0)}` : 'n/a'),
-    'first batch s': r.layerlab.firstBatchSec ?? 'n/a',
-    'infer 1 ms': r.layerlab.inferenceMs ?? 'n/a',
-    'PyTorch infer ms': 'inferenceMs' in r.pytorch ? r.pytorch.inferenceMs : 'n/a',
-    'peak RSS MB': r.layerlab.peakRssMb,
-  }));
+const COLUMN_LABELS: Record<Column, string> = {
+  layerlab: 'LayerLab (samples/s)',
+  webgpu: 'LayerLab webgpu',
+  tensorflow: 'LayerLab tensorflow',
+  cpu: 'tfjs cpu',
+  wasm: 'tfjs wasm (shipped)',
+};
+
+export function printable(rows: readonly Row[], profile: Profile): Record<string, string | number>[] {
+  const peers = PROFILES[profile].peers(cpus().length);
+  return rows.map((r) => {
+    const cells: Record<string, string | number> = { model: r.label };
+    for (const column of Object.keys(r.engines) as Column[]) cells[COLUMN_LABELS[column]] = rate(r.engines[column]);
+    for (const p of peers) {
+      const result = r.peers[p.key];
+      cells[p.label] = peerRate(result) ?? (result && 'skipped' in result ? result.skipped : 'n/a');
+      cells[`vs ${p.label}`] = r.ratios[`layerlab/${p.key}`] ?? (r.ratio_withheld ? 'withheld (reference BLAS)' : 'n/a');
+    }
+    if (profile === 'cpu') cells['vs cpu'] = r.ratios['layerlab/cpu'] ?? (r.ratio_to_cpu_at_least ? `> ${r.ratio_to_cpu_at_least.toFixed(0)}` : 'n/a');
+    cells['first batch s'] = r.engines.layerlab?.firstBatchSec ?? 'n/a';
+    cells['infer 1 ms'] = r.engines.layerlab?.inferenceMs ?? 'n/a';
+    cells['peak RSS MB'] = r.engines.layerlab?.peakRssMb ?? 'n/a';
+    return cells;
+  });
+}
+
+function machine(rows: readonly Row[], torch: TorchPeer | null) {
+  const device = (column: Column) => rows.find((r) => r.engines[column]?.device)?.engines[column]?.device ?? null;
+  return {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    engine: device('layerlab'),
+    webgpu: device('webgpu'),
+    tensorflow: device('tensorflow'),
+    pytorch: torch
+      ? {
+          python: torch.python,
+          version: torch.torch,
+          blas: torch.blas,
+          cuda: torch.cuda,
+          threads: Object.fromEntries(rows[0] ? Object.entries(rows[0].peers).flatMap(([k, p]) => ('threads' in p ? [[k, p.threads]] : [])) : []),
+        }
+      : null,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  // `tsx bench/training.ts lenet gru` measures only those models and leaves results/ as it is.
-  const picked = process.argv.slice(2);
+  // `tsx bench/training.ts lenet gru` measures only those models and leaves results/ as it is;
+  // `--gpu` measures the GPU engines against PyTorch on CUDA (bench/gpu.sh).
+  const args = process.argv.slice(2);
+  const profile: Profile = args.includes('--gpu') ? 'gpu' : 'cpu';
+  const picked = args.filter((a) => a !== '--gpu');
   const unknown = picked.filter((m) => !MODEL_IDS.includes(m as ModelId));
   if (unknown.length) throw new Error(`Unknown model ${unknown.join(', ')}; choose from ${MODEL_IDS.join(', ')}`);
   const started = Date.now();
-  benchTraining(picked.length ? (picked as ModelId[]) : MODEL_IDS).then((rows) => {
+  void benchTraining(picked.length ? (picked as ModelId[]) : MODEL_IDS, profile).then(({ rows, peer }) => {
     console.log(`\nTraining throughput, batch 64, Adam (median of timed windows after warm-up; all in this run on ${cpus().length} cores)\n`);
-    console.log(table(printable(rows)));
-    const device = rows.find((r) => r.layerlab.device)?.layerlab.device ?? 'unknown';
-    const torch = rows.map((r) => r.pytorch).find((p): p is TorchResult => 'threads' in p);
+    console.log(table(printable(rows, profile)));
+    const about = machine(rows, peer);
+    const torch = about.pytorch ? `${about.pytorch.version}, BLAS ${about.pytorch.blas.kind} (${about.pytorch.blas.note})` : 'skipped';
     console.log(
-      `\nLayerLab engine: ${device}. PyTorch: ${torch ? `${torch.torch}, ${torch.threads} thread(s)` : 'skipped'}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+      `\nLayerLab engine: ${about.engine ?? 'unknown'}; webgpu: ${about.webgpu ?? 'n/a'}. PyTorch: ${torch}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
-    if (picked.length) return;
+    if (picked.length && !process.env.BENCH_WRITE) return;
     mkdirSync(join('bench', 'results'), { recursive: true });
-    const machine = {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model,
-      node: process.version,
-      engine: device,
-      pytorch: torch ? { version: torch.torch, threads: torch.threads } : null,
-    };
-    writeFileSync(join('bench', 'results', 'training.json'), `${JSON.stringify({ measured: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+    const file = join('bench', 'results', PROFILES[profile].file);
+    writeFileSync(file, `${JSON.stringify({ measured: new Date().toISOString(), profile, machine: about, rows }, null, 2)}\n`);
+    console.log(`Wrote ${file}.`);
   });
 }

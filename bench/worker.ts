@@ -4,11 +4,11 @@ import type { ProjectDoc } from '../app/document/schema';
 import { dataSpec } from '../app/data/spec';
 import { resolveLoss } from '../app/training/loss';
 import { gruResetAfterClass } from '../app/layers/tfjs/gru-reset-after';
-import { buildModel } from '../main/engine/compile';
+import { buildModel } from '../main/engine/build-model';
 import { RunControls } from '../main/engine/controls';
 import { loadDataset } from '../main/engine/datasets';
 import { splitData } from '../main/data/split';
-import { compileModel } from '../main/engine/prepare';
+import { compileModel } from '../main/engine/compile-model';
 import { probeTraining } from '../main/engine/probe';
 import { toTensors } from '../main/engine/tensors';
 import { train } from '../main/engine/train';
@@ -20,9 +20,11 @@ import { windowThroughput, type Budget } from './stats';
  * `tsx bench/worker.ts <model> <layerlab|cpu|wasm> <warmup> <windows> <batchesPerWindow> <deadlineSeconds>`;
  * training stops at the batch count or the deadline, whichever comes first.
  * `layerlab` is the engine's own training run (train() from main/engine, backend chosen as in
- * the app); `cpu` and `wasm` are plain tfjs (model.fit) on the same model and data, wasm as shipped.
+ * the app); `webgpu` and `tensorflow` are the same run with that backend requested (a column whose
+ * backend does not load says why instead of measuring the fallback); `cpu` and `wasm` are plain
+ * tfjs (model.fit) on the same model and data, wasm as shipped.
  */
-export type Column = 'layerlab' | 'cpu' | 'wasm';
+export type Column = 'layerlab' | 'webgpu' | 'tensorflow' | 'cpu' | 'wasm';
 
 export interface WorkerResult {
   readonly samplesPerSec: number | null;
@@ -39,7 +41,7 @@ export interface WorkerResult {
 export const RESULT_MARK = '@@bench-result ';
 
 /** Median latency of predicting one example, read back each time as an app showing a prediction would. */
-function inferenceMs(doc: ProjectDoc): number {
+async function inferenceMs(doc: ProjectDoc): Promise<number> {
   const analysis = analyzeGraph(doc.graph);
   const model = buildModel(tf, doc, analysis);
   const xs = analysis.inputs.map((id) => tf.zeros([1, ...(analysis.nodes.get(id)!.shape as number[])]));
@@ -47,7 +49,8 @@ function inferenceMs(doc: ProjectDoc): number {
   for (let i = 0; i < 40; i++) {
     const start = performance.now();
     const y = model.predict(xs) as tf.Tensor;
-    y.dataSync();
+    // Asynchronous: webgpu in Node cannot read synchronously.
+    await y.data();
     y.dispose();
     if (i >= 10) times.push(performance.now() - start);
   }
@@ -63,29 +66,40 @@ function collector(total: number, deadline: number) {
   return { times, start, done: () => (times.push(performance.now()), times.length >= total || times.at(-1)! - start > deadline) };
 }
 
-async function engineRun(doc: ProjectDoc, total: number, deadline: number): Promise<{ times: number[]; device: string; start: number }> {
+interface EngineRun {
+  times: number[];
+  device: string;
+  start: number;
+  /** Set when a requested backend did not load: the engine's reason. */
+  fellBack?: string;
+}
+
+async function engineRun(doc: ProjectDoc, total: number, deadline: number, backend?: 'webgpu' | 'tensorflow'): Promise<EngineRun> {
   const { times, start, done } = collector(total, deadline);
   let device = '';
+  let fellBack: string | undefined;
   class Timed extends RunControls {
     override async afterBatch(step: number) {
-      if (done()) this.stop();
+      if (done() || fellBack) this.stop();
       return super.afterBatch(step);
     }
   }
   await train(
-    { runId: 'bench', document: doc },
+    { runId: 'bench', document: doc, ...(backend ? { backend } : {}) },
     {
       tf,
       controls: new Timed(
-        () => {},
-        () => {},
+        () => undefined,
+        () => undefined,
       ),
       emit: (e) => {
-        if (e.type === 'run.started') device = `${e.backend.name}: ${e.backend.device}`;
+        if (e.type !== 'run.started') return;
+        device = `${e.backend.name}: ${e.backend.device}`;
+        if (backend && e.backend.name !== backend) fellBack = e.backend.reason;
       },
     },
   );
-  return { times, device, start };
+  return { times, device, start, ...(fellBack ? { fellBack } : {}) };
 }
 
 /**
@@ -95,7 +109,9 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number): Prom
  */
 function asShipped(): void {
   const GRU = gruResetAfterClass(tf);
-  GRU.prototype.call = Object.getPrototypeOf(GRU.prototype).call;
+  // The parent's method moves to the subclass's prototype, where `this` is still the layer.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  GRU.prototype.call = (Object.getPrototypeOf(GRU.prototype) as typeof GRU.prototype).call;
 }
 
 async function tfjsRun(
@@ -133,8 +149,9 @@ async function tfjsRun(
       shuffle: !data.chronological,
       verbose: 0,
       callbacks: {
-        onBatchEnd: async () => {
+        onBatchEnd: () => {
           if (done()) model.stopTraining = true;
+          return Promise.resolve();
         },
       },
     });
@@ -162,9 +179,10 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
   const doc = benchDocument(model);
   const total = budget.warmup + budget.windows * budget.perWindow;
   const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-  if (column === 'layerlab') {
-    const { times, device, start } = await engineRun(doc, total, deadlineSec * 1000);
-    if (times.length < 2) return tooSlow(times, start);
+  if (column === 'layerlab' || column === 'webgpu' || column === 'tensorflow') {
+    const { times, device, start, fellBack } = await engineRun(doc, total, deadlineSec * 1000, column === 'layerlab' ? undefined : column);
+    if (fellBack) return { samplesPerSec: null, windows: [], note: `unavailable: ${fellBack.slice(0, 300)}`, device, peakRssMb: peakRssMb() };
+    if (times.length < 2) return { ...tooSlow(times, start), device };
     const windows = windowThroughput(times, budget, BATCH);
     return {
       samplesPerSec: median(windows),
@@ -172,14 +190,14 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
       device,
       firstBatchSec: (times[0]! - start) / 1000,
       peakRssMb: peakRssMb(),
-      inferenceMs: inferenceMs(doc),
+      inferenceMs: await inferenceMs(doc),
     };
   }
   const { times, start, missing } = await tfjsRun(doc, column, total, deadlineSec * 1000);
   if (missing) return { samplesPerSec: null, windows: [], note: `cannot train (missing ${missing})`, peakRssMb: peakRssMb() };
   if (times.length < 2) return tooSlow(times, start);
   const windows = windowThroughput(times, budget, BATCH);
-  return { samplesPerSec: median(windows), windows, firstBatchSec: (times[0]! - start) / 1000, peakRssMb: peakRssMb(), inferenceMs: inferenceMs(doc) };
+  return { samplesPerSec: median(windows), windows, firstBatchSec: (times[0]! - start) / 1000, peakRssMb: peakRssMb(), inferenceMs: await inferenceMs(doc) };
 }
 
 function median(xs: readonly number[]): number {

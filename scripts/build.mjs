@@ -11,7 +11,7 @@ const node = {
   sourcemap: true,
   logLevel: 'warning',
   // Native or wasm-loading packages stay outside the bundle and load from node_modules.
-  external: ['electron', '@tensorflow/*', 'ws', 'bufferutil', 'utf-8-validate'],
+  external: ['electron', '@tensorflow/*', 'webgpu', 'ws', 'bufferutil', 'utf-8-validate'],
 };
 
 if (!only || only === 'main') {

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/types';
 import type { NodeDoc, ProjectDoc } from '../document/schema';
 import { formatDims, type Shape } from '../layers/types';
 import { checkGanFit } from '../training/gan';
+import { checkRbmGraph, endsInRbm } from '../training/rbm';
 import { chooseLoss, resolveLoss } from '../training/loss';
 import { datasetInfo } from './catalog';
 import type { FitIssue } from './fit-types';
@@ -173,6 +174,8 @@ export function checkDataFit(doc: ProjectDoc, analysis: Analysis): FitIssue[] {
   const label = datasetInfo(doc.data.dataset).label;
   const inputIssues = checkInputs(spec, label, doc, analysis);
   if (inputIssues.length > 0) return inputIssues;
+  // RBMs learn from the inputs alone (contrastive divergence): no output or label rules apply, unless a head follows them.
+  if (doc.training.mode === 'rbm' && (checkRbmGraph(doc).length > 0 || endsInRbm(doc, analysis.outputs))) return checkRbmGraph(doc);
   if (analysis.outputs.length !== 1) {
     return analysis.outputs.length > 1 ? [{ message: `The network has ${analysis.outputs.length} outputs; training on ${label} needs exactly one.` }] : [];
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** tfjs backends in the order the engine prefers them. */
-export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu'] as const;
+/** tfjs backends; the engine's order of preference is tensorflow, webgpu, wasm, cpu (main/engine/backend.ts). */
+export const BACKEND_NAMES = ['tensorflow', 'wasm', 'cpu', 'webgpu'] as const;
 export const backendNameSchema = z.enum(BACKEND_NAMES);
 export type BackendName = z.output<typeof backendNameSchema>;
 

@@ -22,5 +22,22 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('resume') }),
   /** While paused: one batch, then pause again. */
   z.object({ type: z.literal('step') }),
+  /** Score a recorded run's weights on its data's test split; the engine answers once with an EvaluationReply, then exits. */
+  z.object({
+    type: z.literal('evaluate'),
+    runId: z.string(),
+    document: projectSchema,
+    runDir: z.string(),
+    weights: z.enum(['last', 'best']).default('last'),
+    backend: backendNameSchema.optional(),
+  }),
+  /** Hold a recorded run's weights open for the playground: the engine answers PlaygroundAsks until it is killed. */
+  z.object({
+    type: z.literal('playground'),
+    runId: z.string(),
+    document: projectSchema,
+    runDir: z.string(),
+    weights: z.enum(['last', 'best']).default('last'),
+  }),
 ]);
 export type EngineCommand = z.output<typeof engineCommandSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { backendInfoSchema } from './backend';
 import { batchPointSchema, epochLogsSchema, sampleImageSchema } from './runs';
+import { trainingViewSchema } from './views';
 
 export { batchPointSchema, epochLogsSchema, type BatchPoint, type EpochLogs } from './runs';
 
@@ -68,6 +69,8 @@ export const hostEventSchema = z.discriminatedUnion('type', [
     lines: z.array(z.string()).optional(),
   }),
   z.object({ v, type: z.literal('run.log'), runId, level: z.enum(['info', 'warning']), message: z.string() }),
+  /** What a view recorder saw inside the network (training dynamics, a decision boundary). */
+  z.object({ v, type: z.literal('run.view'), runId, view: trainingViewSchema }),
   z.object({
     v,
     type: z.literal('run.finished'),

@@ -4,3 +4,6 @@ export * from './requests';
 export * from './wire';
 export * from './engine';
 export * from './runs';
+export * from './evaluation';
+export * from './views';
+export * from './playground';

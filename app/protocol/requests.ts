@@ -5,6 +5,8 @@ import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
 import { isRequestKind, type RequestKindName } from './kinds';
 import { runDetailSchema, runSummarySchema } from './runs';
+import { evaluationReportSchema } from './evaluation';
+import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
 /** Ids become folder names: no separators, no dots. */
 const projectIdSchema = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/);
@@ -60,6 +62,31 @@ export const REQUESTS = {
     reply: z.object({ run: runSummarySchema }),
   },
   'runs.delete': { payload: z.object({ projectId: projectIdSchema, runId: runIdSchema }), reply: z.object({ deleted: z.boolean() }) },
+  /** Every project in the data folder with its runs, to compare runs of different projects on one chart. */
+  'runs.all': {
+    payload: z.object({}),
+    reply: z.object({ projects: z.array(z.object({ projectId: z.string(), name: z.string(), runs: z.array(runSummarySchema) })) }),
+  },
+  /** Try a recorded run's model on one input (a drawing, a sentence, a row): its prediction and what it saw. */
+  'playground.predict': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema }),
+    reply: z.object({ result: playgroundResultSchema }),
+  },
+  /** A convolution layer's feature maps for one input, and the first layer's filters. */
+  'playground.features': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema, layer: z.string().max(200).optional() }),
+    reply: z.object({ features: featureMapsSchema }),
+  },
+  /** Attention weights of a MultiHeadAttention (or Transformer block) for one input, per head, as token × token grids. */
+  'playground.attention': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, input: playgroundInputSchema, layer: z.string().max(200).optional() }),
+    reply: z.object({ attention: attentionViewSchema }),
+  },
+  /** Score a recorded run's weights (its last, or its best) on the test split of its data, in an engine process of its own. */
+  'run.evaluate': {
+    payload: z.object({ projectId: projectIdSchema, runId: runIdSchema, weights: z.enum(['last', 'best']).optional() }),
+    reply: evaluationReportSchema,
+  },
   /**
    * Your own data. `settings` are the project's data settings (dataset csv|images|text|series with a
    * source); `baseDir` is the project file's folder, against which a relative source path is read.

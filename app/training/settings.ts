@@ -47,8 +47,11 @@ export const earlyStoppingSchema = z.object({
 export type EarlyStopping = z.output<typeof earlyStoppingSchema>;
 
 export const trainingSettingsSchema = z.object({
-  /** `gan` trains the nodes marked generator and discriminator adversarially; everything else is `standard`. */
-  mode: z.enum(['standard', 'gan']).default('standard'),
+  /**
+   * `gan` trains the nodes marked generator and discriminator adversarially; `rbm` trains the graph's
+   * RBM nodes layer-wise by contrastive divergence; everything else is `standard`.
+   */
+  mode: z.enum(['standard', 'gan', 'rbm']).default('standard'),
   optimizer: z.enum(OPTIMIZERS).default('adam'),
   learningRate: z.number().positive().max(10).default(0.01),
   /** SGD only: momentum, optionally Nesterov's. */

@@ -1,6 +1,9 @@
 """Trains one reference model on the batches LayerLab wrote; prints one JSON line of timings.
 
-usage: train.py DATA_DIR MODEL_ID WARMUP WINDOWS BATCHES_PER_WINDOW
+usage: train.py DATA_DIR MODEL_ID WARMUP WINDOWS BATCHES_PER_WINDOW THREADS [cpu|cuda]
+
+The caller sets OPENBLAS_NUM_THREADS / OMP_NUM_THREADS / MKL_NUM_THREADS to THREADS too: OpenBLAS's
+own pool does not follow torch.set_num_threads.
 """
 import json
 import os
@@ -20,14 +23,25 @@ def read(data_dir: str, model_id: str, part: str, meta: dict) -> np.ndarray:
     return np.fromfile(os.path.join(data_dir, f"{model_id}.{part}.bin"), dtype=spec["dtype"]).reshape(spec["shape"])
 
 
+def mapped_libraries() -> list:
+    """Mapped files that can hold a BLAS; the same evidence as MAPPED_LIBRARIES_PY in main/cli/python-probe.ts."""
+    try:
+        with open("/proc/self/maps") as f:
+            paths = {line.split()[-1] for line in f if "/" in line}
+    except OSError:
+        return []
+    keys = ("blas", "mkl", "blis", "libtorch_cpu")
+    return sorted(p for p in paths if any(k in p.rsplit("/", 1)[-1] for k in keys))
+
+
 def main() -> None:
-    data_dir, model_id, warmup, windows, per_window = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
+    data_dir, model_id, warmup, windows, per_window, threads = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:7])
     with open(os.path.join(data_dir, f"{model_id}.json")) as f:
         meta = json.load(f)
-    # PyTorch's own default here is 1 thread; 2 ran 1.5–14× slower on this 2-core machine (OpenMP spinning
-    # against the other process), so the default stands unless BENCH_TORCH_THREADS says otherwise.
-    if os.environ.get("BENCH_TORCH_THREADS"):
-        torch.set_num_threads(int(os.environ["BENCH_TORCH_THREADS"]))
+    device = torch.device(sys.argv[7] if len(sys.argv) > 7 else "cpu")
+    if device.type == "cuda" and not torch.cuda.is_available():
+        sys.exit("CUDA requested but torch.cuda.is_available() is False")
+    torch.set_num_threads(threads)
     torch.manual_seed(1)
     started = time.perf_counter()
     x = torch.from_numpy(read(data_dir, model_id, "x", meta))
@@ -36,6 +50,7 @@ def main() -> None:
         x = x.long()
     model, loss_fn, target = build(model_id, meta)
     y = y.long() if target == "class" else y.float().reshape(-1, 1)
+    model, x, y = model.to(device), x.to(device), y.to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=meta["learningRate"])
     batch = meta["batchSize"]
     batches = [(x[i:i + batch], y[i:i + batch]) for i in range(0, x.shape[0] - batch + 1, batch)]
@@ -62,6 +77,8 @@ def main() -> None:
         for i in range(40):
             t = time.perf_counter()
             model(one)
+            if device.type == "cuda":
+                torch.cuda.synchronize()
             if i >= 10:
                 latencies.append((time.perf_counter() - t) * 1000)
     print(json.dumps({
@@ -71,6 +88,8 @@ def main() -> None:
         "inferenceMs": statistics.median(latencies),
         "threads": torch.get_num_threads(),
         "torch": torch.__version__,
+        # Read after training, when every library the products use is loaded.
+        "mapped": mapped_libraries(),
     }))
 
 

@@ -3,20 +3,27 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
-import { startWebHost } from '../web/server';
 import { CliError } from './errors';
+import { doctorCommand } from './doctor';
+import { serveCommand } from './serve';
 import { trainCommand } from './train';
+import { evaluateCommand } from './evaluate';
 import { validateCommand } from './validate';
 import { readVersion } from '../service/version';
 
 const USAGE = `Usage: layerlab <command> [options]
 
 Commands:
-  serve [--port N] [--host ADDR] [--data-dir DIR]
-                                     Start the web host (default http://127.0.0.1:4510/)
+  serve [--port N] [--host ADDR] [--workspace DIR] [--data-dir DIR]
+                                     Start the web host (default http://127.0.0.1:4510/); open the
+                                     link it prints (it carries the start token). Data is read from
+                                     and uploaded into --workspace (default: the current folder)
   validate FILE                      Print the model summary; exit 1 if the network has errors
-  train FILE [--epochs N] [--backend tensorflow|wasm|cpu] [--json] [--data-dir DIR]
+  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
+  evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
+                                     Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
+  doctor [--json]                    List every compute engine, whether it works here, and why not
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -38,10 +45,13 @@ async function main(argv: string[]): Promise<number> {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      workspace: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      run: { type: 'string' },
+      weights: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -57,20 +67,10 @@ async function main(argv: string[]): Promise<number> {
     return file;
   };
   switch (command) {
-    case 'serve': {
-      const host = await startWebHost({
-        paths,
-        dataDir,
-        version: readVersion(root),
-        port: positiveInt('port', values.port) ?? 4510,
-        ...(values.host ? { host: values.host } : {}),
-      });
-      out(`LayerLab is running at ${host.url}`);
-      out('Press Ctrl+C to stop.');
-      await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
-      await host.close();
-      return 0;
-    }
+    case 'serve':
+      return serveCommand({ port: values.port, host: values.host, workspace: values.workspace, dataDir, version: readVersion(root) }, paths, out, err);
+    case 'doctor':
+      return doctorCommand(values.json, out);
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {
@@ -85,6 +85,15 @@ async function main(argv: string[]): Promise<number> {
         out,
         err,
       );
+    }
+    case 'evaluate': {
+      const weights = values.weights ?? 'last';
+      if (weights !== 'last' && weights !== 'best') throw new CliError('--weights must be last or best');
+      const backend = values.backend === undefined ? undefined : backendNameSchema.safeParse(values.backend);
+      if (backend && !backend.success) throw new CliError(`--backend must be one of ${backendNameSchema.options.join(', ')}`);
+      const run = values.run ?? 'last';
+      if (run !== 'last' && !/^[A-Za-z0-9_-]{6,64}$/.test(run)) throw new CliError(`--run must be "last" or a run id, got "${run.slice(0, 80)}"`);
+      return evaluateCommand(needFile(), { run, weights, json: values.json, dataDir, ...(backend?.data ? { backend: backend.data } : {}) }, paths, out, err);
     }
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -3,10 +3,20 @@ import type { Tf } from '../../app/layers/types';
 import { registerWasmTrainingKernels } from './kernels/register';
 import { useWasmThreads } from './kernels/wasm-threads';
 import { nativeAddonMissing } from './native';
+import { chooseWebgpu } from './webgpu/select';
 
 const short = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
 
-interface Attempt { name: BackendName; load: () => Promise<string> }
+/** What loaded: the device string, and what to add to the reason (a parity result, a warning). */
+interface Loaded {
+  device: string;
+  note?: string;
+}
+
+interface Attempt {
+  name: BackendName;
+  load: () => Promise<Loaded>;
+}
 
 /** Loads an optional native package; they are absent wherever libtensorflow could not be downloaded. */
 async function loadNative(pkg: string): Promise<void> {
@@ -15,8 +25,9 @@ async function loadNative(pkg: string): Promise<void> {
   await import(pkg);
 }
 
-function attempts(tf: Tf): Attempt[] {
+function attempts(tf: Tf, preferred: BackendName | undefined): Attempt[] {
   let threadNote: string | undefined;
+  let webgpuNote: string | undefined;
   return [
     {
       name: 'tensorflow',
@@ -29,9 +40,18 @@ function attempts(tf: Tf): Attempt[] {
             await loadNative('@tensorflow/tfjs-node');
             return 'CPU (libtensorflow)';
           } catch (cpu) {
-            throw new Error(`${short(gpu)}; ${short(cpu)}`);
+            throw new Error(`${short(gpu)}; ${short(cpu)}`, { cause: cpu });
           }
         }
+      },
+    },
+    {
+      name: 'webgpu',
+      load: async () => {
+        // A software adapter only when asked for by name: it is slower than wasm.
+        const chosen = await chooseWebgpu(tf, preferred === 'webgpu');
+        webgpuNote = `passed the parity check (${chosen.parity.detail})${chosen.adapter.software ? '; a software adapter, slower than WebAssembly' : ''}`;
+        return chosen.device;
       },
     },
     {
@@ -42,39 +62,42 @@ function attempts(tf: Tf): Attempt[] {
         return 'CPU (WebAssembly)';
       },
     },
-    { name: 'cpu', load: async () => 'CPU (plain JavaScript)' },
+    { name: 'cpu', load: () => Promise.resolve('CPU (plain JavaScript)') },
   ].map((a) => ({
     name: a.name as BackendName,
-    load: async () => {
+    load: async (): Promise<Loaded> => {
       const device = await a.load();
       if (!(await tf.setBackend(a.name))) throw new Error(`backend "${a.name}" did not initialise`);
       await tf.ready();
+      if (a.name === 'webgpu') return { device, ...(webgpuNote ? { note: webgpuNote } : {}) };
       if (a.name === 'wasm') {
         registerWasmTrainingKernels(tf);
         const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
         const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
         const threads = getThreadsCount();
         const note = threadNote ? `; ${threadNote}` : '';
-        return `${device.slice(0, -1)}${simd ? ', SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}${note})`;
+        return { device: `${device.slice(0, -1)}${simd ? ', SIMD' : ''}, ${threads} thread${threads === 1 ? '' : 's'}${note})` };
       }
-      return device;
+      return { device };
     },
   }));
 }
 
 /**
- * Picks the best backend that loads: native TensorFlow (GPU, then CPU), then wasm, then cpu.
- * A preferred backend is tried first; the reason records every attempt so the UI can say why.
+ * Picks the best backend that loads: native TensorFlow (GPU, then CPU), then WebGPU on a hardware
+ * adapter that passes a one-step parity check against cpu, then wasm, then cpu. A preferred
+ * backend is tried first (for webgpu, software adapters too); the reason records every attempt so
+ * the UI can say why.
  */
 export async function selectBackend(tf: Tf, preferred?: BackendName): Promise<BackendInfo> {
-  const all = attempts(tf);
+  const all = attempts(tf, preferred);
   const ordered = preferred ? [...all.filter((a) => a.name === preferred), ...all.filter((a) => a.name !== preferred)] : all;
   const failures: string[] = [];
   for (const attempt of ordered) {
     try {
-      const device = await attempt.load();
+      const { device, note } = await attempt.load();
       const why = preferred === attempt.name ? 'requested' : preferred ? `requested "${preferred}" failed` : 'best available';
-      const reason = failures.length ? `${why}; ${failures.join('; ')}` : why;
+      const reason = [why, ...(note ? [note] : []), ...failures].join('; ');
       return { name: attempt.name, device, reason };
     } catch (e) {
       failures.push(`${attempt.name} unavailable (${short(e)})`);

@@ -5,6 +5,7 @@ import type { BackendName } from '../../app/protocol/backend';
 import type { HostEvent } from '../../app/protocol/events';
 import type { BatchPoint, EpochRecord, SampleImage } from '../../app/protocol/runs';
 import type { RunControls } from './controls';
+import type { RunObserver } from './run/observer';
 
 export interface TrainRequest {
   readonly runId: string;
@@ -32,6 +33,8 @@ export interface TrainContext {
   readonly recorder?: RunRecorder;
   /** Loads a recorded run's last weights, for "continue training from this run". */
   readonly loadCheckpoint?: (runDir: string) => Promise<tfjs.LayersModel>;
+  /** Watch the run from inside the engine (the views); the skeleton calls them for every mode. */
+  readonly observers?: readonly RunObserver[];
 }
 
 export { UserError } from '../user-error';

@@ -1,11 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { EVENT_VERSION } from '../../app/protocol/events';
 import { engineCommandSchema, type EngineCommand } from '../../app/protocol/engine';
+import type { EvaluationReply } from '../../app/protocol/evaluation';
+import { playgroundAskSchema, type PlaygroundAnswer } from '../../app/protocol/playground';
+import { PlaygroundSession } from './evaluate/playground';
+import { attentionView } from './views/attention';
+import { selectBackend } from './backend';
 import { connectToHost } from './channel';
 import { progressReporter, useDownloadCache } from './datasets/cache';
 import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
-import { train, UserError } from './train';
+import { failureEvent } from './run/fail';
+import { train } from './train';
+import { UserError } from '../user-error';
+import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
+import { viewObservers } from './views';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -18,7 +27,10 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     (step) => channel.send({ v: EVENT_VERSION, type: 'run.paused', runId, step }),
     () => channel.send({ v: EVENT_VERSION, type: 'run.resumed', runId }),
   );
-  useDownloadCache(cmd.cacheDir, progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })));
+  useDownloadCache(
+    cmd.cacheDir,
+    progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })),
+  );
   try {
     await train(
       {
@@ -28,31 +40,106 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         ...(cmd.runDir ? { runDir: cmd.runDir } : {}),
         ...(cmd.resume ? { resume: cmd.resume } : {}),
       },
-      { tf, emit: (e) => channel.send(e), controls, recorder: openRecorder(cmd.runDir), loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
+      {
+        tf,
+        emit: (e) => channel.send(e),
+        controls,
+        recorder: openRecorder(cmd.runDir),
+        loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
+        observers: viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+      },
     );
   } catch (e) {
-    const err = e as Error;
-    channel.send({
-      v: EVENT_VERSION,
-      type: 'run.failed',
-      runId,
-      message: err instanceof UserError ? err.message : `Training failed: ${err.message}`,
-      ...(err instanceof UserError ? {} : { detail: err.stack ?? String(err) }),
-    });
+    channel.send(failureEvent(runId, e));
   }
   // Let the last message drain before the process ends.
   setTimeout(() => process.exit(0), 50);
 }
 
+/** An evaluation is its own engine run: load the recorded weights, score the test split, answer once, exit. */
+async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Promise<void> {
+  try {
+    const { backend, ...rest } = cmd;
+    const report = await evaluateRun(tf, { ...rest, ...(backend ? { backend } : {}) }, (message) => {
+      channel.send({ type: 'evaluation.progress', message } satisfies EvaluationReply);
+    });
+    channel.send({ type: 'evaluation.done', report } satisfies EvaluationReply);
+  } catch (e) {
+    const err = e as Error;
+    channel.send({
+      type: 'evaluation.failed',
+      message: err instanceof UserError ? err.message : `Evaluation failed: ${err.message}`,
+    } satisfies EvaluationReply);
+  }
+  setTimeout(() => process.exit(0), 50);
+}
+
+let playground: Promise<PlaygroundSession> | null = null;
+const answer = (a: PlaygroundAnswer) => channel.send(a);
+const said = (e: unknown) => (e instanceof UserError ? e.message : `The playground failed: ${(e as Error).message}`);
+
+/** A playground is a long-lived engine: the model loads once, then each drawing or sentence is one forward pass. */
+function openPlayground(cmd: Extract<EngineCommand, { type: 'playground' }>): void {
+  playground = (async () => {
+    await selectBackend(tf);
+    return PlaygroundSession.open(tf, cmd.document, await loadRecordedModel(tf, cmd.runDir, cmd.weights));
+  })();
+  playground.then(
+    (p) => answer({ type: 'playground.ready', inputs: p.inputShapes.map((s) => [...s]) }),
+    (e: unknown) => answer({ type: 'playground.failed', id: null, message: said(e) }),
+  );
+}
+
+function askPlayground(raw: unknown): void {
+  const ask = playgroundAskSchema.safeParse(raw);
+  if (!ask.success || !playground) return;
+  const q = ask.data;
+  playground.then(
+    (p) => {
+      try {
+        switch (q.type) {
+          case 'playground.predict':
+            answer({ type: 'playground.predicted', id: q.id, result: p.predict(q.input) });
+            return;
+          case 'playground.features':
+            answer({ type: 'playground.features', id: q.id, features: p.features(q.input, q.layer) });
+            return;
+          case 'playground.attention':
+            answer({ type: 'playground.attended', id: q.id, attention: attentionView(tf, p.model, p.tokensOf(q.input), q.layer) });
+            return;
+        }
+      } catch (e) {
+        answer({ type: 'playground.failed', id: q.id, message: said(e) });
+      }
+    },
+    (e: unknown) => answer({ type: 'playground.failed', id: q.id, message: said(e) }),
+  );
+}
+
 channel.onMessage((raw) => {
   const parsed = engineCommandSchema.safeParse(raw);
-  if (!parsed.success) return;
+  if (!parsed.success) {
+    askPlayground(raw);
+    return;
+  }
   const cmd = parsed.data;
   switch (cmd.type) {
     case 'start':
       if (!started) {
         started = true;
         void start(cmd);
+      }
+      return;
+    case 'evaluate':
+      if (!started) {
+        started = true;
+        void evaluate(cmd);
+      }
+      return;
+    case 'playground':
+      if (!started) {
+        started = true;
+        openPlayground(cmd);
       }
       return;
     case 'stop':

@@ -7,7 +7,7 @@ import { loadDataset } from './datasets';
 import { splitData } from '../data/split';
 import type { TrainingData } from '../data/training-data';
 import { fitStreaming, openStreamingData, sampleBatch, streamingDatasets, usesStreaming, type TensorLayout } from './pipeline';
-import { probeTraining } from './probe';
+import { trialStep } from './probe';
 import { toTensors } from './tensors';
 
 interface FitArgs {
@@ -25,8 +25,10 @@ export interface Feeder {
   /** In-memory examples for per-epoch pictures (reconstructions, decoding); null when streaming. */
   readonly samplesFrom: TrainingData | null;
   readonly warnings: readonly string[];
-  /** One training step on a few examples: the kernel the backend lacks, or null. */
-  probe(model: tfjs.LayersModel): Promise<string | null>;
+  /** One training step on a few examples; throws when the backend lacks a kernel. */
+  trial(model: tfjs.LayersModel): Promise<void>;
+  /** The first `n` training examples as fresh tensors (the caller disposes them); null when streaming. */
+  sample(n: number): { xs: tfjs.Tensor[]; y: tfjs.Tensor } | null;
   fit(model: tfjs.LayersModel, args: FitArgs): Promise<unknown>;
   dispose(): void;
 }
@@ -52,7 +54,11 @@ async function inMemory(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: LossC
     batchesPerEpoch: Math.ceil(train.count / t.batchSize),
     samplesFrom: validation ?? train,
     warnings: (data.warnings ?? []).map((w) => w.message),
-    probe: (model) => probeTraining(tf, model, tt.xs, tt.y),
+    trial: (model) => trialStep(tf, model, tt.xs, tt.y),
+    sample: (n) => {
+      const k = Math.max(0, Math.min(n, train.count));
+      return { xs: tt.xs.map((x) => x.slice(0, k)), y: tt.y.slice(0, k) };
+    },
     fit: (model, args) =>
       model.fit(tt.xs, tt.y, {
         ...args,
@@ -75,16 +81,18 @@ async function streaming(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: Loss
     batchesPerEpoch: ds.batchesPerEpoch,
     samplesFrom: null,
     warnings: data.warnings.map((w) => w.message),
-    probe: async (model) => {
+    trial: async (model) => {
       const batch = await sampleBatch(tf, data, layout, Math.min(2, t.batchSize));
       try {
-        return await probeTraining(tf, model, batch.xs, batch.ys);
+        await trialStep(tf, model, batch.xs, batch.ys);
       } finally {
         tf.dispose([...batch.xs, batch.ys]);
       }
     },
+    sample: () => null,
     fit: (model, args) => fitStreaming(model, ds, args),
-    dispose: () => {},
+    // The stream's tensors live for one batch each; nothing is held between them.
+    dispose: () => undefined,
   };
 }
 

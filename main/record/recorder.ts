@@ -9,7 +9,6 @@ import { RUN_FILES, type CheckpointKind } from './layout';
 
 export { loadCheckpoint, type LoadOptions } from './checkpoint';
 export { checkpointMeta, findCheckpoint, RUN_FILES, type CheckpointKind } from './layout';
-export { updateBest, monitoredValue, type Best } from './best';
 
 /** What the engine writes into a run's folder while it trains. */
 export interface Recorder {

@@ -7,6 +7,8 @@ const TAIL = 4000;
 export function forkEngine(enginePath: string): EngineLauncher {
   return (): EngineProcess => {
     const child = fork(enginePath, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
+    // An IPC failure after spawn (a message the channel cannot carry) must end this engine, not the host.
+    child.on('error', () => child.kill('SIGKILL'));
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-TAIL);

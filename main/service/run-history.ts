@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ProjectDoc } from '../../app/document/schema';
 import { batchPointSchema, epochRecordSchema, type BatchPoint, type EpochRecord, type RunSummary } from '../../app/protocol/runs';
-import { updateBest, type Best } from '../record/best';
+import { updateBest, type Best } from '../../app/training/best';
 import { checkpointMeta, findCheckpoint, RUN_FILES } from '../record/layout';
 
 /**
@@ -71,6 +71,6 @@ export async function interruptedSummary(run: RunSummary, runDir: string, doc: P
     best: (doc ? bestOf(doc, epochs) : null) ?? run.best,
     weights: weightsOnDisk(runDir),
     wallSeconds: Math.max(run.wallSeconds, wall),
-    error: run.error ?? 'The app closed or crashed while this run was training.',
+    error: run.error ?? 'Interrupted: the app closed or crashed while this run was training.',
   };
 }

@@ -12,6 +12,8 @@ import { interruptedSummary, readBatches, readEpochs, weightsOnDisk } from './ru
 
 /** The same rule as the protocol's project and run ids (requests.ts): ids become folder names. */
 const ID = /^[A-Za-z0-9_-]{6,64}$/;
+/** Run folders one project may hold; past it, a start asks for old runs to be deleted instead of filling the disk. */
+export const MAX_RUNS_PER_PROJECT = 500;
 /** Marks which host process owns a 'running' run, so another process does not call it interrupted. */
 const OWNER_FILE = 'owner.json';
 
@@ -84,7 +86,10 @@ export class RunStore {
   /** Read-modify-writes of one run.json go one after another. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(readonly dataDir: string) {}
+  constructor(
+    readonly dataDir: string,
+    private readonly maxRuns = MAX_RUNS_PER_PROJECT,
+  ) {}
 
   runsDir(projectId: string): string {
     return join(this.dataDir, 'projects', checkId('project', projectId), 'runs');
@@ -101,6 +106,8 @@ export class RunStore {
   create(projectId: string, doc: ProjectDoc, run: NewRun): string {
     const dir = this.runDir(projectId, run.runId);
     if (existsSync(dir)) throw new Error(`Run ${run.runId} already exists.`);
+    if (this.count(projectId) >= this.maxRuns)
+      throw new Error(`This project already has ${this.maxRuns} recorded runs, the most it can keep. Delete some in the Runs list, then start again.`);
     const t = doc.training;
     const summary: RunSummary = {
       id: run.runId,
@@ -122,9 +129,15 @@ export class RunStore {
       error: null,
     };
     mkdirSync(dir, { recursive: true });
-    writeFileAtomicSync(join(dir, RUN_FILES.snapshot), JSON.stringify(doc));
-    writeFileAtomicSync(join(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
-    writeFileAtomicSync(join(dir, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
+    try {
+      writeFileAtomicSync(join(dir, RUN_FILES.snapshot), JSON.stringify(doc));
+      writeFileAtomicSync(join(dir, OWNER_FILE), JSON.stringify({ pid: process.pid, host: hostname() }));
+      writeFileAtomicSync(join(dir, RUN_FILES.summary), `${JSON.stringify(summary, null, 2)}\n`);
+    } catch (e) {
+      // A half-made folder would read as a run that never was; a failed start leaves nothing.
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
     this.live.add(`${projectId}/${run.runId}`);
     return dir;
   }
@@ -229,7 +242,7 @@ export class RunStore {
     const dir = this.runDir(projectId, runId);
     const key = `${projectId}/${runId}`;
     const next = (this.queues.get(key) ?? Promise.resolve())
-      .catch(() => {})
+      .catch(() => undefined)
       .then(async () => {
         const run = runSummarySchema.parse(JSON.parse(await readFile(join(dir, RUN_FILES.summary), 'utf8').catch(missing(runId))));
         const changed = runSummarySchema.parse(change(run));
@@ -241,8 +254,16 @@ export class RunStore {
       .finally(() => {
         if (this.queues.get(key) === next) this.queues.delete(key);
       })
-      .catch(() => {});
+      .catch(() => undefined);
     return next;
+  }
+
+  private count(projectId: string): number {
+    try {
+      return readdirSync(this.runsDir(projectId)).filter((n) => ID.test(n)).length;
+    } catch {
+      return 0;
+    }
   }
 
   /** "Run N": one more than the highest number so far, so deleting a run in the middle does not repeat a later name. */

@@ -4,13 +4,17 @@ import type { BackendInfo, BackendName } from '../../app/protocol/backend';
 import { EVENT_VERSION, hostEventSchema, type EpochLogs, type HostEvent } from '../../app/protocol/events';
 import type { EngineCommand } from '../../app/protocol/engine';
 import type { RunSummary } from '../../app/protocol/runs';
+import { updateBest, type Best } from '../../app/training/best';
 import { downloadsDir } from '../data-dir';
-import { updateBest, type Best } from '../record/best';
 import type { EngineLauncher, EngineProcess } from './engine-process';
+import { MAX_DEPTH, tooDeep } from './depth';
+import { preflight } from './preflight';
 import { fingerprint, type ResumePoint, type RunPatch, type RunStore } from './run-store';
 
 /** How long a stopping engine may take to finish its batch before it is killed. */
 export const STOP_GRACE_MS = 700;
+/** Engine processes alive at once: the run in progress plus one still exiting after a stop. */
+export const MAX_ENGINES = 2;
 
 export type RunControl = 'pause' | 'resume' | 'step';
 
@@ -29,7 +33,12 @@ interface ActiveRun {
   best: Best | null;
   stopping: boolean;
   ended: boolean;
+  /** The engine said run.started: until then a failure leaves no record worth keeping. */
+  started: boolean;
 }
+
+/** How both kinds of interruption begin, here and in run-history's record of a host that died. */
+export const INTERRUPTED = 'Interrupted';
 
 function lastLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).pop()?.slice(0, 300) ?? '';
@@ -45,6 +54,8 @@ export class RunManager {
   private readonly waiters = new Set<() => void>();
   /** Records of ended runs still being written; idle() waits for them. */
   private readonly writes = new Set<Promise<unknown>>();
+  /** Engine processes launched and not yet exited (a stopped run's engine may outlive its slot briefly). */
+  private engines = 0;
 
   constructor(
     private readonly launch: EngineLauncher,
@@ -63,6 +74,10 @@ export class RunManager {
 
   start(document: ProjectDoc, backend?: BackendName, continueFrom?: string): string {
     if (this.active) throw new Error('A training run is already in progress. Stop it before starting another.');
+    if (this.engines >= MAX_ENGINES) throw new Error('The last training engine is still shutting down. Try again in a moment.');
+    // Recursive code downstream (hashing, the snapshot, the IPC clone) must never meet a pathological document.
+    if (tooDeep(document)) throw new Error(`The project nests deeper than ${MAX_DEPTH} levels; no real project does. Check its params.`);
+    preflight(document);
     const runId = randomUUID();
     let projectId: string | null = null;
     let runDir: string | null = null;
@@ -90,6 +105,7 @@ export class RunManager {
       if (projectId) this.store?.discard(projectId, runId);
       throw e;
     }
+    this.engines++;
     const run: ActiveRun = {
       runId,
       engine,
@@ -104,10 +120,14 @@ export class RunManager {
       best: null,
       stopping: false,
       ended: false,
+      started: false,
     };
     this.active = run;
     engine.onMessage((raw) => this.onEngineMessage(run, raw));
-    engine.onExit((code, stderr) => this.onEngineExit(run, code, stderr));
+    engine.onExit((code, stderr) => {
+      this.engines--;
+      this.onEngineExit(run, code, stderr);
+    });
     const command: EngineCommand = {
       type: 'start',
       runId,
@@ -117,13 +137,23 @@ export class RunManager {
       ...(this.store ? { cacheDir: downloadsDir(this.store.dataDir) } : {}),
       ...(resume ? { resume: { runDir: resume.runDir, epochsDone: resume.epochsDone } } : {}),
     };
-    engine.send(command);
+    try {
+      engine.send(command);
+    } catch {
+      // The slot, the process and the folder all go: nothing started, and the next run may.
+      run.ended = true;
+      this.active = null;
+      engine.kill();
+      if (projectId) this.store?.discard(projectId, runId);
+      this.wake();
+      throw new Error('The project could not be sent to the training engine (it is too large or nested too deeply).');
+    }
     return runId;
   }
 
   stop(runId: string): boolean {
     const run = this.active;
-    if (!run || run.runId !== runId || run.ended) return false;
+    if (run?.runId !== runId || run.ended) return false;
     run.stopping = true;
     run.engine.send({ type: 'stop' } satisfies EngineCommand);
     setTimeout(() => {
@@ -137,7 +167,7 @@ export class RunManager {
   /** Pause, resume or step the active run; false when `runId` is not the run in progress. */
   control(runId: string, type: RunControl): boolean {
     const run = this.active;
-    if (!run || run.runId !== runId || run.ended || run.stopping) return false;
+    if (run?.runId !== runId || run.ended || run.stopping) return false;
     run.engine.send({ type } satisfies EngineCommand);
     return true;
   }
@@ -166,6 +196,7 @@ export class RunManager {
     const event = parsed.data;
     switch (event.type) {
       case 'run.started':
+        run.started = true;
         run.backend = event.backend;
         void this.record(run, { backend: event.backend, epochs: event.epochs });
         // The UI learns where the run is recorded even from an engine that does not echo it.
@@ -196,23 +227,28 @@ export class RunManager {
       this.end(run, { v: EVENT_VERSION, type: 'run.finished', runId: run.runId, status: 'stopped', epochsDone: run.epochsDone, seconds: this.elapsed(run) });
       return;
     }
-    const why = code === null ? 'it was killed' : `exit code ${code}`;
     const last = lastLine(stderr);
-    this.end(run, {
-      v: EVENT_VERSION,
-      type: 'run.failed',
-      runId: run.runId,
-      message: `The training engine stopped unexpectedly (${why})${last ? `: ${last}` : '.'}`,
-      ...(stderr ? { detail: stderr } : {}),
-    });
+    // Killed from outside (a signal: the OS out of memory, a user's kill) is an interruption, as a host that
+    // dies is: the run did nothing wrong and can be continued. Exiting with an error code is a failure.
+    const message =
+      code === null
+        ? `${INTERRUPTED}: the training engine was killed.`
+        : `The training engine stopped unexpectedly (exit code ${code})${last ? `: ${last}` : '.'}`;
+    this.end(run, { v: EVENT_VERSION, type: 'run.failed', runId: run.runId, message, ...(stderr ? { detail: stderr } : {}) }, code === null);
   }
 
   /** Writes to the run's record in the background; a write that fails is reported, not thrown. */
   private record(run: ActiveRun, patch: RunPatch, final = false): Promise<void> {
     const { store } = this;
     if (!store || !run.projectId) return Promise.resolve();
-    const write = (final ? store.finish(run.projectId, run.runId, patch) : store.patch(run.projectId, run.runId, patch)).catch((e: Error) => {
-      this.emit({ v: EVENT_VERSION, type: 'run.log', runId: run.runId, level: 'warning', message: `Could not update the run's record: ${e.message}` });
+    const write = (final ? store.finish(run.projectId, run.runId, patch) : store.patch(run.projectId, run.runId, patch)).catch((e: unknown) => {
+      this.emit({
+        v: EVENT_VERSION,
+        type: 'run.log',
+        runId: run.runId,
+        level: 'warning',
+        message: `Could not update the run's record: ${(e as Error).message}`,
+      });
     });
     this.writes.add(write);
     void write.finally(() => {
@@ -222,10 +258,18 @@ export class RunManager {
     return write.then(() => undefined);
   }
 
-  private end(run: ActiveRun, event: Extract<HostEvent, { type: 'run.finished' | 'run.failed' }>): void {
+  private end(run: ActiveRun, event: Extract<HostEvent, { type: 'run.finished' | 'run.failed' }>, interrupted = false): void {
     run.ended = true;
     if (this.active === run) this.active = null;
-    const status: RunSummary['status'] = event.type === 'run.failed' ? 'failed' : event.status;
+    if (!run.started && event.type === 'run.failed' && run.projectId) {
+      // A start that failed before training began (bad data, no backend) leaves no folder behind;
+      // the UI still hears why.
+      this.store?.discard(run.projectId, run.runId);
+      this.emit(event);
+      this.wake();
+      return;
+    }
+    const status: RunSummary['status'] = interrupted ? 'interrupted' : event.type === 'run.failed' ? 'failed' : event.status;
     // The record is final before the UI hears the run ended, so a runs list fetched on that event is current.
     void this.record(
       run,

@@ -1,13 +1,18 @@
 import type { z } from 'zod';
 import { REQUESTS, isRequestKind, type Reply, type RequestKind } from '../../app/protocol/requests';
 import type { HostEvent } from '../../app/protocol/events';
+import { confineDataPayload, confineDocument, restoreTypedPath } from './confine';
 import { dataHandlers, type PickPath } from './data';
 import { DataWorker } from './data-worker';
 import type { EngineLauncher } from './engine-process';
 import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
+import { Evaluator } from './evaluate';
+import { listAllRuns } from './all-runs';
+import { Playground } from './playground';
 import { listTemplates, readTemplate } from './templates';
+import type { Workspace } from './workspace';
 
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
@@ -27,6 +32,8 @@ export interface ServiceOptions {
   readonly launchEngine: EngineLauncher;
   readonly emit: (event: HostEvent) => void;
   readonly dialogs?: FileDialogs;
+  /** The web host's data folder: every data path a request names must be inside it. The desktop has none (its paths come from dialogs). */
+  readonly workspace?: Workspace;
 }
 
 type Handlers = { [K in RequestKind]: (payload: z.output<(typeof REQUESTS)[K]['payload']>) => Promise<Reply<K>> };
@@ -35,33 +42,43 @@ type Handlers = { [K in RequestKind]: (payload: z.output<(typeof REQUESTS)[K]['p
 export function createService(opts: ServiceOptions) {
   const store = new RunStore(opts.dataDir ?? defaultDataDir());
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
+  const evaluator = new Evaluator(opts.launchEngine, store);
+  const playground = new Playground(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
   };
+  const data = confinedData(dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)), opts.workspace);
   const handlers: Handlers = {
-    'app.info': async () => ({ version: opts.version, host: opts.host, files: opts.dialogs ? 'native' : 'browser' }),
+    'app.info': () => Promise.resolve({ version: opts.version, host: opts.host, files: opts.dialogs ? 'native' : 'browser' }),
     'templates.list': async () => ({ templates: await listTemplates(opts.paths.templates) }),
     'templates.get': async ({ id }) => ({ text: await readTemplate(opts.paths.templates, id) }),
-    'run.start': async ({ document, backend, continueFrom }) => ({ runId: runs.start(document, backend, continueFrom) }),
-    'run.stop': async ({ runId }) => ({ stopped: runs.stop(runId) }),
-    'run.pause': async ({ runId }) => ({ ok: runs.control(runId, 'pause') }),
-    'run.resume': async ({ runId }) => ({ ok: runs.control(runId, 'resume') }),
-    'run.step': async ({ runId }) => ({ ok: runs.control(runId, 'step') }),
+    // Synchronous work: handle() awaits each handler, so a throw here still becomes an error reply.
+    'run.start': ({ document, backend, continueFrom }) =>
+      Promise.resolve({ runId: runs.start(opts.workspace ? confineDocument(opts.workspace, document) : document, backend, continueFrom) }),
+    'run.stop': ({ runId }) => Promise.resolve({ stopped: runs.stop(runId) }),
+    'run.pause': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'pause') }),
+    'run.resume': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'resume') }),
+    'run.step': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'step') }),
     'runs.list': async ({ projectId }) => ({ runs: await store.list(projectId) }),
     'runs.get': async ({ projectId, runId }) => store.get(projectId, runId),
     'runs.update': async ({ projectId, runId, name, notes }) => ({
       run: await store.update(projectId, runId, { ...(name !== undefined ? { name } : {}), ...(notes !== undefined ? { notes } : {}) }),
     }),
     'runs.delete': async ({ projectId, runId }) => ({ deleted: await store.delete(projectId, runId) }),
+    'playground.predict': async ({ projectId, runId, input }) => ({ result: await playground.predict({ projectId, runId }, input) }),
+    'playground.features': async ({ projectId, runId, input, layer }) => ({ features: await playground.features({ projectId, runId }, input, layer) }),
+    'playground.attention': async ({ projectId, runId, input, layer }) => ({ attention: await playground.attention({ projectId, runId }, input, layer) }),
+    'runs.all': async () => ({ projects: await listAllRuns(store) }),
+    'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
-    ...dataHandlers(new DataWorker(opts.paths.dataWorker), opts.dialogs?.pickPath?.bind(opts.dialogs)),
+    ...data,
     'project.open': async () => needDialogs().open(),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {
-    if (!isRequestKind(kind)) throw new Error(`Unknown request "${String(kind)}".`);
+    if (!isRequestKind(kind)) throw new Error(`Unknown request "${String(kind).slice(0, 60)}".`);
     const parsed = REQUESTS[kind].payload.safeParse(payload);
     if (!parsed.success) throw new Error(`Invalid ${kind} request: ${parsed.error.issues[0]?.message ?? 'bad payload'}`);
     const handler = handlers[kind] as (p: unknown) => Promise<unknown>;
@@ -72,3 +89,16 @@ export function createService(opts: ServiceOptions) {
 }
 
 export type Service = ReturnType<typeof createService>;
+
+type DataHandlers = ReturnType<typeof dataHandlers>;
+
+/** With a workspace, the data requests read only inside it; their replies keep the path as typed. */
+function confinedData(h: DataHandlers, ws: Workspace | undefined): DataHandlers {
+  if (!ws) return h;
+  return {
+    ...h,
+    'data.inspect': async (p) => restoreTypedPath(await h['data.inspect'](confineDataPayload(ws, p)), p.settings),
+    'data.import': async (p) => restoreTypedPath(await h['data.import'](confineDataPayload(ws, p)), p.settings),
+    'data.relocate': async (p) => h['data.relocate'](confineDataPayload(ws, p)),
+  };
+}

@@ -18,6 +18,13 @@ interface Fixtures {
   files: ProjectFiles;
 }
 
+/** Set by playwright.config.ts, which also gives it to the server it starts. */
+function e2eToken(): string {
+  const token = process.env.E2E_TOKEN;
+  if (!token) throw new Error('E2E_TOKEN is not set: run the journeys through playwright.config.ts.');
+  return token;
+}
+
 export const test = base.extend<Fixtures>({
   // Playwright reads the fixtures a fixture needs from its first parameter's pattern: none here.
   // eslint-disable-next-line no-empty-pattern
@@ -32,7 +39,8 @@ export const test = base.extend<Fixtures>({
   },
   app: async ({ electron, page }, use) => {
     if (electron) return use(await electron.firstWindow());
-    await page.goto('/');
+    // The link the server prints: the token is swapped for a cookie and the address loses it.
+    await page.goto(`/?token=${e2eToken()}`);
     await use(page);
   },
   files: async ({ app, electron }, use) => {

@@ -63,7 +63,7 @@ describe('engine processes', () => {
     expect(runs.busy).toBe(false);
   });
 
-  it('reports an engine that dies as a failed run with its last words', async () => {
+  it('reports an engine that dies as an interrupted run', async () => {
     const { runs, until, engine } = manager();
     const doc = template('mlp-spirals');
     doc.training.epochs = 500;
@@ -71,21 +71,29 @@ describe('engine processes', () => {
     await until((e) => e.type === 'run.batches');
     engine().kill();
     const failed = await until((e) => e.type === 'run.failed');
-    expect(failed).toMatchObject({ message: 'The training engine stopped unexpectedly (it was killed).' });
+    expect(failed).toMatchObject({ message: 'Interrupted: the training engine was killed.' });
     expect(runs.busy).toBe(false);
   });
 
-  it('reports a user error from the engine without a stack trace', async () => {
-    const { runs, until } = manager();
+  it('refuses a document that does not fit its data before any engine starts, without a stack trace', () => {
+    const { runs, engine } = manager();
     const doc = template('mlp-spirals');
     doc.data.dataset = 'mnist';
+    expect(() => runs.start(doc)).toThrow(
+      'MNIST digits examples have shape (28, 28, 1) (784 values), but input_1 expects (2,). Fix: Set input_1 shape to (784,).',
+    );
+    expect(engine()).toBeUndefined();
+    expect(runs.busy).toBe(false);
+  });
+
+  it('reports a user error met while training (a diverging loss) without a stack trace', async () => {
+    const { runs, until } = manager();
+    // Plain SGD this fast on a regression makes the output layer's weights grow without bound.
+    const doc = template('gru-co2');
+    doc.training = { ...doc.training, optimizer: 'sgd', learningRate: 10, epochs: 50 };
     runs.start(doc);
     const failed = await until((e) => e.type === 'run.failed');
-    expect(failed).toEqual({
-      v: 1,
-      type: 'run.failed',
-      runId: failed.runId,
-      message: 'MNIST digits examples have shape (28, 28, 1) (784 values), but input_1 expects (2,). Fix: Set input_1 shape to (784,).',
-    });
+    expect(failed.type === 'run.failed' && failed.message).toMatch(/^The loss became NaN or infinite at batch \d+/);
+    expect(failed).not.toHaveProperty('detail');
   });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ import type { HostEvent } from '../../app/protocol/events';
 import { planGan } from '../../app/training/gan';
 import { selectBackend } from '../../main/engine/backend';
 import type { RunRecorder } from '../../main/engine/context';
+import type { RunObserver } from '../../main/engine/run/observer';
 import type { TrainingData } from '../../main/data/training-data';
 import { runGan, trainGan, validateGan } from '../../main/engine/modes/gan';
-import { loadCheckpoint, openRecorder } from '../../main/record/recorder';
+import { checkpointMeta, loadCheckpoint, openRecorder, RUN_FILES } from '../../main/record/recorder';
 import { edge, node, template } from './helpers';
 
 const fit = (doc: ProjectDoc) => checkDataFit(doc, analyzeGraph(doc.graph));
@@ -63,8 +64,14 @@ function fakeRecorder() {
   const recorder: RunRecorder = {
     batches: (points) => void (calls.batches += points.length),
     epoch: (record) => void calls.epochs.push(record.epoch),
-    samples: async (epoch, kind, images) => void calls.samples.push(`${epoch}:${kind}:${images.length}`),
-    checkpoint: async (model, which) => void calls.checkpoints.push(`${which}:${model.countParams()}`),
+    samples: (epoch, kind, images) => {
+      calls.samples.push(`${epoch}:${kind}:${images.length}`);
+      return Promise.resolve();
+    },
+    checkpoint: (model, which) => {
+      calls.checkpoints.push(`${which}:${model.countParams()}`);
+      return Promise.resolve();
+    },
   };
   return { recorder, calls };
 }
@@ -94,7 +101,7 @@ describe('GAN split and checks', () => {
   it('asks for a role on layers that have none', () => {
     const doc = template('dcgan-mnist');
     doc.graph.nodes = doc.graph.nodes.map((n) => (n.id === 'dropout_1' ? { ...n, role: 'model' } : n));
-    expect(fit(doc)[0]).toMatchObject({ nodeId: 'dropout_1', message: expect.stringContaining('dropout_1 has no role') });
+    expect(fit(doc)[0]).toMatchObject({ nodeId: 'dropout_1', message: expect.stringContaining('dropout_1 has no role') as unknown });
   });
 
   it('refuses a connection between the two networks', () => {
@@ -167,7 +174,7 @@ describe('GAN split and checks', () => {
     );
     expect(fit(wrong)[0]).toMatchObject({
       nodeId: 'g_img',
-      message: expect.stringContaining('; it has relu.'),
+      message: expect.stringContaining('; it has relu.') as unknown,
       fix: { label: 'Use tanh', nodeId: 'g_out', key: 'activation', value: 'tanh' },
     });
   });
@@ -231,7 +238,7 @@ describe('GAN training loop', () => {
     }
     const samples = events.filter((e) => e.type === 'run.samples');
     expect(samples).toHaveLength(2);
-    expect(samples[0]).toMatchObject({ kind: 'generated', epoch: 1, images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }] });
+    expect(samples[0]).toMatchObject({ kind: 'generated', epoch: 1, images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) as unknown }] });
     // 16 samples of 8×8 in a 4×4 grid with 1-pixel gaps: 35×35.
     const png = Buffer.from(samples[0]!.images[0]!.png.slice(22), 'base64');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([35, 35]);
@@ -242,6 +249,66 @@ describe('GAN training loop', () => {
       samples: ['1:generated:1', '2:generated:1'],
       checkpoints: [`last:${2_400 + 1_057}`, `last:${2_400 + 1_057}`],
     });
+  });
+
+  it('has each epoch on disk, history, samples and weights, before the UI hears of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-gan-disk-'));
+    try {
+      const doc = tinyGan();
+      const seen: string[] = [];
+      const sample = (epoch: number) => join(dir, RUN_FILES.samples, `epoch-${String(epoch).padStart(3, '0')}-generated-0.png`);
+      await runGan(
+        { runId: 'gan', document: doc },
+        {
+          tf,
+          recorder: openRecorder(dir),
+          emit: (e) => {
+            if (e.type === 'run.samples') seen.push(`samples ${e.epoch}: png ${existsSync(sample(e.epoch))}`);
+            if (e.type !== 'run.epoch') return;
+            const lines = readFileSync(join(dir, RUN_FILES.epochs), 'utf8').trim().split('\n');
+            const last = JSON.parse(lines.at(-1)!) as { epoch: number; logs: unknown };
+            const same = lines.length === e.epoch && last.epoch === e.epoch && JSON.stringify(last.logs) === JSON.stringify(e.logs);
+            seen.push(`epoch ${e.epoch}: history ${same}, weights of epoch ${checkpointMeta(dir, 'last')?.epoch ?? 'none'}`);
+          },
+        },
+        setupFor(doc),
+        { train: randomImages(32, 1), validation: randomImages(16, 2), task: 'classification' },
+      );
+      expect(seen).toEqual([
+        'samples 1: png true',
+        'epoch 1: history true, weights of epoch 1',
+        'samples 2: png true',
+        'epoch 2: history true, weights of epoch 2',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('calls observers with the combined model, after every batch and recorded epoch', async () => {
+    const doc = tinyGan();
+    const seen: string[] = [];
+    const observer: RunObserver = {
+      start: ({ model, sample }) => void seen.push(`start ${model.countParams()} sample ${sample(4) === null ? 'none' : 'some'}`),
+      afterBatch: ({ step, epoch }) => void seen.push(`batch ${epoch}.${step}`),
+      afterEpoch: ({ epoch, logs }) => void seen.push(`epoch ${epoch} d_loss ${Number.isFinite(logs.d_loss)}`),
+      dispose: () => void seen.push('dispose'),
+    };
+    await runGan({ runId: 'gan', document: doc }, { tf, emit: () => undefined, observers: [observer] }, setupFor(doc), {
+      train: randomImages(32, 1),
+      validation: null,
+      task: 'classification',
+    });
+    expect(seen).toEqual([
+      'start 3457 sample none',
+      'batch 1.1',
+      'batch 1.2',
+      'epoch 1 d_loss true',
+      'batch 2.3',
+      'batch 2.4',
+      'epoch 2 d_loss true',
+      'dispose',
+    ]);
   });
 
   it('generates the same sample grid from the fixed latent batch when seeded', async () => {
@@ -293,7 +360,7 @@ describe('GAN training loop', () => {
       const doc = tinyGan();
       doc.training.epochs = 1;
       const data = { train: randomImages(32, 1), validation: null, task: 'classification' as const };
-      await runGan({ runId: 'gan', document: doc }, { tf, emit: () => {}, recorder: openRecorder(runDir) }, setupFor(doc), data);
+      await runGan({ runId: 'gan', document: doc }, { tf, emit: () => undefined, recorder: openRecorder(runDir) }, setupFor(doc), data);
       const events: HostEvent[] = [];
       await runGan(
         { runId: 'gan2', document: doc, resume: { runDir, epochsDone: 1 } },
@@ -302,13 +369,13 @@ describe('GAN training loop', () => {
         data,
       );
       expect(events.find((e) => e.type === 'run.started')).toMatchObject({ initialEpoch: 1, epochs: 2 });
-      expect(events.filter((e) => e.type === 'run.epoch').map((e) => e.epoch)).toEqual([2]);
+      expect(events.flatMap((e) => (e.type === 'run.epoch' ? [e.epoch] : []))).toEqual([2]);
 
       const changed = setParam(doc, 'g_dense', 'units', 16);
       await expect(
         runGan(
           { runId: 'gan3', document: changed, resume: { runDir, epochsDone: 1 } },
-          { tf, emit: () => {}, loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
+          { tf, emit: () => undefined, loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last') },
           setupFor(changed),
           data,
         ),

@@ -5,7 +5,7 @@ import type { EdgeDoc } from '../../app/document/schema';
 import { getLayer } from '../../app/layers/registry';
 import { outputNames, type Shape } from '../../app/layers/types';
 import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { edge, graph, node, template } from './helpers';
 
 interface Case {

@@ -5,7 +5,7 @@ import { analyzeGraph } from '../../app/analysis/analyze';
 import { seededRandom } from '../../app/data/synthetic';
 import { emptyProject } from '../../app/document/schema';
 import { selectBackend } from '../../main/engine/backend';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { reverseDigits } from '../../main/engine/datasets/toy-sequences';
 import type { TrainingData } from '../../main/data/training-data';
 import { decodeReport, greedyDecode, sequenceText } from '../../main/engine/modes/decode';
@@ -34,11 +34,11 @@ beforeAll(async () => {
 describe('reconstruction samples', () => {
   const doc = template('conv-autoencoder-mnist');
 
-  it('draws inputs over reconstructions when the target is the input', () => {
+  it('draws inputs over reconstructions when the target is the input', async () => {
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const x = images(10, 1);
     const before = tf.memory().numTensors;
-    const [image, ...rest] = reconstructionSamples(tf, model, x, x, [28, 28, 1]);
+    const [image, ...rest] = await reconstructionSamples(tf, model, x, x, [28, 28, 1]);
     expect(tf.memory().numTensors).toBe(before);
     expect(rest).toEqual([]);
     expect(image!.caption).toBe('Top: inputs · bottom: reconstructions');
@@ -50,11 +50,11 @@ describe('reconstruction samples', () => {
     model.dispose();
   });
 
-  it('adds the clean targets under the reconstructions of noisy inputs', () => {
+  it('adds the clean targets under the reconstructions of noisy inputs', async () => {
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const clean = images(3, 2);
     const noisy = clean.map((v) => Math.min(1, v + 0.3));
-    const [image] = reconstructionSamples(tf, model, noisy, clean, [28, 28, 1]);
+    const [image] = await reconstructionSamples(tf, model, noisy, clean, [28, 28, 1]);
     expect(image!.caption).toBe('Top: noisy inputs · middle: reconstructions · bottom: clean targets');
     const png = decodeDataUrl(image!.png);
     expect(png).toMatchObject({ width: 3 * 28 + 2, height: 3 * 28 + 2 });
@@ -62,7 +62,7 @@ describe('reconstruction samples', () => {
     model.dispose();
   });
 
-  it('feeds a flat Input the same images', () => {
+  it('feeds a flat Input the same images', async () => {
     const flat = emptyProject('flat autoencoder');
     flat.graph = {
       nodes: [node('input_1', 'InputLayer', { shape: [784] }), node('dense_1', 'Dense', { units: 784, activation: 'sigmoid' })],
@@ -70,20 +70,20 @@ describe('reconstruction samples', () => {
     };
     const model = buildModel(tf, flat, analyzeGraph(flat.graph));
     const x = images(2, 3);
-    expect(decodeDataUrl(reconstructionSamples(tf, model, x, x, [28, 28, 1])[0]!.png)).toMatchObject({ width: 2 * 28 + 1, height: 2 * 28 + 1 });
+    expect(decodeDataUrl((await reconstructionSamples(tf, model, x, x, [28, 28, 1]))[0]!.png)).toMatchObject({ width: 2 * 28 + 1, height: 2 * 28 + 1 });
     model.dispose();
   });
 
-  it('is what epochSamples makes for the reconstruction task, and nothing for classifiers', () => {
+  it('is what epochSamples makes for the reconstruction task, and nothing for classifiers', async () => {
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const x = images(4, 4);
     const data: TrainingData = { inputs: [{ data: x, shape: [28, 28, 1] }], target: { data: x, shape: [28, 28, 1] }, count: 4 };
-    expect(epochSamples(tf, model, 'reconstruction', data)).toMatchObject({
+    expect(await epochSamples(tf, model, 'reconstruction', data)).toMatchObject({
       kind: 'reconstructions',
-      images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) }],
+      images: [{ png: expect.stringMatching(/^data:image\/png;base64,/) as unknown }],
     });
-    expect(epochSamples(tf, model, 'classification', data)).toBeNull();
-    expect(epochSamples(tf, model, 'reconstruction', null)).toBeNull();
+    expect(await epochSamples(tf, model, 'classification', data)).toBeNull();
+    expect(await epochSamples(tf, model, 'reconstruction', null)).toBeNull();
     model.dispose();
   });
 });
@@ -99,7 +99,7 @@ describe('greedy decoding', () => {
     const T = doc.data.digits;
     const val = reverseDigits({ ...doc.data, samples: 200, seed: 2 });
 
-    const untrained = decodeReport(tf, model, val);
+    const untrained = await decodeReport(tf, model, val);
     expect(untrained.exactMatch).toBeLessThan(0.1);
     expect(untrained.lines[0]).toMatch(/^(\d ){5}\d → .+ ✗ \(want (\d ){5}\d\)$/);
 
@@ -111,7 +111,7 @@ describe('greedy decoding', () => {
     tf.dispose([...xs, y]);
 
     const before = tf.memory().numTensors;
-    const report = decodeReport(tf, model, val, 4);
+    const report = await decodeReport(tf, model, val, 4);
     expect(tf.memory().numTensors).toBe(before);
     expect(report.evaluated).toBe(200);
     expect(report.exactMatch).toBeGreaterThan(0.5);
@@ -121,10 +121,10 @@ describe('greedy decoding', () => {
     expect(rest!.startsWith(source!.split(' ').reverse().join(' ')) || rest!.includes('✗')).toBe(true);
 
     // The plain function: the decoder only ever sees its own earlier guesses.
-    const got = greedyDecode(tf, model, val.inputs[0]!.data as Int32Array, 1, T);
+    const got = await greedyDecode(tf, model, val.inputs[0]!.data as Int32Array, 1, T);
     expect(got).toHaveLength(T);
-    const samples = epochSamples(tf, model, 'sequence', val);
-    expect(samples).toMatchObject({ kind: 'decoded', images: [], lines: expect.arrayContaining([expect.stringContaining(' → ')]) });
+    const samples = await epochSamples(tf, model, 'sequence', val);
+    expect(samples).toMatchObject({ kind: 'decoded', images: [], lines: expect.arrayContaining([expect.stringContaining(' → ')]) as unknown });
     expect(samples?.exactMatch).toBe(report.exactMatch);
     model.dispose();
   }, 60_000);

@@ -82,11 +82,11 @@ describe('a run survives its engine being killed', () => {
     process.kill(h.pid(), 'SIGKILL');
     await h.runs.idle();
     seenEpochs = h.epochs();
-    expect(h.events.at(-1)).toMatchObject({ type: 'run.failed', message: 'The training engine stopped unexpectedly (it was killed).' });
+    expect(h.events.at(-1)).toMatchObject({ type: 'run.failed', message: 'Interrupted: the training engine was killed.' });
 
     // A reopened app: a fresh store over the same folder.
     const [run] = await new RunStore(data).list(PROJECT);
-    expect(run).toMatchObject({ id: runId, status: 'failed', epochsDone: seenEpochs.length, final: seenEpochs.at(-1)!.logs, weights: { last: true } });
+    expect(run).toMatchObject({ id: runId, status: 'interrupted', epochsDone: seenEpochs.length, final: seenEpochs.at(-1)!.logs, weights: { last: true } });
     expect(run!.error).toMatch(/killed/);
     expect(run!.backend?.name).toBeTruthy();
 

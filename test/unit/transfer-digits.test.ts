@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { projectSchema, type ProjectDoc } from '../../app/document/schema';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { keepDigits } from '../../main/engine/datasets/digit-subset';
 import { loadMnistTest, loadMnistTrain, type Images } from '../../main/engine/datasets/mnist';
 import { groupedOptimizer, rateGroups } from '../../main/engine/layer-rates';

@@ -7,7 +7,7 @@ import { analyzeGraph } from '../../app/analysis/analyze';
 import { closestKey } from '../../app/analysis/unknown-params';
 import { loadProjectText } from '../../app/document/load';
 import { validateCommand } from '../../main/cli/validate';
-import { buildModel } from '../../main/engine/compile';
+import { buildModel } from '../../main/engine/build-model';
 import { TEMPLATES } from './helpers';
 
 /** The LeNet template with `extra` added to the first convolution's params, as a file would hold it. */

@@ -1,37 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { appPaths } from '../../main/service/paths';
-import { startWebHost, type WebHost } from '../../main/web/server';
-import { ROOT } from './helpers';
+import type { WebHost } from '../../main/web/server';
+import { call, connect, cookieFor, testHost } from './web-client';
 
 let host: WebHost;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  host = await startWebHost({ paths: appPaths(ROOT), version: '9.9.9', port: 0 });
+  ({ host, cleanup } = await testHost());
 });
-afterAll(() => host.close());
-
-const wsUrl = () => host.url.replace('http', 'ws') + 'ws';
-
-function connect(origin = host.url.slice(0, -1)): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(wsUrl(), { origin });
-    ws.once('open', () => resolve(ws));
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-}
-
-function call(ws: WebSocket, frame: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    ws.once('message', (data) => resolve(JSON.parse(data.toString())));
-    ws.send(JSON.stringify(frame));
-  });
-}
+afterAll(() => cleanup());
 
 describe('web host', () => {
   it('binds to loopback and answers requests over the WebSocket', async () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const ws = await connect();
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const ws = await connect(host);
     expect(await call(ws, { id: 1, kind: 'app.info', payload: {} })).toEqual({
       t: 'reply',
       id: 1,
@@ -42,14 +23,15 @@ describe('web host', () => {
   });
 
   it('answers an invalid payload with an error reply', async () => {
-    const ws = await connect();
+    const ws = await connect(host);
     const reply = await call(ws, { id: 2, kind: 'run.stop', payload: { runId: 7 } });
-    expect(reply).toMatchObject({ t: 'reply', id: 2, ok: false, error: expect.stringMatching(/^Invalid run.stop request/) });
+    expect(reply).toMatchObject({ t: 'reply', id: 2, ok: false });
+    expect(reply.error).toMatch(/^Invalid run.stop request/);
     ws.close();
   });
 
   it('closes the connection on a malformed frame', async () => {
-    const ws = await connect();
+    const ws = await connect(host);
     const code = await new Promise<number>((resolve) => {
       ws.once('close', (c) => resolve(c));
       ws.send('this is not json');
@@ -57,12 +39,21 @@ describe('web host', () => {
     expect(code).toBe(1003);
   });
 
-  it('refuses WebSocket connections from pages on other sites', async () => {
-    await expect(connect('https://evil.example')).rejects.toThrow('HTTP 403');
+  it('answers a frame with an id but no kind with a typed error, keeping the connection', async () => {
+    const ws = await connect(host);
+    const reply = await call(ws, { id: 3 } as never);
+    expect(reply.ok).toBe(false);
+    expect(reply.error).toMatch(/needs an id, a kind/);
+    expect(await call(ws, { id: 4, kind: 'app.info', payload: {} })).toMatchObject({ ok: true });
+    ws.close();
   });
 
   it('refuses paths outside the renderer', async () => {
-    const res = await fetch(new URL('/..%2f..%2fpackage.json', host.url));
-    expect(res.status === 403 || (await res.text()).includes('<!doctype html') || res.status === 503).toBe(true);
+    for (const path of ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/%00', '/%E0%A4%A']) {
+      const res = await fetch(new URL(path, host.origin), { headers: { cookie: cookieFor(host) } });
+      const body = await res.text();
+      expect(body, path).not.toContain('"name": "layerlab"');
+      expect(res.status === 403 || res.status === 400 || body.includes('<!doctype html'), path).toBe(true);
+    }
   });
 });

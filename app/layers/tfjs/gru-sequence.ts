@@ -3,19 +3,19 @@ import type { Tf } from '../types';
 import type { Tensor } from './tf-types';
 
 /** Candidate activations whose derivative can be read from their output, y = f(a) → f'(a). */
-const FROM_OUTPUT = {
+export const FROM_OUTPUT = {
   tanh: (tf: Tf, y: Tensor) => tf.sub(1, tf.square(y)),
   sigmoid: (tf: Tf, y: Tensor) => tf.sub(y, tf.square(y)),
   relu: (tf: Tf, y: Tensor) => tf.step(y),
   linear: null,
 } as const;
-type SequenceActivation = keyof typeof FROM_OUTPUT;
+export type SequenceActivation = keyof typeof FROM_OUTPUT;
 
 export function hasSequenceGradient(activation: BuiltinActivation): activation is SequenceActivation {
   return activation in FROM_OUTPUT;
 }
 
-function applyActivation(tf: Tf, name: SequenceActivation, a: Tensor): Tensor {
+export function applyActivation(tf: Tf, name: SequenceActivation, a: Tensor): Tensor {
   return name === 'linear' ? a : name === 'tanh' ? tf.tanh(a) : name === 'sigmoid' ? tf.sigmoid(a) : tf.relu(a);
 }
 

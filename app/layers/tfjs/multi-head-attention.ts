@@ -1,6 +1,6 @@
 import type { CustomLayerClass } from './tf-types';
 import type { Tf } from '../types';
-import { addMhaWeights, attend, type MhaVars } from './attention-math';
+import { addMhaWeights, attend, attentionWeights, type AttentionMap, type MhaVars } from './attention-math';
 import { perTf } from './memo';
 import { initializer } from './ops';
 import { isShapeList, type AddWeight, type ConfigDict, type Kwargs, type LayerArgs, type LayerShape, type Tensor } from './tf-types';
@@ -62,6 +62,12 @@ export const multiHeadAttentionClass = perTf((tf: Tf): CustomLayerClass<MultiHea
           training: kwargs.training === true,
         });
       });
+    }
+
+    /** The weights `call` would attend with, for the attention views (no dropout). */
+    attentionMaps(inputs: Tensor[]): AttentionMap[] {
+      const [query, value, key = value] = inputs;
+      return [{ label: 'self-attention', weights: attentionWeights(tf, this.vars, query!, key!, this.args.useCausalMask) }];
     }
 
     override getConfig(): ConfigDict {

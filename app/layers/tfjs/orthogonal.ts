@@ -31,6 +31,18 @@ export function orthogonalize(sample: ArrayLike<number>, rows: number, cols: num
   return out;
 }
 
+/** Standard normal values from Math.random (which the engine seeds per run), by Box–Muller. */
+function normalSample(n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - Math.random()));
+    const angle = 2 * Math.PI * Math.random();
+    out[i] = r * Math.cos(angle);
+    if (i + 1 < n) out[i + 1] = r * Math.sin(angle);
+  }
+  return out;
+}
+
 /**
  * tfjs's Orthogonal initializer runs QR as hundreds of small tensor ops: an LSTM(128)'s recurrent kernel takes about
  * 18 s on the cpu backend. This subclass computes the same distribution in plain JS in milliseconds. It keeps the
@@ -50,7 +62,10 @@ export const registerFastOrthogonal = perTf((tf: Tf) => {
       const dims = shape as number[];
       const cols = dims[dims.length - 1]!;
       const rows = dims.slice(0, -1).reduce((a, d) => a * d, 1);
-      const sample = tf.tidy(() => tf.randomNormal([Math.max(rows, cols), Math.min(rows, cols)]).dataSync());
+      const n = Math.max(rows, cols) * Math.min(rows, cols);
+      // WebGPU in Node cannot read a tensor synchronously (and an initializer is synchronous), so
+      // there the sample is drawn here; elsewhere tfjs draws it, as it always has.
+      const sample = tf.getBackend() === 'webgpu' ? normalSample(n) : tf.tidy(() => tf.randomNormal([n]).dataSync());
       return tf.tensor(orthogonalize(sample, rows, cols, this.gain), dims, dtype === 'int32' ? 'int32' : 'float32');
     }
   }

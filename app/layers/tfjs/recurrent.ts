@@ -3,6 +3,8 @@ import type { BuiltinActivation } from '../activations';
 import type { RecurrentKind } from '../recurrent-rules';
 import type { SymbolicTensor, Tf } from '../types';
 import { gruResetAfterClass } from './gru-reset-after';
+import { fastLstmClass } from './lstm-fast';
+import { fastSimpleRnnClass } from './simple-rnn-fast';
 import { registerFastOrthogonal } from './orthogonal';
 
 export interface RecurrentOptions {
@@ -30,10 +32,15 @@ export function recurrentLayer(tf: Tf, kind: RecurrentKind, o: RecurrentOptions)
     ...(o.name ? { name: o.name } : {}),
   };
   switch (kind) {
-    case 'SimpleRNN':
-      return tf.layers.simpleRNN(common);
-    case 'LSTM':
-      return tf.layers.lstm({ ...common, recurrentActivation: 'sigmoid' });
+    case 'SimpleRNN': {
+      const SimpleRNN = fastSimpleRnnClass(tf);
+      return new SimpleRNN(common);
+    }
+    case 'LSTM': {
+      // tfjs's LSTM with whole sequences as one op (lstm-sequence.ts); same class name, same weights.
+      const LSTM = fastLstmClass(tf);
+      return new LSTM({ ...common, recurrentActivation: 'sigmoid' });
+    }
     case 'GRU': {
       if (!o.resetAfter) return tf.layers.gru({ ...common, recurrentActivation: 'sigmoid' });
       const GRU = gruResetAfterClass(tf);

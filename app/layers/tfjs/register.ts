@@ -3,6 +3,7 @@ import { gruResetAfterClass } from './gru-reset-after';
 import { multiHeadAttentionClass } from './multi-head-attention';
 import { registerFastOrthogonal } from './orthogonal';
 import { positionEmbeddingClass, sinePositionEncodingClass, tokenAndPositionEmbeddingClass } from './position';
+import { rbmClass } from './rbm';
 import { transformerDecoderClass, transformerEncoderClass } from './transformer';
 
 /**
@@ -19,6 +20,7 @@ export function registerSequenceLayerClasses(tf: Tf): readonly string[] {
     tokenAndPositionEmbeddingClass(tf),
     transformerEncoderClass(tf),
     transformerDecoderClass(tf),
+    rbmClass(tf),
   ];
   return classes.map((c) => c.className);
 }

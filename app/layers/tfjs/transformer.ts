@@ -1,7 +1,7 @@
 import type { CustomLayerClass } from './tf-types';
 import type { BuiltinActivation } from '../activations';
 import type { Tf } from '../types';
-import { addMhaWeights, attend, type MhaVars } from './attention-math';
+import { addMhaWeights, attend, attentionWeights, type AttentionMap, type MhaVars } from './attention-math';
 import { perTf } from './memo';
 import { activate, addDense, addLayerNorm, applyDense, dropout, initializer, layerNorm, type DenseVars, type NormVars } from './ops';
 import { isShapeList, type AddWeight, type ConfigDict, type Kwargs, type LayerArgs, type LayerShape, type Tensor } from './tf-types';
@@ -105,6 +105,13 @@ export const transformerEncoderClass = perTf((tf: Tf): CustomLayerClass<Transfor
         return this.subBlock(attended, this.w.ffnNorm, training, (y) => this.runFeedForward(this.w.ffn, y));
       });
     }
+
+    /** The self-attention weights `call` would use, for the attention views. */
+    attentionMaps(inputs: Tensor[]): AttentionMap[] {
+      const x = inputs[0]!;
+      const y = this.cfg.normalizeFirst ? layerNorm(tf, this.w.attentionNorm, x, this.cfg.layerNormEpsilon) : x;
+      return [{ label: 'self-attention', weights: attentionWeights(tf, this.w.attention, y, y, false) }];
+    }
   }
   tf.serialization.registerClass(TransformerEncoder);
   return TransformerEncoder;
@@ -146,6 +153,20 @@ export const transformerDecoderClass = perTf((tf: Tf): CustomLayerClass<Transfor
         }
         return this.subBlock(h, w.ffnNorm, training, (y) => this.runFeedForward(w.ffn, y));
       });
+    }
+
+    /** Causal self-attention, and cross-attention (target × source) when called with an encoder sequence. */
+    attentionMaps(inputs: Tensor[]): AttentionMap[] {
+      const [x, context] = inputs;
+      const { w } = this;
+      const norm = (n: NormVars, t: Tensor) => (this.cfg.normalizeFirst ? layerNorm(tf, n, t, this.cfg.layerNormEpsilon) : t);
+      const maps: AttentionMap[] = [{ label: 'self-attention', weights: attentionWeights(tf, w.self, norm(w.selfNorm, x!), norm(w.selfNorm, x!), true) }];
+      if (w.cross && context) {
+        const h = this.subBlock(x!, w.selfNorm, false, (y) => attend(tf, w.self, y, y, y, { dropout: 0, training: false, causal: true }));
+        const q = norm(w.cross.norm, h);
+        maps.push({ label: 'cross-attention', weights: attentionWeights(tf, w.cross.attention, q, context, false) });
+      }
+      return maps;
     }
   }
   tf.serialization.registerClass(TransformerDecoder);

@@ -16,7 +16,7 @@ import type { TrainingData } from '../../data/training-data';
 const IMAGE = [28, 28, 1];
 
 /** Adds Gaussian noise of spread `noise`, clipped back to 0–1, for a denoising autoencoder. */
-function noisy(x: Float32Array, noise: number, seed: number): Float32Array {
+export function noisy(x: Float32Array, noise: number, seed: number): Float32Array {
   const rand = seededRandom(seed);
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i += 2) {

@@ -41,7 +41,7 @@ export function windows(series: Float32Array, window: number, horizon: number, v
     for (let t = 0; t < window; t++) x[i * window + t] = (series[i + t]! - mean) / std;
     y[i] = (series[i + window + horizon - 1]! - mean) / std;
   }
-  return { inputs: [{ data: x, shape: [window, 1] }], target: { data: y, shape: [1] }, count, chronological: true };
+  return { inputs: [{ data: x, shape: [window, 1] }], target: { data: y, shape: [1] }, count, chronological: true, targetScale: [{ mean, std }] };
 }
 
 /** vega-datasets exports only its JS entry, so find the data folder from that. */

@@ -23,7 +23,7 @@ export const sequenceText = (tokens: ArrayLike<number>): string => Array.from(to
  * position t depend only on positions ≤ t, so the zeros after t never matter.
  * `source` holds `count × T` encoder tokens; returns `count × T` predicted tokens.
  */
-export function greedyDecode(tf: Tf, model: tfjs.LayersModel, source: Int32Array, count: number, T: number): Int32Array {
+export async function greedyDecode(tf: Tf, model: tfjs.LayersModel, source: Int32Array, count: number, T: number): Promise<Int32Array> {
   const decoderIn = new Int32Array(count * T);
   for (let i = 0; i < count; i++) decoderIn[i * T] = START;
   const out = new Int32Array(count * T);
@@ -33,11 +33,12 @@ export function greedyDecode(tf: Tf, model: tfjs.LayersModel, source: Int32Array
       const next = tf.tidy(() => {
         const dec = tf.tensor2d(decoderIn, [count, T], 'int32');
         const probs = model.predict([enc, dec]);
-        const p = Array.isArray(probs) ? probs[0]! : (probs);
+        const p = Array.isArray(probs) ? probs[0]! : probs;
         const vocab = p.shape[2]!;
         return p.slice([0, t, 0], [count, 1, vocab]).argMax(-1).reshape([count]);
       });
-      const tokens = next.dataSync();
+      // Asynchronous: WebGPU in Node has no synchronous read.
+      const tokens = await next.data();
       next.dispose();
       for (let i = 0; i < count; i++) {
         out[i * T + t] = tokens[i]!;
@@ -66,13 +67,13 @@ export interface DecodeReport {
  * Exact match is the honest score: teacher-forced accuracy during training overstates it, because
  * there the decoder always reads the true previous token.
  */
-export function decodeReport(tf: Tf, model: tfjs.LayersModel, data: TrainingData, show = 8, evaluate = 256): DecodeReport {
+export async function decodeReport(tf: Tf, model: tfjs.LayersModel, data: TrainingData, show = 8, evaluate = 256): Promise<DecodeReport> {
   const T = data.target.shape[0] ?? 0;
   const count = Math.min(evaluate, data.count);
   if (count === 0 || T === 0) return { lines: [], exactMatch: 0, tokenAccuracy: 0, evaluated: 0 };
   const source = Int32Array.from(data.inputs[0]!.data.subarray(0, count * T));
   const want = data.target.data;
-  const got = greedyDecode(tf, model, source, count, T);
+  const got = await greedyDecode(tf, model, source, count, T);
   let exact = 0;
   let right = 0;
   const lines: string[] = [];

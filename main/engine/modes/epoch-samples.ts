@@ -20,18 +20,18 @@ export interface EpochSamples {
  * for an autoencoder, greedily decoded sequences for an encoder–decoder. Null for other tasks.
  * `data` should be the validation set (the training set when there is none).
  */
-export function epochSamples(tf: Tf, model: tfjs.LayersModel, task: Task, data: TrainingData | null): EpochSamples | null {
+export async function epochSamples(tf: Tf, model: tfjs.LayersModel, task: Task, data: TrainingData | null): Promise<EpochSamples | null> {
   if (!data || data.count === 0) return null;
   switch (task) {
     case 'reconstruction': {
       const input = data.inputs[0]!.data;
       const target = data.target.data;
       if (!(input instanceof Float32Array) || !(target instanceof Float32Array)) return null;
-      return { kind: 'reconstructions', images: reconstructionSamples(tf, model, input, target, data.target.shape) };
+      return { kind: 'reconstructions', images: await reconstructionSamples(tf, model, input, target, data.target.shape) };
     }
     case 'sequence': {
       if (data.inputs.length !== 2) return null;
-      const report = decodeReport(tf, model, data);
+      const report = await decodeReport(tf, model, data);
       return { kind: 'decoded', images: [], lines: report.lines, exactMatch: report.exactMatch };
     }
     case 'classification':

@@ -3,7 +3,7 @@ import type { Analysis } from '../../../app/analysis/types';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
 import type { GanPlan } from '../../../app/training/gan';
-import { buildSubModel } from '../compile';
+import { buildSubModel } from '../build-model';
 import { flatAdam } from '../flat-adam';
 import { makeOptimizer } from '../optimizer';
 
@@ -61,7 +61,7 @@ export function buildGanNets(tf: Tf, doc: ProjectDoc, analysis: Analysis, plan: 
 
 const variablesOf = (m: tfjs.LayersModel) => m.trainableWeights.map((w) => w.read() as tfjs.Variable);
 
-const bce = (tf: Tf, labels: tfjs.Tensor, p: tfjs.Tensor) => tf.mean(tf.metrics.binaryCrossentropy(labels, p)) as tfjs.Scalar;
+const bce = (tf: Tf, labels: tfjs.Tensor, p: tfjs.Tensor) => tf.mean<tfjs.Scalar>(tf.metrics.binaryCrossentropy(labels, p));
 
 function labelsFor(tf: Tf, real: number, fake: number, realLabel: number): tfjs.Tensor {
   return tf.concat([tf.fill([real, 1], realLabel), tf.zeros([fake, 1])]);
@@ -69,7 +69,7 @@ function labelsFor(tf: Tf, real: number, fake: number, realLabel: number): tfjs.
 
 /** Share of images the discriminator puts on the right side of 0.5. */
 function accuracy(tf: Tf, labels: tfjs.Tensor, p: tfjs.Tensor): tfjs.Scalar {
-  return tf.mean(tf.cast(tf.equal(tf.greater(labels, 0.5), tf.greater(p, 0.5)), 'float32')) as tfjs.Scalar;
+  return tf.mean<tfjs.Scalar>(tf.cast(tf.equal(tf.greater(labels, 0.5), tf.greater(p, 0.5)), 'float32'));
 }
 
 export interface StepResult {

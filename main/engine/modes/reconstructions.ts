@@ -12,16 +12,17 @@ function sameValues(a: Float32Array, b: Float32Array, length: number): boolean {
 }
 
 /** The model's output for `count` examples, flattened; the input is laid out as the model's Input expects (784 or 28×28×1). */
-function predictFlat(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, count: number, per: number): Float32Array {
+async function predictFlat(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, count: number, per: number): Promise<Float32Array> {
   const declared = model.inputs[0]?.shape.slice(1) ?? [];
   const inputShape = declared.every((d): d is number => typeof d === 'number') && product(declared) === per ? declared : [per];
   const out = tf.tidy(() => {
     const x = tf.tensor(inputs.subarray(0, count * per), [count, ...inputShape], 'float32');
     const y = model.predict(x);
-    return (Array.isArray(y) ? y[0]! : (y)).reshape([count, -1]);
+    return (Array.isArray(y) ? y[0]! : y).reshape([count, -1]);
   });
   try {
-    const flat = out.dataSync() as Float32Array;
+    // Asynchronous: WebGPU in Node has no synchronous read.
+    const flat = (await out.data()) as Float32Array;
     if (flat.length !== count * per) throw new Error(`the model outputs ${flat.length / count} values per example; the image has ${per}`);
     return flat;
   } finally {
@@ -34,18 +35,18 @@ function predictFlat(tf: Tf, model: tfjs.LayersModel, inputs: Float32Array, coun
  * row of reconstructions, and the clean targets (left out when they equal the inputs). Values are
  * 0–1 images of `shape` [h, w, c]; `inputs` and `targets` hold at least one example each.
  */
-export function reconstructionSamples(
+export async function reconstructionSamples(
   tf: Tf,
   model: tfjs.LayersModel,
   inputs: Float32Array,
   targets: Float32Array,
   shape: readonly number[],
   n = 8,
-): SampleImage[] {
+): Promise<SampleImage[]> {
   const per = product(shape);
   const count = Math.min(n, Math.floor(inputs.length / per), Math.floor(targets.length / per));
   if (count < 1) return [];
-  const outputs = predictFlat(tf, model, inputs, count, per);
+  const outputs = await predictFlat(tf, model, inputs, count, per);
   const denoising = !sameValues(inputs, targets, count * per);
   const rows = denoising ? [inputs, outputs, targets] : [inputs, outputs];
   const parts = rows.map((values) => splitTiles(values, count, shape));

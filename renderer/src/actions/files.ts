@@ -4,6 +4,8 @@ import { isElectron, transport } from '../transport';
 import { selectDirty, useProjectStore } from '../store/project';
 import { PROJECT_ID } from '../store/projectId';
 import { useSession } from '../store/session';
+import { askConfirm } from '../store/confirm';
+import { MOD } from '../ui/platform';
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -18,14 +20,19 @@ export function fileMode(): 'native' | 'browser' {
   return useSession.getState().info?.files ?? (isElectron() ? 'native' : 'browser');
 }
 
-/** Asks before throwing away unsaved edits. */
-export function confirmDiscard(action: string): boolean {
+/** Asks before throwing away unsaved edits, and only when there are some. */
+export async function confirmDiscard(action: string): Promise<boolean> {
   if (!selectDirty(useProjectStore.getState())) return true;
-  return window.confirm(`${action}? Your unsaved changes to "${useProjectStore.getState().doc.name}" will be lost.`);
+  return askConfirm({
+    title: `${action}?`,
+    message: `Your unsaved changes to "${useProjectStore.getState().doc.name}" will be lost. Save first (${MOD}+S) to keep them.`,
+    confirm: 'Discard changes',
+    danger: true,
+  });
 }
 
 /** Loads a project's text; on failure the current project stays and the error is shown. */
-export function openText(text: string, source: string, filePath: string | null = null): boolean {
+export function openText(text: string, source: string, filePath: string | null = null, fresh = false): boolean {
   const session = useSession.getState();
   const result = loadProjectText(text);
   if (!result.ok) {
@@ -37,7 +44,8 @@ export function openText(text: string, source: string, filePath: string | null =
   // A repaired document differs from the file: it stays dirty until saved. So does a file without
   // a project id (saved before projects had one): it gets one now, and until that is saved its
   // runs would be filed under an id the file does not know.
-  const hasId = result.doc.id !== undefined && PROJECT_ID.test(result.doc.id);
+  // A template is a fresh start, not a file: nothing in it is the user's to lose until they edit it.
+  const hasId = fresh || (result.doc.id !== undefined && PROJECT_ID.test(result.doc.id));
   useProjectStore.getState().loadDocument(result.doc, { filePath, saved: result.warnings.length === 0 && hasId });
   if (result.warnings.length > 0) {
     session.notify({ kind: 'load-warnings', tone: 'warning', title: `Opened ${source} with repairs`, lines: result.warnings });
@@ -45,8 +53,8 @@ export function openText(text: string, source: string, filePath: string | null =
   return true;
 }
 
-export function newProject(): void {
-  if (!confirmDiscard('Start a new project')) return;
+export async function newProject(): Promise<void> {
+  if (!(await confirmDiscard('Start a new project'))) return;
   useSession.getState().dismissKind('load-error');
   useProjectStore.getState().loadDocument(emptyProject(), { saved: true });
 }
@@ -57,7 +65,7 @@ export async function openProject(): Promise<void> {
     document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')?.click();
     return;
   }
-  if (!confirmDiscard('Open another project')) return;
+  if (!(await confirmDiscard('Open another project'))) return;
   try {
     const reply = await transport().request('project.open', {});
     if (!reply.canceled && openText(reply.text, fileName(reply.path), reply.path)) handles.set(reply.path, reply.handle);
@@ -67,7 +75,7 @@ export async function openProject(): Promise<void> {
 }
 
 export async function openFile(file: File): Promise<void> {
-  if (!confirmDiscard('Open another project')) return;
+  if (!(await confirmDiscard('Open another project'))) return;
   try {
     openText(await file.text(), `"${file.name}"`);
   } catch (e) {
@@ -78,8 +86,8 @@ export async function openFile(file: File): Promise<void> {
 const fileName = (path: string) => `"${path.split(/[\\/]/).pop() ?? path}"`;
 
 /** Desktop: a file the OS, a second launch or Open Recent asked this window to open. */
-export function openFromShell(path: string, text: string, handle: string): void {
-  if (!confirmDiscard('Open another project')) return;
+export async function openFromShell(path: string, text: string, handle: string): Promise<void> {
+  if (!(await confirmDiscard('Open another project'))) return;
   if (openText(text, fileName(path), path)) handles.set(path, handle);
 }
 
@@ -122,10 +130,10 @@ function download(text: string, name: string) {
 }
 
 export async function loadTemplate(id: string, name: string): Promise<void> {
-  if (!confirmDiscard(`Open the template "${name}"`)) return;
+  if (!(await confirmDiscard(`Open the template "${name}"`))) return;
   try {
     const { text } = await transport().request('templates.get', { id });
-    openText(text, `the template "${name}"`);
+    openText(text, `the template "${name}"`, null, true);
   } catch (e) {
     useSession.getState().notify({ kind: 'load-error', tone: 'error', title: `Could not load the template "${name}"`, lines: [errorText(e)] });
   }

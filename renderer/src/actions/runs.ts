@@ -4,6 +4,7 @@ import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
 import { newestFirst, runLabel, useRuns } from '../store/runs';
 import { useSession } from '../store/session';
+import { askConfirm } from '../store/confirm';
 import { transport } from '../transport';
 import { errorText, say } from './notify';
 import { startTraining } from './training';
@@ -96,7 +97,13 @@ export async function updateRun(runId: string, patch: { name?: string; notes?: s
 export async function deleteRun(run: RunSummary): Promise<void> {
   const id = projectId();
   if (!id) return;
-  if (!window.confirm(`Delete "${runLabel(run)}"? Its history, weights and pictures are removed for good.`)) return;
+  const ok = await askConfirm({
+    title: 'Delete this run?',
+    message: `"${runLabel(run)}": its history, weights and pictures are removed for good.`,
+    confirm: 'Delete run',
+    danger: true,
+  });
+  if (!ok) return;
   try {
     await transport().request('runs.delete', { projectId: id, runId: run.id });
     const s = useRuns.getState();
@@ -125,12 +132,13 @@ export async function continueRun(run: RunSummary): Promise<void> {
   const detail = await loadRunDetail(run.id);
   if (!detail) return;
   if (!sameNetwork(useProjectStore.getState().doc.graph, detail.snapshot.graph)) {
-    if (
-      !window.confirm(
-        `The graph has changed since "${runLabel(run)}". Restore that run's graph and continue training it? (Undo brings your current graph back.)`,
-      )
-    )
-      return;
+    const ok = await askConfirm({
+      title: 'Restore the run’s graph?',
+      message: `The graph has changed since "${runLabel(run)}". Restore that run's graph and continue training it? (Undo brings your current graph back.)`,
+      confirm: 'Restore and continue',
+      danger: false,
+    });
+    if (!ok) return;
     await restoreRun(run);
   }
   await startTraining({ continueFrom: run.id, history: detail });

@@ -6,7 +6,7 @@ import { newProject, openFromShell, openProject, saveProject } from './files';
 function runCommand(command: MenuCommand): void {
   switch (command) {
     case 'project.new':
-      newProject();
+      void newProject();
       return;
     case 'project.open':
       void openProject();
@@ -26,7 +26,7 @@ export function handleShellEvent(event: ShellEvent): void {
       runCommand(event.command);
       return;
     case 'project.opened':
-      openFromShell(event.path, event.text, event.handle);
+      void openFromShell(event.path, event.text, event.handle);
       return;
   }
 }

@@ -1,6 +1,7 @@
 import type { RunDetail } from '../../../app/protocol';
 import { transport } from '../transport';
 import { analysisOf, fitIssuesOf } from '../store/analysis';
+import { fieldBlockReason } from '../store/fieldErrors';
 import { useEngine } from '../store/engine';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun, type Pending } from '../store/run';
@@ -15,6 +16,8 @@ const STEP_TIMEOUT_MS = 30_000;
 export function trainBlockedReason(): string | null {
   const { doc } = useProjectStore.getState();
   if (doc.graph.nodes.length === 0) return 'Add layers to the canvas first, or start from a template.';
+  const field = fieldBlockReason();
+  if (field) return field;
   const analysis = analysisOf(doc.graph);
   const errors = analysis.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {

@@ -6,7 +6,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  SelectionMode,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -16,16 +18,20 @@ import {
   type OnNodeDrag,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { getLayer } from '../../../app/layers/registry';
 import { MAIN_OUTPUT } from '../../../app/layers/types';
 import { useAnalysis } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
+import { useView } from '../store/view';
 import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
+import { ContextMenu, type MenuState } from './ContextMenu';
+import { useEditActions } from './useEditActions';
 import { LAYER_MIME, toFlowEdges, toFlowNodes } from './flow';
 import { LayerNode, NODE_WIDTH, type LayerFlowNode } from './LayerNode';
+import { fitGraph, FIT_MIN_ZOOM } from './fitGraph';
 
 const nodeTypes: NodeTypes = { layer: LayerNode };
 
@@ -33,6 +39,9 @@ function minimapColor(node: LayerFlowNode): string {
   const type = useProjectStore.getState().doc.graph.nodes.find((n) => n.id === node.id)?.type ?? '';
   return categoryStyle(getLayer(type)?.category).hex;
 }
+
+/** Shift, Ctrl or Cmd and a click adds a layer to the selection; Shift and a drag draws a selection box. */
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 
 const isValidConnection: IsValidConnection = (c) => c.source !== c.target;
 
@@ -47,18 +56,42 @@ export function Canvas() {
   const { run, select, addLayer } = useProjectStore.getState();
   const analysis = useAnalysis();
   const training = useRun((s) => isActive(s.status));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const flow = useReactFlow<LayerFlowNode>();
+  const { screenToFlowPosition } = flow;
+  const minimap = useView((s) => s.minimap);
+  const fitRequest = useView((s) => s.fitRequest);
+  const zoom = useStore((s) => s.transform[2]);
+  const box = useRef<HTMLDivElement>(null);
+  const edit = useEditActions();
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const openMenu = (e: { preventDefault(): void; clientX: number; clientY: number }, target: MenuState['target']) => {
+    e.preventDefault();
+    // Right-clicking a layer outside the selection acts on that layer alone, as file managers do.
+    if (target.kind !== 'pane') {
+      const sel = useProjectStore.getState().selection;
+      const inSel = target.kind === 'node' ? sel.nodes.includes(target.id) : sel.edges.includes(target.id);
+      if (!inSel) select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
+    }
+    setMenu({ x: e.clientX, y: e.clientY, target });
+  };
   const [nodes, setNodes] = useState<LayerFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
 
-  useEffect(() => setNodes((prev) => toFlowNodes(graph, selection.nodes, prev)), [graph, selection.nodes]);
-  useEffect(() => setEdges(toFlowEdges(graph, analysis, selection.edges, training)), [graph, analysis, selection.edges, training]);
+  // React Flow's copies follow the document as it changes, adjusted during render (not in an effect) so no frame shows stale cards.
+  const [synced, setSynced] = useState<readonly unknown[]>([]);
+  const inputs = [graph, selection, analysis, training];
+  if (inputs.some((v, i) => v !== synced[i])) {
+    setSynced(inputs);
+    setNodes((prev) => toFlowNodes(graph, selection.nodes, prev));
+    setEdges(toFlowEdges(graph, analysis, selection.edges, training));
+  }
   useEffect(() => {
     // Fit whole-document loads (open, template, restore), never plain edits: the view must not jump under a drop.
-    if (loadCount === 0) return;
-    const t = setTimeout(() => void fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }), 60);
+    if (loadCount === 0 && fitRequest === 0) return;
+    const t = setTimeout(() => fitGraph(box.current, flow, useView.getState().direction), 60);
     return () => clearTimeout(t);
-  }, [loadCount, fitView]);
+  }, [loadCount, fitRequest, flow]);
 
   // Deletion goes through our own shortcut (one undo step); React Flow only reports moves and selection.
   const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
@@ -106,7 +139,7 @@ export function Canvas() {
   };
 
   return (
-    <div data-testid="canvas" className="relative h-full w-full bg-slate-50" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={box} data-testid="canvas" data-zoom={zoom.toFixed(3)} className="relative h-full w-full bg-slate-50" onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<LayerFlowNode>
         nodes={nodes}
         edges={edges}
@@ -118,18 +151,36 @@ export function Canvas() {
         onConnect={onConnect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        selectionMode={SelectionMode.Partial}
+        onNodeContextMenu={(e, n) => openMenu(e, { kind: 'node', id: n.id })}
+        onEdgeContextMenu={(e, ed) => openMenu(e, { kind: 'edge', id: ed.id })}
+        onPaneContextMenu={(e) => openMenu(e, { kind: 'pane' })}
+        onSelectionContextMenu={(e) => openMenu(e, { kind: 'pane' })}
         minZoom={0.2}
         maxZoom={2.5}
+        fitViewOptions={{ minZoom: FIT_MIN_ZOOM, maxZoom: 1.1, padding: 0.1 }}
         defaultEdgeOptions={{ type: 'default' }}
         attributionPosition="top-right"
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
-        {graph.nodes.length > 0 && (
-          <MiniMap<LayerFlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" className="ll-minimap" />
+        {graph.nodes.length > 0 && minimap && (
+          <MiniMap<LayerFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241,245,249,0.7)"
+            className="ll-minimap"
+            style={{ width: 140, height: 96 }}
+            ariaLabel="Minimap of the graph"
+          />
         )}
         <Controls showInteractive={false} className="ll-controls" />
       </ReactFlow>
       <CanvasOverlays />
+      {menu && <ContextMenu menu={menu} edit={edit} onClose={closeMenu} />}
     </div>
   );
 }

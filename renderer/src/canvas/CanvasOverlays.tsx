@@ -1,5 +1,5 @@
 import { formatCount } from '../../../app/analysis/summary';
-import { useAnalysis } from '../store/analysis';
+import { useAdvice, useAnalysis, useFitIssues } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { Notices } from '../layout/Notices';
 import { useReveal } from './useReveal';
@@ -35,28 +35,44 @@ function EmptyHint() {
   );
 }
 
+/** "Graph OK" only when the graph is valid and fits the data; advice turns it amber, never red. */
 function GraphHealth() {
   const analysis = useAnalysis();
+  const fit = useFitIssues();
+  const advice = useAdvice();
   const reveal = useReveal();
-  const errors = analysis.issues.filter((i) => i.severity === 'error');
+  const errors = [...analysis.issues.filter((i) => i.severity === 'error'), ...fit.map((f) => ({ message: f.message, nodeId: f.nodeId }))];
   const first = errors.find((i) => i.nodeId);
   if (errors.length === 0) {
+    const tip = advice[0];
     return (
-      <div className="absolute top-3 left-3 z-10 flex items-center gap-1.5 rounded-full border border-emerald-200 bg-white/90 px-3 py-1 text-[12px] font-medium text-emerald-700 shadow-xs">
-        <span className="size-1.5 rounded-full bg-emerald-500" aria-hidden />
+      <button
+        type="button"
+        data-testid="graph-health"
+        data-state={tip ? 'advice' : 'ok'}
+        disabled={!tip}
+        onClick={() => reveal(tip?.nodeId)}
+        title={tip ? `${tip.message} ${tip.fix ?? ''}` : 'The graph is valid and fits the data'}
+        className={`absolute top-3 left-3 z-10 flex items-center gap-1.5 rounded-full border bg-white/90 px-3 py-1 text-[12px] font-medium shadow-xs ${tip ? 'border-amber-300 text-amber-800 hover:bg-amber-50' : 'border-emerald-200 text-emerald-700'}`}
+      >
+        <span className={`size-1.5 rounded-full ${tip ? 'bg-amber-500' : 'bg-emerald-500'}`} aria-hidden />
         Graph OK · {formatCount(analysis.totalParams)} params
-      </div>
+        {advice.length > 0 && ` · ${advice.length} tip${advice.length === 1 ? '' : 's'}`}
+      </button>
     );
   }
   return (
     <button
       type="button"
+      data-testid="graph-health"
+      data-state="problems"
       className="absolute top-3 left-3 z-10 flex items-center gap-1.5 rounded-full border border-red-200 bg-white/90 px-3 py-1 text-[12px] font-medium text-red-700 shadow-xs hover:bg-red-50"
-      title={first ? 'Select the first layer with a problem' : errors[0]!.message}
+      title={first ? `Select the first layer with a problem: ${first.message}` : errors[0]!.message}
       onClick={() => reveal(first?.nodeId)}
     >
       <span className="size-1.5 rounded-full bg-red-500" aria-hidden />
-      {errors.length} problem{errors.length === 1 ? '' : 's'} in the graph
+      {errors.length} problem{errors.length === 1 ? '' : 's'}
+      {fit.length > 0 ? ' (graph and data)' : ' in the graph'}
     </button>
   );
 }

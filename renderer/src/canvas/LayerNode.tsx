@@ -3,20 +3,22 @@ import { memo } from 'react';
 import { formatCount } from '../../../app/analysis/summary';
 import type { GraphIssue } from '../../../app/analysis/types';
 import { getLayer } from '../../../app/layers/registry';
-import { formatShape, MAIN_OUTPUT, outputNames, type InputHandle } from '../../../app/layers/types';
-import { useAnalysis, useFitIssues } from '../store/analysis';
+import { formatShape, type InputHandle } from '../../../app/layers/types';
+import { useAdvice, useAnalysis, useFitIssues } from '../store/analysis';
 import { useProjectStore } from '../store/project';
+import { useView } from '../store/view';
 import { categoryStyle, displayType } from '../ui/category';
 import { NodeBadges } from './NodeBadges';
 import { NodeError } from './NodeError';
+import { nodeHandles, NODE_HEADER as HEADER, NODE_ROW as ROW, NODE_WIDTH } from './nodeGeometry';
 
 /** Canvas nodes carry no data: the card reads its layer from the document by id. */
 export type LayerFlowNode = Node<Record<string, never>, 'layer'>;
 
-export const NODE_WIDTH = 248;
-/** Handles sit at fixed heights, so an error message growing the card never bends the edges. */
-const HEADER = 50;
-const ROW = 20;
+export { NODE_WIDTH };
+
+/** Where the i-th of n handles sits along the top or bottom edge, in handle order left to right. */
+const along = (i: number, n: number) => `${((i + 1) / (n + 1)) * 100}%`;
 
 const inputTitle = (h: InputHandle) => `${h.label} input${h.optional ? ' (optional)' : ''}${h.multiple ? ' — takes several connections, in order' : ''}`;
 
@@ -25,7 +27,10 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
   const node = useProjectStore((s) => s.doc.graph.nodes.find((n) => n.id === id));
   const info = useAnalysis().nodes.get(id);
   const fit = useFitIssues();
+  const tip = useAdvice().find((a) => a.nodeId === id);
   const gan = useProjectStore((s) => s.doc.training.mode === 'gan');
+  // Data flows down the page (inputs on top) or across it (inputs on the left), as the graph is laid out.
+  const vertical = useView((s) => s.direction === 'TB');
   if (!node) return null;
   const def = getLayer(node.type);
   const style = categoryStyle(def?.category);
@@ -34,12 +39,8 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
     .filter((f) => f.nodeId === id)
     .map((f): GraphIssue => ({ severity: 'error', nodeId: id, message: f.message, ...(f.fix ? { fix: `Fix in the Data panel: ${f.fix.label}.` } : {}) }));
   const issues = [...(info?.issues ?? []), ...misfits];
-  const inputs = def?.inputs ?? [];
-  const outputs = def ? outputNames(def, node.params) : [MAIN_OUTPUT];
+  const { inputs, outputs, showInputs, showOutputs, rows } = nodeHandles(node);
   const badHandles = new Set(issues.map((i) => i.handle).filter(Boolean));
-  const showInputs = inputs.length > 1 || inputs.some((h) => h.optional || h.multiple);
-  const showOutputs = outputs.length > 1;
-  const rows = Math.max(showInputs ? inputs.length : 0, showOutputs ? outputs.length : 0);
   const rowTop = (i: number) => HEADER + 4 + ROW / 2 + i * ROW;
   const border = issues.length ? 'border-red-400' : selected ? 'border-indigo-500' : 'border-slate-300';
   const ring = selected ? (issues.length ? 'ring-2 ring-red-400/40' : 'ring-2 ring-indigo-500/30') : '';
@@ -102,13 +103,23 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
         </div>
       )}
       {issues.length > 0 && <NodeError issues={issues} showHandle={inputs.length > 0} />}
+      {issues.length === 0 && tip && (
+        // One line on the card, so advice never pushes the card onto its neighbour; the whole tip is in the title and the inspector.
+        <div
+          data-testid="node-advice"
+          title={`${tip.message}${tip.fix ? `\nFix: ${tip.fix}` : ''}`}
+          className="mx-2 mb-1.5 truncate rounded-md bg-amber-50 px-2 py-0.5 text-[11px] leading-snug text-amber-900"
+        >
+          Tip: {tip.message}
+        </div>
+      )}
       {inputs.map((h, i) => (
         <Handle
           key={h.name}
           id={h.name}
           type="target"
-          position={Position.Left}
-          style={{ top: showInputs ? rowTop(i) : HEADER / 2 }}
+          position={vertical ? Position.Top : Position.Left}
+          style={vertical ? { left: along(i, inputs.length) } : { top: showInputs ? rowTop(i) : HEADER / 2 }}
           data-testid={`handle-in-${id}-${h.name}`}
           title={inputTitle(h)}
           className={`ll-handle ${badHandles.has(h.name) ? 'll-handle-bad' : ''} ${h.multiple ? 'll-handle-multi' : ''}`}
@@ -119,8 +130,8 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
           key={name}
           id={name}
           type="source"
-          position={Position.Right}
-          style={{ top: showOutputs ? rowTop(i) : HEADER / 2 }}
+          position={vertical ? Position.Bottom : Position.Right}
+          style={vertical ? { left: along(i, outputs.length) } : { top: showOutputs ? rowTop(i) : HEADER / 2 }}
           data-testid={i === 0 ? `handle-out-${id}` : `handle-out-${id}-${name}`}
           title={`${name}${info?.outputShapes[i] ? ` ${formatShape(info.outputShapes[i])}` : ''}`}
           className="ll-handle"

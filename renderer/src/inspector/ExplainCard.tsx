@@ -1,7 +1,8 @@
 import type { LayerDef } from '../../../app/layers/types';
 import { displayType } from '../ui/category';
+import { inlineMarkdown } from './inlineMarkdown';
 
-/** The learner's card: what the layer does, its formula, its shapes, and when to use it. */
+/** The learner's card: what the layer does, its formula, its shapes, and when to use it; code spans and sub/superscripts rendered. */
 export function ExplainCard({ def }: { readonly def: LayerDef }) {
   const { what, formula, shapes, when } = def.explain;
   return (
@@ -13,22 +14,22 @@ export function ExplainCard({ def }: { readonly def: LayerDef }) {
         </svg>
         About {displayType(def.type)}
       </div>
-      <p>{what}</p>
+      <p>{inlineMarkdown(what)}</p>
       {formula && (
         <div className="space-y-1 rounded-md border border-slate-200 bg-white px-2.5 py-1.5 font-mono text-[12px] leading-snug break-words text-slate-800">
           {/* Widely spaced dots separate statements (the formula, then its parameter count). */}
           {formula.split(/\s{2,}·\s{2,}/).map((part, i) => (
-            <div key={i}>{part}</div>
+            <div key={i}>{inlineMarkdown(part, true)}</div>
           ))}
         </div>
       )}
       <div>
         <div className="text-[11px] font-semibold text-slate-500">Shapes</div>
-        <p>{shapes}</p>
+        <p>{inlineMarkdown(shapes)}</p>
       </div>
       <div>
         <div className="text-[11px] font-semibold text-slate-500">When to use it</div>
-        <p>{when}</p>
+        <p>{inlineMarkdown(when)}</p>
       </div>
     </div>
   );

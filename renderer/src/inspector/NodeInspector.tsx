@@ -4,7 +4,7 @@ import type { NodeDoc } from '../../../app/document/schema';
 import { fieldsOf } from '../../../app/layers/fields';
 import { getLayer } from '../../../app/layers/registry';
 import { formatShape } from '../../../app/layers/types';
-import { useAnalysis } from '../store/analysis';
+import { useAdvice, useAnalysis } from '../store/analysis';
 import { nameProblem } from '../store/naming';
 import { useProjectStore } from '../store/project';
 import { categoryStyle, displayType } from '../ui/category';
@@ -21,6 +21,7 @@ const identity = (s: string) => s;
 export function NodeInspector({ node }: { readonly node: NodeDoc }) {
   const def = getLayer(node.type);
   const info = useAnalysis().nodes.get(node.id);
+  const advice = useAdvice();
   const run = useProjectStore((s) => s.run);
   const onParam = useCallback((key: string, value: unknown) => run({ type: 'setParam', nodeId: node.id, key, value }), [run, node.id]);
   const parseName = useCallback(
@@ -66,7 +67,7 @@ export function NodeInspector({ node }: { readonly node: NodeDoc }) {
             <dd className="font-mono text-[13px] text-slate-800">{formatCount(info?.params ?? 0)}</dd>
           </div>
         </dl>
-        <IssueList issues={info?.issues ?? []} />
+        <IssueList issues={[...(info?.issues ?? []), ...advice.filter((a) => a.nodeId === node.id)]} />
         <NodeTraining nodes={[node]} />
       </div>
       <div className="space-y-3">

@@ -1,4 +1,5 @@
 import { Inspector } from '../inspector/Inspector';
+import { LabPanel } from '../labs/LabPanel';
 import { DataPanel } from '../panels/DataPanel';
 import { SummaryPanel } from '../panels/SummaryPanel';
 import { TrainingPanel } from '../panels/TrainingPanel';
@@ -21,6 +22,7 @@ export function Sidebar() {
   const runCount = useRuns((s) => s.runs?.length ?? 0);
   return (
     <aside aria-label="Properties" className="h-full overflow-y-auto bg-white">
+      <LabPanel />
       <Section title={selected ? 'Layer' : 'Inspector'}>
         <Inspector />
       </Section>

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
 import { layersByCategory } from '../../../app/layers/registry';
 import type { LayerCategory } from '../../../app/layers/types';
-import { useAddAtCentre } from '../canvas/useAddAtCentre';
+import { useEditActions } from '../canvas/useEditActions';
 import { displayType } from '../ui/category';
 import { PaletteItem } from './PaletteItem';
 
 const groups = layersByCategory().filter((g) => g.layers.length > 0);
 
-/** Every layer in the catalog, grouped by category, with a filter; drag one onto the canvas, or double-click / Enter. */
+/** Every layer in the catalog, grouped by category, with a filter; drag one onto the canvas, or double-click / Enter to add it after the selected layer. */
 export function Palette() {
-  const addAtCentre = useAddAtCentre();
+  const { insert } = useEditActions();
   const [query, setQuery] = useState('');
   const [closed, setClosed] = useState<ReadonlySet<LayerCategory>>(new Set());
   const q = query.trim().toLowerCase();
@@ -64,7 +64,7 @@ export function Palette() {
               {open && (
                 <ul className="mt-0.5 space-y-px">
                   {layers.map((def) => (
-                    <PaletteItem key={def.type} def={def} onAdd={() => addAtCentre(def.type)} />
+                    <PaletteItem key={def.type} def={def} onAdd={() => insert(def.type)} />
                   ))}
                 </ul>
               )}

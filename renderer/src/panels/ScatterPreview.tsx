@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { generate2d } from '../../../app/data/synthetic';
+import { drawBoundary } from '../views/boundaryField';
+import { useViews } from '../views/store';
 
 export type Synthetic2d = 'spirals' | 'circles' | 'xor';
 
@@ -11,6 +13,9 @@ const HEIGHT = 200;
 /** The synthetic set as the engine will generate it, drawn on a small canvas. */
 export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic2d; samples: number; noise: number; seed: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
+  // The decision field of the run in progress (or just finished), drawn under the points.
+  const boundary = useViews((s) => s.boundary);
+  const frames = useViews((s) => s.boundaryFrames);
 
   useEffect(() => {
     const canvas = ref.current;
@@ -28,6 +33,7 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
       const half = HEIGHT / 2;
       const scale = half / 1.35;
       const cx = width / 2;
+      if (boundary) drawBoundary(ctx, boundary, COLORS, (x, y) => [cx + x * scale, half - y * scale]);
       ctx.strokeStyle = '#e2e8f0';
       ctx.lineWidth = 1;
       ctx.beginPath();
@@ -50,20 +56,33 @@ export function ScatterPreview({ kind, samples, noise, seed }: { kind: Synthetic
     const ro = new ResizeObserver(draw);
     ro.observe(canvas);
     return () => ro.disconnect();
-  }, [kind, samples, noise, seed]);
+  }, [kind, samples, noise, seed, boundary]);
 
   return (
     <figure className="space-y-1">
-      <canvas ref={ref} data-testid="data-preview" className="block w-full rounded-md border border-slate-200 bg-white" style={{ height: HEIGHT }} />
+      <canvas
+        ref={ref}
+        data-testid="data-preview"
+        data-boundary-frames={frames}
+        data-boundary-step={boundary?.step ?? -1}
+        className="block w-full rounded-md border border-slate-200 bg-white"
+        style={{ height: HEIGHT }}
+      />
       <figcaption className="flex items-center justify-center gap-3 text-[11px] text-slate-500">
         <Legend color={COLORS[0]!} label="class 0" />
         <Legend color={COLORS[1]!} label="class 1" />
+
         {samples > MAX_POINTS && (
           <span>
             ({MAX_POINTS.toLocaleString('en-US')} of {samples.toLocaleString('en-US')} shown)
           </span>
         )}
       </figcaption>
+      {boundary && (
+        <p data-testid="boundary-legend" className="text-center text-[11px] text-slate-500">
+          Shading: the class the model predicts there (stronger = surer), epoch {boundary.epoch}
+        </p>
+      )}
     </figure>
   );
 }

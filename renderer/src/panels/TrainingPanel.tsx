@@ -10,7 +10,7 @@ import { ScheduleGroup } from './training/ScheduleGroup';
 import { SeedGroup } from './training/SeedGroup';
 import { useTraining } from './training/useTraining';
 
-type Mode = 'standard' | 'gan';
+type Mode = 'standard' | 'gan' | 'rbm';
 
 function ModeHelp({ mode }: { readonly mode: Mode }) {
   const counts = useProjectStore((s) => {
@@ -19,6 +19,13 @@ function ModeHelp({ mode }: { readonly mode: Mode }) {
     return `${c.generator},${c.discriminator}`;
   });
   if (mode === 'standard') return <>Fits the network to the dataset’s targets: classes, numbers, the input itself (autoencoders) or sequences.</>;
+  if (mode === 'rbm')
+    return (
+      <>
+        Trains every RBM layer by contrastive divergence to reproduce its input, each on the hidden units of the one below; a classifier head after the RBMs is
+        then fine-tuned on the labels in the second half of the epochs.
+      </>
+    );
   const [g, d] = counts.split(',').map(Number);
   return (
     <>
@@ -39,6 +46,7 @@ export function TrainingPanel() {
         <select id="mode" data-testid="mode-select" className={selectClass} value={t.mode} onChange={(e) => set({ mode: e.target.value as Mode })}>
           <option value="standard">Standard (fit to targets)</option>
           <option value="gan">GAN (generator vs discriminator)</option>
+          <option value="rbm">RBM (contrastive divergence)</option>
         </select>
       </FieldRow>
       <div className="grid grid-cols-3 gap-x-2 gap-y-3">

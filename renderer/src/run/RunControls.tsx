@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { pauseTraining, resumeTraining, startTraining, stepTraining, stopTraining, trainBlockedReason } from '../actions/training';
+import { useFieldErrors } from '../store/fieldErrors';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
 import { useSession } from '../store/session';
@@ -18,7 +19,8 @@ export const SHORTCUTS = {
 export function RunControls() {
   const doc = useProjectStore((s) => s.doc);
   const connection = useSession((s) => s.connection);
-  const blocked = useMemo(() => trainBlockedReason(), [doc, connection]);
+  const fieldErrors = useFieldErrors((s) => s.errors);
+  const blocked = useMemo(() => trainBlockedReason(), [doc, connection, fieldErrors]);
   const status = useRun((s) => s.status);
   const pending = useRun((s) => s.pending);
   const hasRun = useRun((s) => s.runId !== null);

@@ -5,6 +5,10 @@ import { RunInfo } from './RunInfo';
 import { RunProgress } from './RunProgress';
 import { RunStats } from './RunStats';
 import { RunStatusPill } from './RunStatus';
+import { InsideButton } from '../views/DynamicsDialog';
+import { listenForViews } from '../views/store';
+
+listenForViews();
 
 /** The bottom panel: transport controls and progress, how the run is going, and the live curves. */
 export function RunDock() {
@@ -15,6 +19,7 @@ export function RunDock() {
         <RunStatusPill testId="run-status" />
         <RunProgress />
         <MetricTiles />
+        <InsideButton />
       </div>
       <RunStats />
       <RunInfo />

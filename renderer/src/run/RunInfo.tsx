@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { trainBlockedReason } from '../actions/training';
+import { useFieldErrors } from '../store/fieldErrors';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
 import { useSession } from '../store/session';
@@ -9,7 +10,8 @@ import { formatSeconds } from './format';
 export function RunInfo() {
   const doc = useProjectStore((s) => s.doc);
   const connection = useSession((s) => s.connection);
-  const blocked = useMemo(() => trainBlockedReason(), [doc, connection]);
+  const fieldErrors = useFieldErrors((s) => s.errors);
+  const blocked = useMemo(() => trainBlockedReason(), [doc, connection, fieldErrors]);
   const r = useRun();
   const active = isActive(r.status);
 

@@ -16,7 +16,8 @@ export function RunProgress() {
   const docEpochs = useProjectStore((s) => s.doc.training.epochs);
   const epochs = r.status === 'idle' ? docEpochs : r.epochs;
   const running = r.status === 'training' || r.status === 'paused' || r.status === 'starting';
-  const shownEpoch = running ? Math.max(r.epoch, Math.min(r.current, epochs)) : r.epoch;
+  // A stopped run keeps showing the epoch it was in, as it did the moment before Stop.
+  const shownEpoch = running || r.status === 'stopped' ? Math.max(r.epoch, Math.min(r.current, epochs)) : r.epoch;
   const share = progressOf(r);
   const span = Math.max(1, epochs - r.initialEpoch);
   const inEpoch =

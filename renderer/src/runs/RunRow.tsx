@@ -4,6 +4,7 @@ import { formatSeconds } from '../run/format';
 import { Swatch } from '../run/ChartPanel';
 import { runLabel } from '../store/runs';
 import { InlineText } from './InlineText';
+import { evaluateRun } from '../eval/actions';
 
 const STATUS: Record<RunSummary['status'], { label: string; className: string }> = {
   running: { label: 'Running', className: 'bg-indigo-50 text-indigo-700 ring-indigo-200' },
@@ -111,6 +112,20 @@ export function RunRow({ run, color, busy }: RunRowProps) {
           aria-label="Restore this run's graph"
         >
           <RestoreIcon />
+        </button>
+        <button
+          type="button"
+          data-testid="run-evaluate"
+          className={`${action} w-auto px-1.5`}
+          disabled={!run.weights.last && !running}
+          onClick={() => void evaluateRun(run)}
+          title={
+            !run.weights.last && !running
+              ? 'This run saved no weights to evaluate'
+              : 'Score this run on examples it did not train on (its latest weights while it trains)'
+          }
+        >
+          Evaluate
         </button>
         <button
           type="button"

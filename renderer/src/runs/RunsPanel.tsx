@@ -5,6 +5,8 @@ import { runLabel, useRuns } from '../store/runs';
 import { useSession } from '../store/session';
 import { OVERLAY_COLORS, OverlayChart } from './OverlayChart';
 import { RunRow } from './RunRow';
+import { EvalDialog } from '../eval/EvalDialog';
+import { CompareButton } from '../views/CompareDialog';
 
 /** The project's recorded runs, newest first, with the ticked ones overlaid on one chart. */
 export function RunsPanel() {
@@ -27,6 +29,8 @@ export function RunsPanel() {
 
   return (
     <div data-testid="runs-panel" className="space-y-2.5">
+      <EvalDialog />
+      <CompareButton />
       {overlay.length > 0 && <OverlayChart details={shown} />}
       {error ? (
         <div className="rounded-md border border-red-200 bg-red-50 px-2.5 py-1.5 text-[12.5px] leading-snug text-red-800">

@@ -1,5 +1,6 @@
 import { analyzeGraph } from '../../../app/analysis/analyze';
-import type { Analysis } from '../../../app/analysis/types';
+import { adviseGraph } from '../../../app/analysis/advice';
+import type { Analysis, GraphIssue } from '../../../app/analysis/types';
 import { checkDataFit, type FitIssue } from '../../../app/data/fit';
 import type { GraphDoc, ProjectDoc } from '../../../app/document/schema';
 import { useProjectStore } from './project';
@@ -22,7 +23,7 @@ let lastFitKey: [GraphDoc, ProjectDoc['data'], ProjectDoc['training']] | null = 
 let lastFit: FitIssue[] = [];
 
 export function fitIssuesOf(doc: ProjectDoc): FitIssue[] {
-  if (!lastFitKey || lastFitKey[0] !== doc.graph || lastFitKey[1] !== doc.data || lastFitKey[2] !== doc.training) {
+  if (lastFitKey?.[0] !== doc.graph || lastFitKey[1] !== doc.data || lastFitKey[2] !== doc.training) {
     lastFit = doc.graph.nodes.length === 0 ? [] : checkDataFit(doc, analysisOf(doc.graph));
     lastFitKey = [doc.graph, doc.data, doc.training];
   }
@@ -35,4 +36,20 @@ export function useAnalysis(): Analysis {
 
 export function useFitIssues(): FitIssue[] {
   return fitIssuesOf(useProjectStore((s) => s.doc));
+}
+
+// Advice is computed beside the analysis, not inside it: warnings never block training or change what the analysis reports.
+let lastAdviceGraph: GraphDoc | null = null;
+let lastAdvice: GraphIssue[] = [];
+
+export function adviceOf(graph: GraphDoc): GraphIssue[] {
+  if (graph !== lastAdviceGraph) {
+    lastAdvice = adviseGraph(graph, analysisOf(graph));
+    lastAdviceGraph = graph;
+  }
+  return lastAdvice;
+}
+
+export function useAdvice(): GraphIssue[] {
+  return adviceOf(useProjectStore((s) => s.doc.graph));
 }

@@ -2,19 +2,40 @@ import type { EdgeDoc, NodeDoc, ProjectDoc } from '../../../app/document/schema'
 import type { DataSettings } from '../../../app/data/catalog';
 import type { ParamFix } from '../../../app/data/fit';
 import { defaultParams, getLayer } from '../../../app/layers/registry';
+import { MAIN_OUTPUT } from '../../../app/layers/types';
 import type { TrainingSettings } from '../../../app/training/settings';
 import { edgeId } from './naming';
 
-export interface XY { x: number; y: number }
+export interface XY {
+  x: number;
+  y: number;
+}
 
 /** Every edit a user can make to a project. Each one is a named, undoable step. */
 export type Command =
   | { type: 'addNode'; id: string; layerType: string; position: XY }
-  | { type: 'removeElements'; nodeIds: readonly string[]; edgeIds: readonly string[] }
+  | { type: 'removeElements'; nodeIds: readonly string[]; edgeIds: readonly string[]; label?: string }
+  /**
+   * A new layer wired after another: `wire` connects the anchor to it, `reroute` hands the anchor's
+   * outgoing edges to it, `moves` makes room downstream. Quick-add and palette double-click.
+   */
+  | {
+      type: 'insertLayer';
+      id: string;
+      layerType: string;
+      position: XY;
+      wire: { source: string; sourceHandle: string; targetHandle: string } | null;
+      reroute: readonly string[];
+      moves: readonly { id: string; position: XY }[];
+    }
+  /** Layers and the edges between them, with ids already fresh: paste and duplicate. */
+  | { type: 'insertGraph'; nodes: readonly NodeDoc[]; edges: readonly EdgeDoc[]; label: string }
   | { type: 'connect'; source: string; sourceHandle: string; target: string; targetHandle: string }
   | { type: 'setParam'; nodeId: string; key: string; value: unknown }
   | { type: 'renameNode'; nodeId: string; name: string }
   | { type: 'moveNodes'; moves: readonly { id: string; position: XY }[] }
+  /** Automatic layout: new positions for the whole graph or the selected layers. */
+  | { type: 'layout'; moves: readonly { id: string; position: XY }[]; scope: 'graph' | 'selection' }
   | { type: 'setData'; patch: Partial<DataSettings> }
   /** Replaces the data settings at once: an import or a relocation of the user's own data. */
   | { type: 'importData'; settings: DataSettings; label: string }
@@ -32,7 +53,12 @@ export function commandLabel(cmd: Command): string {
   switch (cmd.type) {
     case 'addNode':
       return `Add ${cmd.id}`;
+    case 'insertLayer':
+      return `Add ${cmd.id}`;
+    case 'insertGraph':
+      return cmd.label;
     case 'removeElements':
+      if (cmd.label) return cmd.label;
       return cmd.nodeIds.length ? `Delete ${cmd.nodeIds.length === 1 ? cmd.nodeIds[0] : `${cmd.nodeIds.length} layers`}` : 'Delete connection';
     case 'connect':
       return `Connect ${cmd.source} → ${cmd.target}`;
@@ -42,6 +68,8 @@ export function commandLabel(cmd: Command): string {
       return `Rename to ${cmd.name}`;
     case 'moveNodes':
       return 'Move';
+    case 'layout':
+      return cmd.scope === 'graph' ? 'Lay out graph' : `Lay out ${layersLabel(cmd.moves.map((m) => m.id))}`;
     case 'setData':
       return 'Change data';
     case 'setTraining':
@@ -95,14 +123,8 @@ function mapNode(doc: ProjectDoc, id: string, f: (n: NodeDoc) => NodeDoc): Proje
 
 function mapNodes(doc: ProjectDoc, ids: readonly string[], f: (n: NodeDoc) => NodeDoc): ProjectDoc {
   const set = new Set(ids);
-  let changed = false;
-  const nodes = doc.graph.nodes.map((n) => {
-    if (!set.has(n.id)) return n;
-    const next = f(n);
-    changed ||= next !== n;
-    return next;
-  });
-  return changed ? withGraph(doc, nodes, doc.graph.edges) : doc;
+  const nodes = doc.graph.nodes.map((n) => (set.has(n.id) ? f(n) : n));
+  return nodes.some((n, i) => n !== doc.graph.nodes[i]) ? withGraph(doc, nodes, doc.graph.edges) : doc;
 }
 
 function connect(doc: ProjectDoc, c: Extract<Command, { type: 'connect' }>): ProjectDoc {
@@ -119,23 +141,53 @@ function connect(doc: ProjectDoc, c: Extract<Command, { type: 'connect' }>): Pro
   return withGraph(doc, nodes, [...kept, { id, source: c.source, sourceHandle: c.sourceHandle, target: c.target, targetHandle: c.targetHandle }]);
 }
 
+function newNode(id: string, layerType: string, position: XY): NodeDoc {
+  return { id, type: layerType, name: id, position, params: defaultParams(layerType), trainable: true, role: 'model' };
+}
+
+function insertLayer(doc: ProjectDoc, cmd: Extract<Command, { type: 'insertLayer' }>): ProjectDoc {
+  const { nodes, edges } = doc.graph;
+  if (nodes.some((n) => n.id === cmd.id || n.name === cmd.id) || !getLayer(cmd.layerType)) return doc;
+  const moves = new Map(cmd.moves.map((m) => [m.id, m.position]));
+  const moved = nodes.map((n) => {
+    const p = moves.get(n.id);
+    return p ? { ...n, position: { x: p.x, y: p.y } } : n;
+  });
+  let graph = { nodes: [...moved, newNode(cmd.id, cmd.layerType, cmd.position)], edges: [...edges] };
+  const rerouted = new Set(cmd.reroute);
+  const handed = edges.filter((e) => rerouted.has(e.id));
+  graph = { ...graph, edges: graph.edges.filter((e) => !rerouted.has(e.id)) };
+  if (cmd.wire && nodes.some((n) => n.id === cmd.wire?.source)) {
+    const { source, sourceHandle, targetHandle } = cmd.wire;
+    graph.edges.push({ id: edgeId(graph, source, sourceHandle, cmd.id, targetHandle), source, sourceHandle, target: cmd.id, targetHandle });
+  }
+  for (const e of handed) {
+    graph.edges.push({ ...e, id: edgeId(graph, cmd.id, MAIN_OUTPUT, e.target, e.targetHandle), source: cmd.id, sourceHandle: MAIN_OUTPUT });
+  }
+  return withGraph(doc, graph.nodes, graph.edges);
+}
+
+function insertGraph(doc: ProjectDoc, cmd: Extract<Command, { type: 'insertGraph' }>): ProjectDoc {
+  const { nodes, edges } = doc.graph;
+  const taken = new Set(nodes.flatMap((n) => [n.id, n.name]));
+  const edgeIds = new Set(edges.map((e) => e.id));
+  // Fresh ids are chosen before the command is made; one that clashes means the document moved on, so nothing changes.
+  if (cmd.nodes.length === 0 || cmd.nodes.some((n) => taken.has(n.id) || taken.has(n.name)) || cmd.edges.some((e) => edgeIds.has(e.id))) return doc;
+  return withGraph(doc, [...nodes, ...cmd.nodes], [...edges, ...cmd.edges]);
+}
+
 /** Applies one command; returns the same object when nothing changes. */
 export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
   const { nodes, edges } = doc.graph;
   switch (cmd.type) {
     case 'addNode': {
       if (nodes.some((n) => n.id === cmd.id)) return doc;
-      const node: NodeDoc = {
-        id: cmd.id,
-        type: cmd.layerType,
-        name: cmd.id,
-        position: cmd.position,
-        params: defaultParams(cmd.layerType),
-        trainable: true,
-        role: 'model',
-      };
-      return withGraph(doc, [...nodes, node], edges);
+      return withGraph(doc, [...nodes, newNode(cmd.id, cmd.layerType, cmd.position)], edges);
     }
+    case 'insertLayer':
+      return insertLayer(doc, cmd);
+    case 'insertGraph':
+      return insertGraph(doc, cmd);
     case 'removeElements': {
       const gone = new Set(cmd.nodeIds);
       const goneEdges = new Set(cmd.edgeIds);
@@ -152,16 +204,15 @@ export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
       return applyCommand(doc, { type: 'setParam', nodeId: cmd.fix.nodeId, key: cmd.fix.key, value: cmd.fix.value });
     case 'renameNode':
       return mapNode(doc, cmd.nodeId, (n) => (n.name === cmd.name ? n : { ...n, name: cmd.name }));
-    case 'moveNodes': {
+    case 'moveNodes':
+    case 'layout': {
       const moves = new Map(cmd.moves.map((m) => [m.id, m.position]));
-      let changed = false;
       const moved = nodes.map((n) => {
         const p = moves.get(n.id);
         if (!p || (p.x === n.position.x && p.y === n.position.y)) return n;
-        changed = true;
         return { ...n, position: { x: p.x, y: p.y } };
       });
-      return changed ? withGraph(doc, moved, edges) : doc;
+      return moved.some((n, i) => n !== nodes[i]) ? withGraph(doc, moved, edges) : doc;
     }
     case 'setData':
       return sameValues(doc.data, cmd.patch) ? doc : { ...doc, data: { ...doc.data, ...cmd.patch } };

@@ -23,16 +23,16 @@ export interface ProjectState {
   readonly selection: Selection;
   /** Counts whole-document loads, so the canvas knows when to fit the view. */
   readonly loadCount: number;
-  run(cmd: Command): void;
-  addLayer(layerType: string, position: XY): string;
-  undo(): void;
-  redo(): void;
-  select(selection: Selection): void;
-  deleteSelection(): void;
-  loadDocument(doc: ProjectDoc, opts: { filePath?: string | null; saved: boolean }): void;
-  markSaved(filePath?: string | null): void;
+  readonly run: (cmd: Command) => void;
+  readonly addLayer: (layerType: string, position: XY) => string;
+  readonly undo: () => void;
+  readonly redo: () => void;
+  readonly select: (selection: Selection) => void;
+  readonly deleteSelection: () => void;
+  readonly loadDocument: (doc: ProjectDoc, opts: { filePath?: string | null; saved: boolean }) => void;
+  readonly markSaved: (filePath?: string | null) => void;
   /** Runs a command that replaces the whole graph (restoring a run's snapshot) and fits the view to it. */
-  replaceGraph(cmd: Extract<Command, { type: 'restoreSnapshot' }>): void;
+  readonly replaceGraph: (cmd: Extract<Command, { type: 'restoreSnapshot' }>) => void;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);

@@ -6,7 +6,9 @@ import { Button } from '../ui/Button';
 import { Logo, NewIcon, OpenIcon, RedoIcon, SaveIcon, UndoIcon } from '../ui/icons';
 import { HostStatus } from './HostStatus';
 import { ProjectName } from './ProjectName';
+import { LabMenu } from '../labs/LabMenu';
 import { TemplateMenu } from './TemplateMenu';
+import { ViewControls } from './ViewControls';
 
 import { MOD } from '../ui/platform';
 
@@ -26,11 +28,17 @@ export function Toolbar() {
         <span className="text-[15px] font-bold tracking-tight text-slate-900">LayerLab</span>
       </div>
       <Divider />
-      <Button data-testid="new-button" variant="ghost" onClick={newProject} title="New empty project">
+      <Button
+        data-testid="new-button"
+        variant="ghost"
+        onClick={() => void newProject()}
+        title="New empty project (asks first only if there are unsaved changes)"
+      >
         <NewIcon />
         New
       </Button>
       <TemplateMenu />
+      <LabMenu />
       <Button data-testid="open-button" variant="ghost" onClick={() => void openProject()} title={`Open a project (${MOD}+O)`}>
         <OpenIcon />
         Open
@@ -70,6 +78,8 @@ export function Toolbar() {
       >
         <RedoIcon />
       </Button>
+      <Divider />
+      <ViewControls />
       <Divider />
       <ProjectName />
       <div className="flex-1" />

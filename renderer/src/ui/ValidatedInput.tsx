@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type InputHTMLAttributes } from 'react';
+import { useFieldErrors } from '../store/fieldErrors';
 import { inputClass } from './styles';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -21,7 +22,21 @@ export function ValidatedInput<T>({ value, format, parse, onCommit, testId, clas
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef(text);
-  textRef.current = text;
+  useEffect(() => {
+    textRef.current = text;
+  }, [text]);
+  const key = useId();
+  const input = useRef<HTMLInputElement>(null);
+
+  // While this field shows an error, Train is blocked and says which field; a field that goes away takes its error with it.
+  const ariaLabel = rest['aria-label'];
+  const title = rest.title;
+  useEffect(() => {
+    const el = input.current;
+    const label = ariaLabel ?? (el?.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ?? title ?? 'A field';
+    useFieldErrors.getState().report(key, error === null ? null : { label: label.trim() || 'A field', error });
+  }, [error, key, ariaLabel, title]);
+  useEffect(() => () => useFieldErrors.getState().report(key, null), [key]);
 
   useEffect(() => {
     const current = parse(textRef.current);
@@ -46,6 +61,7 @@ export function ValidatedInput<T>({ value, format, parse, onCommit, testId, clas
     <div className="space-y-1">
       <input
         {...rest}
+        ref={input}
         data-testid={testId}
         value={text}
         aria-invalid={error !== null}

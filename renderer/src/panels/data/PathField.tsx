@@ -8,6 +8,7 @@ import { isElectron } from '../../transport';
 import { Button } from '../../ui/Button';
 import { FieldRow } from '../../ui/FieldRow';
 import { inputClass } from '../../ui/styles';
+import { UploadDrop } from './UploadDrop';
 
 const PLACEHOLDER: Record<UserDatasetId, string> = {
   csv: '/path/to/table.csv',
@@ -16,7 +17,7 @@ const PLACEHOLDER: Record<UserDatasetId, string> = {
   series: '/path/to/series.csv',
 };
 
-/** The data's path: typed (in a browser, a path on the server's machine) or chosen in a native dialog. */
+/** The data's path: typed or uploaded (in a browser, inside the server's workspace) or chosen in a native dialog. */
 export function PathField({ kind }: { kind: UserDatasetId }) {
   const source = useDataDraft((s) => s.source);
   const native = useSession((s) => (s.info ? s.info.files === 'native' : isElectron()));
@@ -37,7 +38,7 @@ export function PathField({ kind }: { kind: UserDatasetId }) {
     <FieldRow
       label={kind === 'images' ? 'Folder' : 'File'}
       htmlFor="data-path"
-      help={native ? undefined : 'A path on the machine running the LayerLab server.'}
+      help={native ? undefined : 'A path in the server’s workspace folder, or upload your data.'}
     >
       <div className="flex gap-1.5">
         <input
@@ -58,6 +59,7 @@ export function PathField({ kind }: { kind: UserDatasetId }) {
           </Button>
         )}
       </div>
+      {!native && <UploadDrop kind={kind} />}
     </FieldRow>
   );
 }

@@ -7,7 +7,7 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
   {
     value: 'auto',
     label: 'Automatic',
-    help: 'The fastest engine this machine has: TensorFlow native (GPU or CPU) where it is installed, else LayerLab’s WebAssembly engine.',
+    help: 'The fastest engine this machine has: TensorFlow native (GPU or CPU) where it is installed, then WebGPU on a real GPU that passes a check against the CPU, else LayerLab’s WebAssembly engine.',
   },
   {
     value: 'tensorflow',
@@ -18,6 +18,11 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
     value: 'wasm',
     label: 'WebAssembly',
     help: 'LayerLab’s default CPU engine: SIMD, threads where there are cores to spare, and every layer’s training kernels.',
+  },
+  {
+    value: 'webgpu',
+    label: 'WebGPU',
+    help: 'The GPU through WebGPU (Intel, AMD, Apple, NVIDIA), checked against the CPU before a run trusts it. Asked for here, a software adapter (llvmpipe, SwiftShader) is used too: correct but slower than WebAssembly.',
   },
   { value: 'cpu', label: 'JavaScript', help: 'tfjs’s reference backend: slowest by far, useful to check a result against.' },
 ];

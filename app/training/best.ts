@@ -1,5 +1,5 @@
-import type { EpochLogs } from '../../app/protocol/runs';
-import type { TrainingSettings } from '../../app/training/settings';
+import type { EpochLogs } from '../protocol/runs';
+import type { TrainingSettings } from './settings';
 
 export interface Best {
   readonly epoch: number;
@@ -7,9 +7,17 @@ export interface Best {
   readonly value: number;
 }
 
-/** Accuracy-like metrics improve upwards; losses and errors downwards (as Keras's mode='auto'). */
+/**
+ * Accuracy-like metrics improve upwards; losses and errors downwards (as Keras's mode='auto'). Matched on
+ * the name, whatever its prefix or case: val_accuracy, d_accuracy, top_5_accuracy, precision, AUC.
+ */
 export function higherIsBetter(monitor: string): boolean {
   return /acc|precision|recall|auc/i.test(monitor);
+}
+
+/** Whether `value` beats `best` on `monitor`; equal is not better, so a flat metric runs out patience. */
+export function isBetter(monitor: string, value: number, best: number): boolean {
+  return higherIsBetter(monitor) ? value > best : value < best;
 }
 
 /**
@@ -26,8 +34,9 @@ export function monitoredValue(training: Pick<TrainingSettings, 'earlyStopping'>
 }
 
 /**
- * The best epoch so far after `epoch`; engine and service use this one rule so `best` weights and summary
- * agree. Once a run has a best, it stays on that metric (an epoch where it is NaN never wins).
+ * The best epoch so far after `epoch`; the engine (its `best` weights and early stopping) and the service
+ * (a run's summary) use this one rule, so they agree. Once a run has a best, it stays on that metric (an
+ * epoch where it is NaN never wins). Returns `best` itself when this epoch did not improve on it.
  */
 export function updateBest(best: Best | null, training: Pick<TrainingSettings, 'earlyStopping'>, epoch: number, logs: EpochLogs): Best | null {
   if (!best) {
@@ -36,6 +45,5 @@ export function updateBest(best: Best | null, training: Pick<TrainingSettings, '
   }
   const value = logs[best.monitor];
   if (typeof value !== 'number' || !Number.isFinite(value)) return best;
-  const better = higherIsBetter(best.monitor) ? value > best.value : value < best.value;
-  return better ? { epoch, monitor: best.monitor, value } : best;
+  return isBetter(best.monitor, value, best.value) ? { epoch, monitor: best.monitor, value } : best;
 }

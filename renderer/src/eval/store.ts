@@ -1,0 +1,11 @@
+import { create } from 'zustand';
+import type { EvaluationReport } from '../../../app/protocol';
+
+/** The Evaluate view: which run it shows and where its evaluation stands. Not part of the document. */
+export type EvalState =
+  | { readonly status: 'closed' }
+  | { readonly status: 'loading'; readonly runId: string; readonly title: string; readonly dataset: string }
+  | { readonly status: 'failed'; readonly runId: string; readonly title: string; readonly dataset: string; readonly message: string }
+  | { readonly status: 'done'; readonly runId: string; readonly title: string; readonly dataset: string; readonly report: EvaluationReport };
+
+export const useEval = create<{ readonly view: EvalState; readonly weights: 'last' | 'best' }>()(() => ({ view: { status: 'closed' }, weights: 'last' }));
