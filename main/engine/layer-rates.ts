@@ -31,12 +31,9 @@ export function groupedOptimizer(tf: Tf, settings: ProjectDoc['training'], group
   if (groups.length === 0) return main;
   const inner = groups.map((g) => ({ ...g, opt: makeOptimizer(tf, { ...settings, learningRate: settings.learningRate * g.multiplier }) }));
   class Grouped extends tf.Optimizer {
-    static override get className(): string {
-      return 'LayerLabGroupedOptimizer';
-    }
-    applyGradients(grads: tfjs.NamedTensorMap | tfjs.serialization.ConfigDict[]): void {
-      const all = grads as tfjs.NamedTensorMap;
-      const parts = inner.map(() => ({}));
+    applyGradients(grads: tfjs.NamedTensorMap | { name: string; tensor: tfjs.Tensor }[]): void {
+      const all: tfjs.NamedTensorMap = Array.isArray(grads) ? Object.fromEntries(grads.map((g) => [g.name, g.tensor])) : grads;
+      const parts: tfjs.NamedTensorMap[] = inner.map(() => ({}));
       const rest: tfjs.NamedTensorMap = {};
       for (const [name, g] of Object.entries(all)) {
         const at = inner.findIndex((x) => x.variables.has(name));

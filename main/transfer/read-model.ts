@@ -54,7 +54,7 @@ export async function readModelArtifacts(path: string): Promise<tfjs.io.ModelArt
   for (const group of model.weightsManifest) for (const p of group.paths) parts.push(await readFile(join(dir, p)));
   const data = Buffer.concat(parts);
   return {
-    modelTopology: model.modelTopology as tfjs.io.ModelArtifacts['modelTopology'],
+    modelTopology: model.modelTopology as object,
     weightSpecs: model.weightsManifest.flatMap((g) => g.weights) as tfjs.io.WeightsManifestEntry[],
     weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
   };
