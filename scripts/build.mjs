@@ -25,6 +25,15 @@ if (!only || only === 'main') {
     entryPoints: { cli: 'main/cli/index.ts', engine: 'main/engine/entry.ts', 'data-worker': 'main/data/worker-entry.ts' },
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
+  // TF.js exports ship this module: it registers LayerLab's custom layers with the tf it is given.
+  await esbuild({
+    ...node,
+    platform: 'neutral',
+    sourcemap: false,
+    format: 'esm',
+    outfile: 'dist/main/layerlab-layers.mjs',
+    entryPoints: ['app/layers/tfjs/standalone.ts'],
+  });
   // Electron loads its main and preload as CommonJS.
   await esbuild({
     ...node,
@@ -32,6 +41,10 @@ if (!only || only === 'main') {
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
     entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+    // CommonJS has no import.meta: modules shared with the ESM entries (dataset readers, export) get this file's URL,
+    // which sits in dist/main beside the .mjs bundles, so paths they resolve from it are the same.
+    define: { 'import.meta.url': '__layerlabFileUrl' },
+    banner: { js: "const __layerlabFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 if (!only || only === 'renderer') {

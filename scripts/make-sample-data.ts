@@ -70,7 +70,11 @@ async function shapesFolder(perClass: number): Promise<string> {
   return root;
 }
 
-interface Layer { id: string; type: string; params: Record<string, unknown> }
+interface Layer {
+  id: string;
+  type: string;
+  params: Record<string, unknown>;
+}
 
 function project(name: string, description: string, layers: Layer[], data: DataSettings, training: Record<string, unknown>) {
   const nodes = layers.map((l, i) => ({ id: l.id, type: l.type, name: l.id, position: { x: i * 260, y: 120 }, params: l.params }));

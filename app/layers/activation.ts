@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { BUILTIN_ACTIVATIONS } from './activations';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, kerasActivation, py, torchActivation } from './emit/python';
 
 /** Keras's `leaky_relu` activation uses a negative slope of 0.2. */
-const LEAKY_SLOPE = 0.2;
+export const LEAKY_SLOPE = 0.2;
 
 export const Activation = defineLayer({
   type: 'Activation',
@@ -24,8 +25,6 @@ export const Activation = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'Activation needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => {
-    const layer = p.activation === 'leakyRelu' ? tf.layers.leakyReLU({ alpha: LEAKY_SLOPE, name }) : tf.layers.activation({ activation: p.activation, name });
-    return layer.apply(single(inputs)) as SymbolicTensor;
-  },
+  pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, torchActivation(p.activation, x)) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Activation(${py(kerasActivation(p.activation))}, name=${py(name)})` }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Add = defineLayer({
   type: 'Add',
@@ -16,5 +18,6 @@ export const Add = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Add', 'add', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.add({ name }).apply([...inputs]) as SymbolicTensor,
+  pytorch: (node) => mergeEmitter(node, (xs) => xs.join(' + ')),
+  keras: ({ name }) => ({ layer: `layers.Add(name=${py(name)})` }),
 });

@@ -1,6 +1,7 @@
-import { pool2dArgs, poolParams, poolShape } from './pooling';
+import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const AveragePooling2D = defineLayer({
   type: 'AveragePooling2D',
@@ -16,5 +17,6 @@ export const AveragePooling2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('AveragePooling2D', IMAGES, p, shape, { type: 'AveragePooling1D', layout: SEQUENCES }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.averagePooling2d({ ...pool2dArgs(p), name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => poolEmitter(node, 'average', 2),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('AveragePooling2D', p, name) }),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Average = defineLayer({
   type: 'Average',
@@ -16,5 +18,6 @@ export const Average = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Average', 'average', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.average({ name }).apply([...inputs]) as SymbolicTensor,
+  pytorch: (node) => mergeEmitter(node, (xs) => `(${xs.join(' + ')}) / ${xs.length}`),
+  keras: ({ name }) => ({ layer: `layers.Average(name=${py(name)})` }),
 });

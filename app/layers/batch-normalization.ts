@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
 import { axisIndex } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, kwargs, lastDim, py } from './emit/python';
 
 export const BatchNormalization = defineLayer({
   type: 'BatchNormalization',
@@ -39,8 +40,28 @@ export const BatchNormalization = defineLayer({
   },
   paramCount: (p, [shape]) => featuresAt(p.axis, shape) * (2 + (p.center ? 1 : 0) + (p.scale ? 1 : 0)),
   nonTrainableCount: (p, [shape]) => 2 * featuresAt(p.axis, shape),
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .batchNormalization({ axis: p.axis, momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name })
-      .apply(single(inputs)) as SymbolicTensor,
+  // Only the channels-last axis trains in tfjs (the shape rule refuses others), so the normalised axis is the last one.
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => {
+    const rank = (shape ?? []).length;
+    const Module = rank === 1 ? 'nn.BatchNorm1d' : rank === 3 ? 'nn.BatchNorm2d' : rank === 2 ? 'nn.BatchNorm1d' : null;
+    if (!Module) return { error: `BatchNormalization on ${rank}-axis examples has no PyTorch module here.` };
+    const x = (v: string) =>
+      rank === 1
+        ? `self.${id}(${v})`
+        : rank === 2
+          ? `self.${id}(${v}.transpose(1, 2)).transpose(1, 2)`
+          : `self.${id}(${v}.permute(0, 3, 1, 2)).permute(0, 2, 3, 1)`;
+    return {
+      // PyTorch's momentum weighs the new batch; Keras's weighs the running value.
+      init: [`self.${id} = ${Module}(${lastDim(shape)}, eps=${py(p.epsilon)}, momentum=${py(Number((1 - p.momentum).toFixed(6)))})`],
+      forward: ([v = 'x'], out) => assign(out, x(v)),
+      weights: [
+        { torch: `${id}.weight`, keras: 'gamma', ops: [] },
+        { torch: `${id}.bias`, keras: 'beta', ops: [] },
+        { torch: `${id}.running_mean`, keras: 'moving_mean', ops: [] },
+        { torch: `${id}.running_var`, keras: 'moving_variance', ops: [] },
+      ],
+    };
+  },
+  keras: ({ name, params: p }) => ({ layer: `layers.BatchNormalization(${kwargs({ momentum: p.momentum, epsilon: p.epsilon, name })})` }),
 });

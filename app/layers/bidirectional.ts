@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { checkSequence, featureSize, RECURRENT_KINDS, recurrentFields, recurrentParamCount } from './recurrent-rules';
-import { recurrentLayer } from './tfjs/recurrent';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, lastDim, py } from './emit/python';
+import { kerasRecurrent, recurrentModule, recurrentWeights } from './emit/recurrent';
 
 export const Bidirectional = defineLayer({
   type: 'Bidirectional',
@@ -31,8 +32,26 @@ export const Bidirectional = defineLayer({
     return { ok: true, shape: p.returnSequences ? [seq.timesteps, size] : [size] };
   },
   paramCount: (p, inputs) => 2 * recurrentParamCount(p.layer, p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => {
-    const inner = recurrentLayer(tf, p.layer, { units: p.units, activation: 'tanh', returnSequences: p.returnSequences, returnState: false, resetAfter: true });
-    return tf.layers.bidirectional({ layer: inner, mergeMode: p.mergeMode, name }).apply(single(inputs)) as SymbolicTensor;
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => {
+    const inner = { units: p.units, activation: 'tanh' as const, returnSequences: p.returnSequences, resetAfter: true };
+    const d = lastDim(shape);
+    return {
+      init: [
+        `self.${id} = Bidirectional(`,
+        `    ${recurrentModule(p.layer, d, inner)},`,
+        `    ${recurrentModule(p.layer, d, inner, true)},`,
+        `    merge_mode=${py(p.mergeMode)},`,
+        ')',
+      ],
+      forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+      helpers: ['recurrent'],
+      weights: [
+        ...recurrentWeights(p.layer, `${id}.forward_layer`, 'forward_*/', true),
+        ...recurrentWeights(p.layer, `${id}.backward_layer`, 'backward_*/', true),
+      ],
+    };
   },
+  keras: ({ name, params: p }) => ({
+    layer: `layers.Bidirectional(${kerasRecurrent(p.layer, { units: p.units, activation: 'tanh', returnSequences: p.returnSequences })}, merge_mode=${py(p.mergeMode)}, name=${py(name)})`,
+  }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { concatShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Concatenate = defineLayer({
   type: 'Concatenate',
@@ -22,10 +23,7 @@ export const Concatenate = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (p, shapes) => concatShape(p.axis, shapes),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => {
-    // tfjs-layers treats every negative axis as -1, so count the others from the front (the batch is axis 0).
-    const rank = inputs[0]?.shape.length ?? 0;
-    const axis = p.axis < -1 ? rank + p.axis : p.axis;
-    return tf.layers.concatenate({ axis, name }).apply([...inputs]) as SymbolicTensor;
-  },
+  // The batch is axis 0 in both, so Keras's axis (negative or not) is PyTorch's dim; activations stay channels-last.
+  pytorch: ({ params: p }) => ({ init: [], forward: (xs, out) => assign(out, `torch.cat([${xs.join(', ')}], dim=${p.axis})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Concatenate(axis=${p.axis}, name=${py(name)})` }),
 });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { activationParam } from './activations';
 import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from './conv';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { paddingParam, perAxis } from './windows';
+import { convEmitter, kerasConv } from './emit/conv';
 
 export const Conv1D = defineLayer({
   type: 'Conv1D',
@@ -34,17 +35,6 @@ export const Conv1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => convShape('Conv1D', SEQUENCES, p, shape, { type: 'Conv2D', layout: IMAGES }),
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * channelsOf(shape) * p.filters + (p.useBias ? p.filters : 0),
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .conv1d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: p.dilationRate[0] ?? 1,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => convEmitter(node, 1),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv1D', p, name) }),
 });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { activationParam } from './activations';
 import { channelsOf, convInputError, filtersParam, useBiasParam, windowArea } from './conv';
 import { IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { paddingParam, perAxis, transposeOutput } from './windows';
+import { convTransposeEmitter, kerasConv } from './emit/conv';
 
 export const Conv2DTranspose = defineLayer({
   type: 'Conv2DTranspose',
@@ -32,16 +33,6 @@ export const Conv2DTranspose = defineLayer({
     return { ok: true, shape: [...spatial, p.filters] };
   },
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * p.filters * channelsOf(shape) + (p.useBias ? p.filters : 0),
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .conv2dTranspose({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => convTransposeEmitter(node),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv2DTranspose', p, name) }),
 });

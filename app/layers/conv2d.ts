@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { activationParam } from './activations';
 import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from './conv';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
-import { pair, paddingParam, perAxis } from './windows';
+import { defineLayer } from './types';
+import { paddingParam, perAxis } from './windows';
+import { convEmitter, kerasConv } from './emit/conv';
 
 export const Conv2D = defineLayer({
   type: 'Conv2D',
@@ -35,17 +36,6 @@ export const Conv2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => convShape('Conv2D', IMAGES, p, shape, { type: 'Conv1D', layout: SEQUENCES }),
   paramCount: (p, [shape]) => windowArea(p.kernelSize) * channelsOf(shape) * p.filters + (p.useBias ? p.filters : 0),
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .conv2d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: pair(p.dilationRate),
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => convEmitter(node, 2),
+  keras: ({ name, params: p }) => ({ layer: kerasConv('Conv2D', p, name) }),
 });

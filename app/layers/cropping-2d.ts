@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
-import { defineLayer, formatDims, single, type SymbolicTensor } from './types';
+import { defineLayer, formatDims } from './types';
 import { borders, bordersParam } from './windows';
+import { assign, py } from './emit/python';
 
 /** Keras refuses a crop that leaves nothing (cropping ≥ size). */
 function crop(n: number, before: number, after: number): number | 'empty' {
@@ -44,5 +45,10 @@ export const Cropping2D = defineLayer({
     return { ok: true, shape: [height, width, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.cropping2D({ cropping: borders(p.cropping), name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p, inputShapes: [shape] }) => {
+    const [[top, bottom], [left, right]] = borders(p.cropping);
+    const [h = 0, w = 0] = (shape ?? []).map((d) => d ?? 0);
+    return { init: [], forward: ([x = 'x'], out) => assign(out, `${x}[:, ${top}:${h - bottom}, ${left}:${w - right}, :]`) };
+  },
+  keras: ({ name, params: p }) => ({ layer: `layers.Cropping2D(${py(borders(p.cropping))}, name=${py(name)})` }),
 });

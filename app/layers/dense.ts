@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { activationParam } from './activations';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, kerasActivation, kwargs, lastDim, torchActivation } from './emit/python';
 
 export const Dense = defineLayer({
   type: 'Dense',
@@ -27,8 +28,17 @@ export const Dense = defineLayer({
   },
   paramCount: (p, [shape]) => {
     const last = shape?.[shape.length - 1] ?? 0;
-    return (last ?? 0) * p.units + (p.useBias ? p.units : 0);
+    return last * p.units + (p.useBias ? p.units : 0);
   },
-  build: (tf, p, name, inputs) =>
-    tf.layers.dense({ units: p.units, activation: p.activation, useBias: p.useBias, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => ({
+    init: [`self.${id} = nn.Linear(${lastDim(shape)}, ${p.units}${p.useBias ? '' : ', bias=False'})`],
+    forward: ([x = 'x'], out) => assign(out, torchActivation(p.activation, `self.${id}(${x})`)),
+    weights: [
+      { torch: `${id}.weight`, keras: 'kernel', ops: [{ op: 'permute', axes: [1, 0] }] },
+      ...(p.useBias ? [{ torch: `${id}.bias`, keras: 'bias', ops: [] }] : []),
+    ],
+  }),
+  keras: ({ name, params: p }) => ({
+    layer: `layers.Dense(${p.units}, ${kwargs({ activation: kerasActivation(p.activation), use_bias: p.useBias ? undefined : false, name })})`,
+  }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Dropout = defineLayer({
   type: 'Dropout',
@@ -16,5 +17,6 @@ export const Dropout = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'Dropout needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.dropout({ rate: p.rate, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ id, params: p }) => ({ init: [`self.${id} = nn.Dropout(${py(p.rate)})`], forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Dropout(${py(p.rate)}, name=${py(name)})` }),
 });

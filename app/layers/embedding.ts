@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Embedding = defineLayer({
   type: 'Embedding',
@@ -19,5 +20,10 @@ export const Embedding = defineLayer({
   inputs: [{ name: 'input', label: 'token ids' }],
   outputShape: (p, [shape]) => (shape ? { ok: true, shape: [...shape, p.outputDim] } : { ok: false, message: 'Embedding needs token ids as input.' }),
   paramCount: (p) => p.inputDim * p.outputDim,
-  build: (tf, p, name, inputs) => tf.layers.embedding({ inputDim: p.inputDim, outputDim: p.outputDim, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ id, params: p }) => ({
+    init: [`self.${id} = nn.Embedding(${p.inputDim}, ${p.outputDim})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x}.long())`),
+    weights: [{ torch: `${id}.weight`, keras: 'embeddings', ops: [] }],
+  }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Embedding(${p.inputDim}, ${p.outputDim}, name=${py(name)})` }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const Flatten = defineLayer({
   type: 'Flatten',
@@ -20,10 +21,7 @@ export const Flatten = defineLayer({
     return { ok: true, shape: [shape.reduce<number>((a, d) => a * (d ?? 1), 1)] };
   },
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => {
-    const input = single(inputs);
-    // tfjs's Flatten refuses rank-1 examples, which Keras passes through unchanged.
-    const layer = input.shape.length === 2 ? tf.layers.reshape({ targetShape: [input.shape[1]!], name }) : tf.layers.flatten({ name });
-    return layer.apply(input) as SymbolicTensor;
-  },
+  // Activations stay channels-last in the exported module, so flattening keeps Keras's order and the next Dense's weights fit.
+  pytorch: () => ({ init: [], forward: ([x = 'x'], out) => assign(out, `torch.flatten(${x}, 1)`) }),
+  keras: ({ name }) => ({ layer: `layers.Flatten(name=${py(name)})` }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const GaussianNoise = defineLayer({
   type: 'GaussianNoise',
@@ -17,5 +18,9 @@ export const GaussianNoise = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => (shape ? { ok: true, shape } : { ok: false, message: 'GaussianNoise needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.gaussianNoise({ stddev: p.stddev, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p }) => ({
+    init: [],
+    forward: ([x = 'x'], out) => assign(out, `${x} + torch.randn_like(${x}) * ${py(p.stddev)} if self.training else ${x}`),
+  }),
+  keras: ({ name, params: p }) => ({ layer: `layers.GaussianNoise(${py(p.stddev)}, name=${py(name)})` }),
 });

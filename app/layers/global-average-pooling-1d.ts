@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { globalPoolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const GlobalAveragePooling1D = defineLayer({
   type: 'GlobalAveragePooling1D',
@@ -17,5 +18,6 @@ export const GlobalAveragePooling1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => globalPoolShape('GlobalAveragePooling1D', SEQUENCES, shape, { type: 'GlobalAveragePooling2D', layout: IMAGES }),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.globalAveragePooling1d({ name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: () => ({ init: [], forward: ([x = 'x'], out) => assign(out, `torch.mean(${x}, dim=1)`) }),
+  keras: ({ name }) => ({ layer: `layers.GlobalAveragePooling1D(name=${py(name)})` }),
 });

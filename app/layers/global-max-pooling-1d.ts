@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { globalPoolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const GlobalMaxPooling1D = defineLayer({
   type: 'GlobalMaxPooling1D',
@@ -17,5 +18,6 @@ export const GlobalMaxPooling1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => globalPoolShape('GlobalMaxPooling1D', SEQUENCES, shape, { type: 'GlobalMaxPooling2D', layout: IMAGES }),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.globalMaxPooling1d({ name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: () => ({ init: [], forward: ([x = 'x'], out) => assign(out, `torch.amax(${x}, dim=1)`) }),
+  keras: ({ name }) => ({ layer: `layers.GlobalMaxPooling1D(name=${py(name)})` }),
 });

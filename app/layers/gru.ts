@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
+import { kerasRecurrent, kerasRecurrentCall, recurrentEmitter } from './emit/recurrent';
 
 export const GRU = defineLayer({
   type: 'GRU',
@@ -18,18 +18,16 @@ export const GRU = defineLayer({
   params: z.object({
     ...recurrentFields,
     returnState: returnStateField,
-    resetAfter: z
-      .boolean()
-      .default(true)
-      .meta({
-        title: 'Reset after',
-        description:
-          'Apply the reset gate after the recurrent matrix product, with separate input and recurrent biases (Keras 3 default). Off: the original GRU, u fewer biases per gate.',
-      }),
+    resetAfter: z.boolean().default(true).meta({
+      title: 'Reset after',
+      description:
+        'Apply the reset gate after the recurrent matrix product, with separate input and recurrent biases (Keras 3 default). Off: the original GRU, u fewer biases per gate.',
+    }),
   }),
   inputs: RECURRENT_INPUTS,
   outputs: (p) => recurrentOutputs('GRU', p.returnState),
   outputShape: (p, inputs) => recurrentShape('GRU', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('GRU', p.units, featureSize(inputs), p.resetAfter),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'GRU', { ...p, name }), inputs),
+  pytorch: (node) => recurrentEmitter('GRU', node),
+  keras: ({ name, params: p }) => ({ layer: kerasRecurrent('GRU', p, name), call: kerasRecurrentCall }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from './types';
+import { py } from './emit/python';
 
 export const InputLayer = defineLayer({
   type: 'InputLayer',
@@ -21,5 +22,7 @@ export const InputLayer = defineLayer({
   inputs: [],
   outputShape: (p) => ({ ok: true, shape: p.shape }),
   paramCount: () => 0,
-  build: (tf, p, name) => tf.input({ shape: p.shape, name }),
+  // The Input's variable is the forward argument itself.
+  pytorch: () => ({ init: [], forward: () => [] }),
+  keras: ({ name, params: p }) => ({ layer: `keras.Input(shape=${py(p.shape)}, name=${py(name)})`, call: (layer) => layer }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, kwargs, lastDim, py } from './emit/python';
 
 export const LayerNormalization = defineLayer({
   type: 'LayerNormalization',
@@ -24,6 +25,17 @@ export const LayerNormalization = defineLayer({
     return result.ok ? (missingWeightGap('LayerNormalization', p) ?? result) : result;
   },
   paramCount: (p, [shape]) => featuresAt(p.axis, shape) * ((p.center ? 1 : 0) + (p.scale ? 1 : 0)),
-  build: (tf, p, name, inputs) =>
-    tf.layers.layerNormalization({ axis: p.axis, epsilon: p.epsilon, center: p.center, scale: p.scale, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => {
+    if (p.axis !== -1 && p.axis !== (shape ?? []).length)
+      return { error: `LayerNormalization over axis ${p.axis}: nn.LayerNorm normalises the last axes only.` };
+    return {
+      init: [`self.${id} = nn.LayerNorm(${lastDim(shape)}, eps=${py(p.epsilon)})`],
+      forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+      weights: [
+        { torch: `${id}.weight`, keras: 'gamma', ops: [] },
+        { torch: `${id}.bias`, keras: 'beta', ops: [] },
+      ],
+    };
+  },
+  keras: ({ name, params: p }) => ({ layer: `layers.LayerNormalization(${kwargs({ axis: p.axis, epsilon: p.epsilon, name })})` }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
+import { kerasRecurrent, kerasRecurrentCall, recurrentEmitter } from './emit/recurrent';
 
 export const LSTM = defineLayer({
   type: 'LSTM',
@@ -20,5 +20,6 @@ export const LSTM = defineLayer({
   outputs: (p) => recurrentOutputs('LSTM', p.returnState),
   outputShape: (p, inputs) => recurrentShape('LSTM', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('LSTM', p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'LSTM', { ...p, resetAfter: false, name }), inputs),
+  pytorch: (node) => recurrentEmitter('LSTM', node),
+  keras: ({ name, params: p }) => ({ layer: kerasRecurrent('LSTM', p, name), call: kerasRecurrentCall }),
 });

@@ -1,6 +1,7 @@
-import { pool1dArgs, poolParams, poolShape } from './pooling';
+import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const MaxPooling1D = defineLayer({
   type: 'MaxPooling1D',
@@ -16,5 +17,6 @@ export const MaxPooling1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('MaxPooling1D', SEQUENCES, p, shape, { type: 'MaxPooling2D', layout: IMAGES }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.maxPooling1d({ ...pool1dArgs(p), name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => poolEmitter(node, 'max', 1),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('MaxPooling1D', p, name) }),
 });

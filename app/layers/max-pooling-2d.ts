@@ -1,6 +1,7 @@
-import { pool2dArgs, poolParams, poolShape } from './pooling';
+import { poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { kerasPool, poolEmitter } from './emit/pool';
 
 export const MaxPooling2D = defineLayer({
   type: 'MaxPooling2D',
@@ -17,5 +18,6 @@ export const MaxPooling2D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => poolShape('MaxPooling2D', IMAGES, p, shape, { type: 'MaxPooling1D', layout: SEQUENCES }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.maxPooling2d({ ...pool2dArgs(p), name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: (node) => poolEmitter(node, 'max', 2),
+  keras: ({ name, params: p }) => ({ layer: kerasPool('MaxPooling2D', p, name) }),
 });

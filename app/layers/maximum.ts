@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { elementwiseShape, MERGE_INPUTS } from './merge';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Maximum = defineLayer({
   type: 'Maximum',
@@ -16,5 +18,6 @@ export const Maximum = defineLayer({
   inputs: MERGE_INPUTS,
   outputShape: (_p, shapes) => elementwiseShape('Maximum', 'compare', shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => tf.layers.maximum({ name }).apply([...inputs]) as SymbolicTensor,
+  pytorch: (node) => mergeEmitter(node, (xs) => xs.slice(1).reduce((acc, x) => `torch.maximum(${acc}, ${x})`, xs[0] ?? 'x')),
+  keras: ({ name }) => ({ layer: `layers.Maximum(name=${py(name)})` }),
 });

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { checkAttentionInput, mhaParamCount, sameLeadingDims } from './attention-rules';
-import { multiHeadAttentionClass } from './tfjs/multi-head-attention';
-import { defineLayer, formatDims, type Shape, type SymbolicTensor } from './types';
+import { defineLayer, formatDims, type Shape } from './types';
+import { mhaWeights } from './emit/attention';
+import { assign, kwargs, lastDim as lastOf } from './emit/python';
 
-const lastDim = (s: Shape | undefined) => (s?.[s.length - 1] ?? 0);
+const lastDim = (s: Shape | undefined) => s?.[s.length - 1] ?? 0;
 
 export const MultiHeadAttention = defineLayer({
   type: 'MultiHeadAttention',
@@ -67,8 +68,19 @@ export const MultiHeadAttention = defineLayer({
     return { ok: true, shape: query.dims };
   },
   paramCount: (p, [query, value, key]) => mhaParamCount(p, { query: lastDim(query), value: lastDim(value), key: lastDim(key ?? value), out: lastDim(query) }),
-  build: (tf, p, name, inputs) => {
-    const MHA = multiHeadAttentionClass(tf);
-    return new MHA({ ...p, name }).apply([...inputs]) as SymbolicTensor;
+  pytorch: ({ id, params: p, inputShapes: [query, value, key] }) => {
+    const dims = { query: lastOf(query), value: lastOf(value), key: lastOf(key ?? value) };
+    const valueDim = p.valueDim || p.keyDim;
+    const args = kwargs({ value_dim: p.valueDim || undefined, dropout: p.dropout || undefined, use_bias: p.useBias ? undefined : false });
+    return {
+      init: [`self.${id} = MultiHeadAttention(${dims.query}, ${dims.key}, ${dims.value}, ${p.numHeads}, ${p.keyDim}${args ? `, ${args}` : ''})`],
+      forward: ([q = 'x', v = q, k], out) => assign(out, `self.${id}(${q}, ${v}${k ? `, ${k}` : ''}${p.useCausalMask ? ', causal=True' : ''})`),
+      helpers: ['attention'],
+      weights: mhaWeights(id, '', { ...dims, heads: p.numHeads, keyDim: p.keyDim, valueDim, out: dims.query }, p.useBias),
+    };
   },
+  keras: ({ name, params: p }) => ({
+    layer: `layers.MultiHeadAttention(${kwargs({ num_heads: p.numHeads, key_dim: p.keyDim, value_dim: p.valueDim || undefined, dropout: p.dropout || undefined, use_bias: p.useBias ? undefined : false, name })})`,
+    call: (layer, [q = 'x', v = q, k]) => `${layer}(${q}, ${v}${k ? `, ${k}` : ''}${p.useCausalMask ? ', use_causal_mask=True' : ''})`,
+  }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, formatDims, single, type SymbolicTensor } from './types';
+import { defineLayer, formatDims } from './types';
+import { assign, py } from './emit/python';
 
 const isPermutation = (dims: readonly number[]) => [...dims].sort((a, b) => a - b).every((d, i) => d === i + 1);
 
@@ -36,5 +37,6 @@ export const Permute = defineLayer({
     return { ok: true, shape: p.dims.map((d) => shape[d - 1] ?? null) };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.permute({ dims: p.dims, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, `${x}.permute(0, ${p.dims.join(', ')})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Permute(${py(p.dims)}, name=${py(name)})` }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkAttentionInput, checkSequenceLength } from './attention-rules';
-import { positionEmbeddingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, lastDim, py } from './emit/python';
 
 export const PositionEmbedding = defineLayer({
   type: 'PositionEmbedding',
@@ -24,9 +24,12 @@ export const PositionEmbedding = defineLayer({
     const length = checkSequenceLength('PositionEmbedding', x.dims[x.dims.length - 2], p.sequenceLength);
     return length.ok ? { ok: true, shape: x.dims } : length;
   },
-  paramCount: (p, [shape]) => p.sequenceLength * ((shape?.[shape.length - 1] ?? 0)),
-  build: (tf, p, name, inputs) => {
-    const Layer = positionEmbeddingClass(tf);
-    return new Layer({ sequenceLength: p.sequenceLength, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  paramCount: (p, [shape]) => p.sequenceLength * (shape?.[shape.length - 1] ?? 0),
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => ({
+    init: [`self.${id} = PositionEmbedding(${p.sequenceLength}, ${lastDim(shape)})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+    helpers: ['position'],
+    weights: [{ torch: `${id}.embeddings`, keras: 'embeddings', ops: [] }],
+  }),
+  keras: ({ name, params: p }) => ({ layer: `keras_hub.layers.PositionEmbedding(${p.sequenceLength}, name=${py(name)})`, kerasHub: true }),
 });

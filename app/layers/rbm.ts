@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { rbmClass } from './tfjs/rbm';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 
 export const RBM = defineLayer({
   type: 'RBM',
@@ -51,11 +50,5 @@ export const RBM = defineLayer({
   paramCount: (p, [shape]) => {
     const v = shape?.[0] ?? 0;
     return v * p.units + v + p.units;
-  },
-  build: (tf, p, name, inputs) => {
-    const Layer = rbmClass(tf);
-    return new Layer({ units: p.units, visibleType: p.visibleType, cdSteps: p.cdSteps, persistent: p.persistent, name }).apply(
-      single(inputs),
-    ) as SymbolicTensor;
   },
 });

@@ -45,13 +45,10 @@ export const recurrentFields = {
     .enum(BUILTIN_ACTIVATIONS)
     .default('tanh')
     .meta({ title: 'Activation', description: 'Squashes the new hidden state; tanh keeps it in (-1, 1), as Keras does by default.' }),
-  returnSequences: z
-    .boolean()
-    .default(false)
-    .meta({
-      title: 'Return sequences',
-      description: 'Output h at every time step (timesteps, units) instead of only the last one (units,). Needed to stack recurrent layers.',
-    }),
+  returnSequences: z.boolean().default(false).meta({
+    title: 'Return sequences',
+    description: 'Output h at every time step (timesteps, units) instead of only the last one (units,). Needed to stack recurrent layers.',
+  }),
 };
 
 export const returnStateField = z
@@ -78,7 +75,7 @@ export function checkSequence(layer: string, shape: Shape | undefined): Sequence
   }
   if (shape.length > 2) {
     const rest = shape.slice(1);
-    const flat = rest.every((d) => d !== null) ? (rest).reduce((a, d) => a * d, 1) : null;
+    const flat = rest.every((d) => d !== null) ? rest.reduce((a, d) => a * d, 1) : null;
     return {
       ok: false,
       handle,

@@ -34,5 +34,5 @@ export function layersByCategory(): { category: LayerCategory; layers: LayerDef[
 /** The params a new node of this type starts with. */
 export function defaultParams(type: string): Record<string, unknown> {
   const def = getLayer(type);
-  return def ? (def.params.parse({})) : {};
+  return def ? def.params.parse({}) : {};
 }

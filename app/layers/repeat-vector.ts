@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expectLayout, VECTORS } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const RepeatVector = defineLayer({
   type: 'RepeatVector',
@@ -17,5 +18,6 @@ export const RepeatVector = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (p, [shape]) => expectLayout('RepeatVector', VECTORS, shape) ?? { ok: true, shape: [p.n, shape?.[0] ?? null] },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.repeatVector({ n: p.n, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, `${x}.unsqueeze(1).expand(-1, ${p.n}, -1)`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.RepeatVector(${p.n}, name=${py(name)})` }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, formatDims, single, type Shape, type ShapeResult, type SymbolicTensor } from './types';
+import { defineLayer, formatDims, type Shape, type ShapeResult } from './types';
+import { assign, py } from './emit/python';
 
 const product = (dims: readonly number[]) => dims.reduce((a, d) => a * d, 1);
 
@@ -10,7 +11,7 @@ function suggestTarget(size: number): string {
   return `(${size},)`;
 }
 
-function reshape(target: readonly number[], shape: Shape): ShapeResult {
+export function reshapeResult(target: readonly number[], shape: Shape): ShapeResult {
   if (shape.some((d) => d === null)) return { ok: false, message: 'Reshape needs every input dimension known.' };
   const size = product(shape as number[]);
   const unknown = target.filter((d) => d === -1).length;
@@ -59,14 +60,8 @@ export const Reshape = defineLayer({
       .meta({ title: 'Target shape', description: 'New shape of one example; -1 means "whatever is left".' }),
   }),
   inputs: [{ name: 'input', label: 'input' }],
-  outputShape: (p, [shape]) => (shape ? reshape(p.targetShape, shape) : { ok: false, message: 'Reshape needs an input.' }),
+  outputShape: (p, [shape]) => (shape ? reshapeResult(p.targetShape, shape) : { ok: false, message: 'Reshape needs an input.' }),
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => {
-    const input = single(inputs);
-    // tfjs leaves a -1 dimension unknown in the symbolic shape, so a Dense after it cannot size its
-    // weights; resolve it from the input, as our shape rule does.
-    const result = reshape(p.targetShape, input.shape.slice(1));
-    const targetShape = result.ok ? (result.shape as number[]) : p.targetShape;
-    return tf.layers.reshape({ targetShape, name }).apply(input) as SymbolicTensor;
-  },
+  pytorch: ({ outputShapes: [shape] }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, `${x}.reshape(${x}.shape[0], ${(shape ?? []).join(', ')})`) }),
+  keras: ({ name, params: p }) => ({ layer: `layers.Reshape(${py(p.targetShape)}, name=${py(name)})` }),
 });

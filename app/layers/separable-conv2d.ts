@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { activationParam } from './activations';
 import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from './conv';
 import { IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
-import { pair, paddingParam, perAxis } from './windows';
+import { defineLayer } from './types';
+import { paddingParam, perAxis } from './windows';
 
 export const SeparableConv2D = defineLayer({
   type: 'SeparableConv2D',
@@ -32,18 +32,4 @@ export const SeparableConv2D = defineLayer({
     const depthwise = channelsOf(shape) * p.depthMultiplier;
     return windowArea(p.kernelSize) * depthwise + depthwise * p.filters + (p.useBias ? p.filters : 0);
   },
-  build: (tf, p, name, inputs) =>
-    tf.layers
-      .separableConv2d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: pair(p.dilationRate),
-        depthMultiplier: p.depthMultiplier,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
 });

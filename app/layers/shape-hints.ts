@@ -41,9 +41,7 @@ export function reshapeTarget(shape: Shape, rank: number): number[] | null {
 /** The fix for an input of the wrong rank: a sibling layer where one fits, and a Reshape (or Flatten) that would work. */
 function rankFix(layout: Layout, shape: Shape, alternative?: Alternative): string {
   const sibling =
-    alternative && alternative.layout.rank === shape.length
-      ? `Use ${alternative.type} for ${alternative.layout.noun} shaped ${alternative.layout.dims}, or i`
-      : 'I';
+    alternative?.layout.rank === shape.length ? `Use ${alternative.type} for ${alternative.layout.noun} shaped ${alternative.layout.dims}, or i` : 'I';
   if (layout.rank === 1) return `${sibling}nsert a Flatten before it.`;
   const target = reshapeTarget(shape, layout.rank);
   return target ? `${sibling}nsert a Reshape to ${formatDims(target)} before it.` : `${sibling}nsert a Reshape that gives ${layout.dims} before it.`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { featureSize, RECURRENT_INPUTS, recurrentFields, recurrentOutputs, recurrentParamCount, recurrentShape, returnStateField } from './recurrent-rules';
-import { applyRecurrent, recurrentLayer } from './tfjs/recurrent';
 import { defineLayer } from './types';
+import { kerasRecurrent, kerasRecurrentCall, recurrentEmitter } from './emit/recurrent';
 
 export const SimpleRNN = defineLayer({
   type: 'SimpleRNN',
@@ -19,5 +19,6 @@ export const SimpleRNN = defineLayer({
   outputs: (p) => recurrentOutputs('SimpleRNN', p.returnState),
   outputShape: (p, inputs) => recurrentShape('SimpleRNN', p, inputs),
   paramCount: (p, inputs) => recurrentParamCount('SimpleRNN', p.units, featureSize(inputs)),
-  build: (tf, p, name, inputs) => applyRecurrent(recurrentLayer(tf, 'SimpleRNN', { ...p, resetAfter: false, name }), inputs),
+  pytorch: (node) => recurrentEmitter('SimpleRNN', node),
+  keras: ({ name, params: p }) => ({ layer: kerasRecurrent('SimpleRNN', p, name), call: kerasRecurrentCall }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkAttentionInput } from './attention-rules';
-import { sinePositionEncodingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const SinePositionEncoding = defineLayer({
   type: 'SinePositionEncoding',
@@ -27,8 +27,10 @@ export const SinePositionEncoding = defineLayer({
     return x.ok ? { ok: true, shape: x.dims } : x;
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => {
-    const Layer = sinePositionEncodingClass(tf);
-    return new Layer({ maxWavelength: p.maxWavelength, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  pytorch: ({ params: p }) => ({
+    init: [],
+    forward: ([x = 'x'], out) => assign(out, `sine_position_encoding(${x}, ${py(p.maxWavelength)})`),
+    helpers: ['position'],
+  }),
+  keras: ({ name, params: p }) => ({ layer: `keras_hub.layers.SinePositionEncoding(max_wavelength=${py(p.maxWavelength)}, name=${py(name)})`, kerasHub: true }),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { expectLayout, SEQUENCES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const SpatialDropout1D = defineLayer({
   type: 'SpatialDropout1D',
@@ -17,5 +18,10 @@ export const SpatialDropout1D = defineLayer({
   inputs: [{ name: 'input', label: 'input' }],
   outputShape: (_p, [shape]) => expectLayout('SpatialDropout1D', SEQUENCES, shape) ?? { ok: true, shape: shape ?? [] },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.spatialDropout1d({ rate: p.rate, name }).apply(single(inputs)) as SymbolicTensor,
+  // Drops whole channels: PyTorch's Dropout1d reads (batch, channels, steps).
+  pytorch: ({ id, params: p }) => ({
+    init: [`self.${id} = nn.Dropout1d(${py(p.rate)})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x}.transpose(1, 2)).transpose(1, 2)`),
+  }),
+  keras: ({ name, params: p }) => ({ layer: `layers.SpatialDropout1D(${py(p.rate)}, name=${py(name)})` }),
 });

@@ -1,45 +1,8 @@
-import type * as tfjs from '@tensorflow/tfjs';
 import { z } from 'zod';
-import { broadcast, subtractShape } from './merge';
-import { defineLayer, type SymbolicTensor, type Tf } from './types';
-
-type LayerShape = (number | null)[];
-type LayerClass = new (args: { name: string }) => tfjs.layers.Layer;
-
-const classes = new WeakMap<Tf, LayerClass>();
-
-/**
- * tfjs-layers has no Subtract, so this defines one that behaves like Keras's (same broadcasting, the
- * lower-rank input expanded after the batch axis) and serialises under Keras's class name. It is
- * registered with tfjs so a saved model loads again; call this before loading one without building.
- */
-export function registerSubtract(tf: Tf): LayerClass {
-  const known = classes.get(tf);
-  if (known) return known;
-  class Subtract extends tf.layers.Layer {
-    static readonly className = 'Subtract';
-
-    override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape {
-      const [a = [], b = []] = inputShape as LayerShape[];
-      const r = broadcast(a.slice(1), b.slice(1));
-      if (!r.ok) throw new Error(`Subtract: shapes ${JSON.stringify(a)} and ${JSON.stringify(b)} differ on axis ${r.axis}`);
-      return [a[0] ?? b[0] ?? null, ...r.shape];
-    }
-
-    override call(inputs: tfjs.Tensor | tfjs.Tensor[]): tfjs.Tensor {
-      return tf.tidy(() => {
-        const [a, b] = inputs as tfjs.Tensor[];
-        if (!a || !b) throw new Error('Subtract needs exactly two inputs');
-        const rank = Math.max(a.rank, b.rank);
-        const lift = (x: tfjs.Tensor) => (x.rank < rank ? tf.reshape(x, [x.shape[0] ?? -1, ...Array<number>(rank - x.rank).fill(1), ...x.shape.slice(1)]) : x);
-        return tf.sub(lift(a), lift(b));
-      });
-    }
-  }
-  tf.serialization.registerClass(Subtract);
-  classes.set(tf, Subtract);
-  return Subtract;
-}
+import { subtractShape } from './merge';
+import { defineLayer } from './types';
+import { mergeEmitter } from './emit/merge';
+import { py } from './emit/python';
 
 export const Subtract = defineLayer({
   type: 'Subtract',
@@ -58,8 +21,6 @@ export const Subtract = defineLayer({
   ],
   outputShape: (_p, shapes) => subtractShape(shapes),
   paramCount: () => 0,
-  build: (tf, _p, name, inputs) => {
-    const Layer = registerSubtract(tf);
-    return new Layer({ name }).apply([...inputs]) as SymbolicTensor;
-  },
+  pytorch: (node) => mergeEmitter(node, ([a = 'a', b = 'b']) => `${a} - ${b}`),
+  keras: ({ name }) => ({ layer: `layers.Subtract(name=${py(name)})` }),
 });

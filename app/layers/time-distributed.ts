@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { activationParam } from './activations';
 import { expectMinRank } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, kerasActivation, kwargs, lastDim, py, torchActivation } from './emit/python';
 
 export const TimeDistributed = defineLayer({
   type: 'TimeDistributed',
@@ -32,9 +33,16 @@ export const TimeDistributed = defineLayer({
     return { ok: true, shape: [...shape.slice(0, -1), p.units] };
   },
   paramCount: (p, [shape]) => (shape?.[shape.length - 1] ?? 0) * p.units + (p.useBias ? p.units : 0),
-  build: (tf, p, name, inputs) => {
-    // The inner Dense is named after the node so that weight names stay stable across builds.
-    const dense = tf.layers.dense({ units: p.units, activation: p.activation, useBias: p.useBias, name: `${name}_dense` });
-    return tf.layers.timeDistributed({ layer: dense, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  // nn.Linear already acts on the last axis of every time step, which is what TimeDistributed(Dense) does.
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => ({
+    init: [`self.${id} = nn.Linear(${lastDim(shape)}, ${p.units}${p.useBias ? '' : ', bias=False'})`],
+    forward: ([x = 'x'], out) => assign(out, torchActivation(p.activation, `self.${id}(${x})`)),
+    weights: [
+      { torch: `${id}.weight`, keras: '*/kernel', ops: [{ op: 'permute', axes: [1, 0] }] },
+      ...(p.useBias ? [{ torch: `${id}.bias`, keras: '*/bias', ops: [] }] : []),
+    ],
+  }),
+  keras: ({ name, params: p }) => ({
+    layer: `layers.TimeDistributed(layers.Dense(${p.units}, ${kwargs({ activation: kerasActivation(p.activation), use_bias: p.useBias ? undefined : false })}), name=${py(name)})`,
+  }),
 });

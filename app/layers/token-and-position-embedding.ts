@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkSequenceLength } from './attention-rules';
-import { tokenAndPositionEmbeddingClass } from './tfjs/position';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { assign, py } from './emit/python';
 
 export const TokenAndPositionEmbedding = defineLayer({
   type: 'TokenAndPositionEmbedding',
@@ -31,8 +31,17 @@ export const TokenAndPositionEmbedding = defineLayer({
     return length.ok ? { ok: true, shape: [...shape, p.embeddingDim] } : length;
   },
   paramCount: (p) => (p.vocabularySize + p.sequenceLength) * p.embeddingDim,
-  build: (tf, p, name, inputs) => {
-    const Layer = tokenAndPositionEmbeddingClass(tf);
-    return new Layer({ ...p, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  pytorch: ({ id, params: p }) => ({
+    init: [`self.${id} = TokenAndPositionEmbedding(${p.vocabularySize}, ${p.sequenceLength}, ${p.embeddingDim})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+    helpers: ['position'],
+    weights: [
+      { torch: `${id}.token_embedding.weight`, keras: 'token_embedding/embeddings', ops: [] },
+      { torch: `${id}.position_embedding.weight`, keras: 'position_embedding/embeddings', ops: [] },
+    ],
+  }),
+  keras: ({ name, params: p }) => ({
+    layer: `keras_hub.layers.TokenAndPositionEmbedding(${p.vocabularySize}, ${p.sequenceLength}, ${p.embeddingDim}, name=${py(name)})`,
+    kerasHub: true,
+  }),
 });

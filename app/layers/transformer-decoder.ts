@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { transformerDecoderClass } from './tfjs/transformer';
 import { checkBlockInput, decoderParamCount, transformerFields } from './transformer-rules';
-import { defineLayer, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { transformerKwargs, transformerWeights } from './emit/transformer';
+import { assign, lastDim, py } from './emit/python';
 
 export const TransformerDecoder = defineLayer({
   type: 'TransformerDecoder',
@@ -30,14 +31,21 @@ export const TransformerDecoder = defineLayer({
     return { ok: true, shape: x.dims };
   },
   paramCount: (p, [shape, context]) =>
-    decoderParamCount(
-      (shape?.[shape.length - 1] ?? 0),
-      p.numHeads,
-      p.intermediateDim,
-      context ? ((context[context.length - 1] ?? 0)) : null,
-    ),
-  build: (tf, p, name, inputs) => {
-    const Decoder = transformerDecoderClass(tf);
-    return new Decoder({ ...p, name }).apply(inputs.length > 1 ? [...inputs] : inputs[0]!) as SymbolicTensor;
+    decoderParamCount(shape?.[shape.length - 1] ?? 0, p.numHeads, p.intermediateDim, context ? (context[context.length - 1] ?? 0) : null),
+  pytorch: ({ id, params: p, inputShapes: [shape, context] }) => {
+    const contextDim = context ? lastDim(context) : null;
+    return {
+      init: [
+        `self.${id} = TransformerDecoder(${lastDim(shape)}, ${p.intermediateDim}, ${p.numHeads}${contextDim === null ? '' : `, context_dim=${contextDim}`}${transformerKwargs(p)})`,
+      ],
+      forward: ([x = 'x', c], out) => assign(out, `self.${id}(${x}${c ? `, ${c}` : ''})`),
+      helpers: ['attention'],
+      weights: transformerWeights(id, p, lastDim(shape), contextDim, 'decoder'),
+    };
   },
+  keras: ({ name, params: p }) => ({
+    layer: `keras_hub.layers.TransformerDecoder(${p.intermediateDim}, ${p.numHeads}${transformerKwargs(p)}, name=${py(name)})`,
+    call: (layer, [x = 'x', c]) => `${layer}(${x}${c ? `, ${c}` : ''})`,
+    kerasHub: true,
+  }),
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { transformerEncoderClass } from './tfjs/transformer';
 import { checkBlockInput, encoderParamCount, transformerFields } from './transformer-rules';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
+import { transformerKwargs, transformerWeights } from './emit/transformer';
+import { assign, lastDim, py } from './emit/python';
 
 export const TransformerEncoder = defineLayer({
   type: 'TransformerEncoder',
@@ -21,9 +22,15 @@ export const TransformerEncoder = defineLayer({
     const x = checkBlockInput('TransformerEncoder', shape, p.numHeads, { handle: 'input', oneTimeAxis: false });
     return x.ok ? { ok: true, shape: x.dims } : x;
   },
-  paramCount: (p, [shape]) => encoderParamCount((shape?.[shape.length - 1] ?? 0), p.numHeads, p.intermediateDim),
-  build: (tf, p, name, inputs) => {
-    const Encoder = transformerEncoderClass(tf);
-    return new Encoder({ ...p, name }).apply(single(inputs)) as SymbolicTensor;
-  },
+  paramCount: (p, [shape]) => encoderParamCount(shape?.[shape.length - 1] ?? 0, p.numHeads, p.intermediateDim),
+  pytorch: ({ id, params: p, inputShapes: [shape] }) => ({
+    init: [`self.${id} = TransformerEncoder(${lastDim(shape)}, ${p.intermediateDim}, ${p.numHeads}${transformerKwargs(p)})`],
+    forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
+    helpers: ['attention'],
+    weights: transformerWeights(id, p, lastDim(shape), null, 'encoder'),
+  }),
+  keras: ({ name, params: p }) => ({
+    layer: `keras_hub.layers.TransformerEncoder(${p.intermediateDim}, ${p.numHeads}${transformerKwargs(p)}, name=${py(name)})`,
+    kerasHub: true,
+  }),
 });

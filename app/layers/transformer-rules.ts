@@ -28,14 +28,11 @@ export const transformerFields = {
     .max(0.1)
     .default(1e-5)
     .meta({ title: 'LayerNorm epsilon', description: 'Small constant that keeps layer normalisation from dividing by zero.' }),
-  normalizeFirst: z
-    .boolean()
-    .default(false)
-    .meta({
-      title: 'Normalize first',
-      description:
-        'Pre-norm (GPT-2 style: normalise each sub-block’s input) instead of post-norm (original Transformer / BERT: normalise after the residual add).',
-    }),
+  normalizeFirst: z.boolean().default(false).meta({
+    title: 'Normalize first',
+    description:
+      'Pre-norm (GPT-2 style: normalise each sub-block’s input) instead of post-norm (original Transformer / BERT: normalise after the residual add).',
+  }),
 };
 
 /** KerasHub sizes each head as hidden_dim // num_heads, so the heads together may be narrower than the model. */

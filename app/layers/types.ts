@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { z } from 'zod';
+import type { KerasEmitter, PytorchEmitter } from './emit-types';
 
 /** The tfjs module, passed in so that app/ never loads tfjs itself. */
 export type Tf = typeof tfjs;
@@ -59,8 +60,10 @@ export interface LayerDef<S extends z.ZodObject = z.ZodObject> {
   paramCount(params: z.output<S>, inputs: readonly Shape[]): number;
   /** The part of `paramCount` that training does not change (e.g. BatchNormalization's moving statistics). */
   nonTrainableCount?(params: z.output<S>, inputs: readonly Shape[]): number;
-  /** Builds the layer and applies it to the symbolic inputs (ordered as for `outputShape`); one tensor per output. */
-  build(tf: Tf, params: z.output<S>, name: string, inputs: readonly SymbolicTensor[]): SymbolicTensor | readonly SymbolicTensor[];
+  /** The PyTorch module and forward code (app/export); absent: exporting a graph with this layer to PyTorch is an error naming it. */
+  readonly pytorch?: PytorchEmitter<z.output<S>>;
+  /** The Keras 3 functional-API call (app/export); absent: exporting to Keras is an error naming it. */
+  readonly keras?: KerasEmitter<z.output<S>>;
 }
 
 export function outputNames(def: LayerDef, params: unknown): readonly string[] {
@@ -79,10 +82,4 @@ export function formatShape(shape: Shape): string {
 
 export function formatDims(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0] ?? 'None'},)` : `(${shape.map((d) => d ?? 'None').join(', ')})`;
-}
-
-export function single(inputs: readonly SymbolicTensor[]): SymbolicTensor {
-  const [first] = inputs;
-  if (!first) throw new Error('layer built without its input');
-  return first;
 }

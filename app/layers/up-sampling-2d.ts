@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { perAxis } from './windows';
+import { assign, py } from './emit/python';
 
 export const UpSampling2D = defineLayer({
   type: 'UpSampling2D',
@@ -29,5 +30,10 @@ export const UpSampling2D = defineLayer({
     return { ok: true, shape: [h === null ? null : h * sh, w === null ? null : w * sw, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.upSampling2d({ size: p.size, interpolation: p.interpolation, name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p }) => ({
+    init: [],
+    forward: ([x = 'x'], out) =>
+      assign(out, `F.interpolate(${x}.permute(0, 3, 1, 2), scale_factor=${py(p.size)}, mode=${py(p.interpolation)}).permute(0, 2, 3, 1)`),
+  }),
+  keras: ({ name, params: p }) => ({ layer: `layers.UpSampling2D(size=${py(p.size)}, interpolation=${py(p.interpolation)}, name=${py(name)})` }),
 });

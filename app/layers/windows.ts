@@ -21,14 +21,11 @@ export function perAxis(rank: 1 | 2, value: number, min: number, title: string, 
     .meta({ title, description });
 }
 
-export const paddingParam = z
-  .enum(['valid', 'same'])
-  .default('valid')
-  .meta({
-    title: 'Padding',
-    description:
-      "'valid': no padding; windows stay inside the input, so the output shrinks. 'same': pad the edges so that, at stride 1, the output keeps the input's size.",
-  });
+export const paddingParam = z.enum(['valid', 'same']).default('valid').meta({
+  title: 'Padding',
+  description:
+    "'valid': no padding; windows stay inside the input, so the output shrinks. 'same': pad the edges so that, at stride 1, the output keeps the input's size.",
+});
 
 /** Keras's conv_output_length: the number of window positions along one axis. */
 export function windowOutput(n: Dim, kernel: number, stride: number, padding: Padding, dilation = 1): Dim {
@@ -84,7 +81,10 @@ export function strideDilationClash(
 
 /** Pools default their stride to the pool size; 0 in a strides param stands for that default. */
 export function poolStrides(poolSize: readonly number[], strides: readonly number[]): number[] {
-  return poolSize.map((k, i) => (strides[i] ? (strides[i]) : k));
+  return poolSize.map((k, i) => {
+    const stride = strides[i] ?? 0;
+    return stride > 0 ? stride : k;
+  });
 }
 
 /** tfjs types 2-D window args as pairs; the schemas guarantee the length. */

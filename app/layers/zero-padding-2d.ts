@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
-import { defineLayer, single, type SymbolicTensor } from './types';
+import { defineLayer } from './types';
 import { borders, bordersParam } from './windows';
+import { assign, py } from './emit/python';
 
 export const ZeroPadding2D = defineLayer({
   type: 'ZeroPadding2D',
@@ -25,5 +26,9 @@ export const ZeroPadding2D = defineLayer({
     return { ok: true, shape: [h === null ? null : h + top + bottom, w === null ? null : w + left + right, c] };
   },
   paramCount: () => 0,
-  build: (tf, p, name, inputs) => tf.layers.zeroPadding2d({ padding: borders(p.padding), name }).apply(single(inputs)) as SymbolicTensor,
+  pytorch: ({ params: p }) => {
+    const [[top, bottom], [left, right]] = borders(p.padding);
+    return { init: [], forward: ([x = 'x'], out) => assign(out, `F.pad(${x}, (0, 0, ${left}, ${right}, ${top}, ${bottom}))`) };
+  },
+  keras: ({ name, params: p }) => ({ layer: `layers.ZeroPadding2D(${py(borders(p.padding))}, name=${py(name)})` }),
 });

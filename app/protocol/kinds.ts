@@ -23,6 +23,9 @@ export const REQUEST_KINDS = [
   'dialog.pickPath',
   'project.open',
   'project.save',
+  'run.active',
+
+  'export.files',
 ] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
 

@@ -4,7 +4,7 @@ import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema } from './backend';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
 import { isRequestKind, type RequestKindName } from './kinds';
-import { runDetailSchema, runSummarySchema } from './runs';
+import { activeRunSchema, runDetailSchema, runSummarySchema } from './runs';
 import { evaluationReportSchema } from './evaluation';
 import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
@@ -113,6 +113,22 @@ export const REQUESTS = {
       z.object({ canceled: z.literal(true) }),
       z.object({ canceled: z.literal(false), path: z.string(), handle: fileHandleSchema }),
     ]),
+  },
+  /** The run in progress on the host, if any: a reloaded page or a second window reattaches to it. */
+  'run.active': { payload: z.object({}), reply: z.object({ run: activeRunSchema.nullable() }) },
+
+  /**
+   * The project as code (app/export): PyTorch, Keras 3 or TF.js files, and with `runId` (or `last`) that run's trained
+   * weights. Files come back base64-encoded (weights are binary) for the UI to download; nothing is written.
+   */
+  'export.files': {
+    payload: z.object({
+      document: projectSchema,
+      target: z.enum(['pytorch', 'keras', 'tfjs']),
+      projectId: projectIdSchema.optional(),
+      runId: z.union([runIdSchema, z.literal('last')]).optional(),
+    }),
+    reply: z.object({ files: z.array(z.object({ path: z.string().regex(/^[A-Za-z0-9_./-]+$/), base64: z.string() })), totalParams: z.number() }),
   },
 } as const;
 

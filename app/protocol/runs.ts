@@ -61,6 +61,29 @@ export const runDetailSchema = z.object({
 });
 export type RunDetail = z.output<typeof runDetailSchema>;
 
+/**
+ * The run the host is training now, as a window that did not start it needs to show it: what the
+ * engine said at run.started (null until it has) and whether it is paused. Its history is in runs.get.
+ */
+export const activeRunSchema = z.object({
+  runId: z.string().min(1),
+  /** The project it belongs to; null when runs are not recorded. */
+  projectId: z.string().nullable(),
+  paused: z.boolean(),
+  started: z
+    .object({
+      backend: backendInfoSchema,
+      epochs: z.int().min(1),
+      batchesPerEpoch: z.int().min(1),
+      samples: z.object({ train: z.int(), validation: z.int() }),
+      loss: z.string(),
+      initialEpoch: z.int().min(0),
+      continuedFrom: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type ActiveRunInfo = z.output<typeof activeRunSchema>;
+
 /** A small picture made during training: a reconstruction, a generated sample, an input. PNG as a data URL. */
 export const sampleImageSchema = z.object({ png: z.string().startsWith('data:image/png;base64,'), caption: z.string().optional() });
 export type SampleImage = z.output<typeof sampleImageSchema>;

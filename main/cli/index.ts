@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { backendNameSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { CliError } from './errors';
+import { exportCommand } from './export';
 import { doctorCommand } from './doctor';
 import { serveCommand } from './serve';
 import { trainCommand } from './train';
@@ -21,6 +22,8 @@ Commands:
   validate FILE                      Print the model summary; exit 1 if the network has errors
   train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
                                      Train headless, one line per epoch (JSON lines with --json)
+  export FILE --to pytorch|keras|tfjs [-o DIR] [--run ID|last] [--data-dir DIR]
+                                     Write the model as code (and a run's trained weights)
   evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
                                      Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
   doctor [--json]                    List every compute engine, whether it works here, and why not
@@ -50,6 +53,8 @@ async function main(argv: string[]): Promise<number> {
       backend: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
+      to: { type: 'string' },
+      out: { type: 'string', short: 'o' },
       run: { type: 'string' },
       weights: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -86,6 +91,8 @@ async function main(argv: string[]): Promise<number> {
         err,
       );
     }
+    case 'export':
+      return exportCommand(needFile(), { to: values.to, out: values.out, run: values.run, dataDir, root }, out, err);
     case 'evaluate': {
       const weights = values.weights ?? 'last';
       if (weights !== 'last' && weights !== 'best') throw new CliError('--weights must be last or best');

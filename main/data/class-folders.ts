@@ -20,7 +20,8 @@ const hidden = (name: string) => name.startsWith('.') || name === 'Thumbs.db' ||
 
 /** Lists a folder's entries, naming the folder when it is gone or not a folder. */
 export async function listFolder(dir: string, display: string, what: string): Promise<Dirent[]> {
-  const info = await stat(dir).catch((e: NodeJS.ErrnoException) => {
+  const info = await stat(dir).catch((err: unknown) => {
+    const e = err as NodeJS.ErrnoException;
     throw new DataError([
       problem(
         display,

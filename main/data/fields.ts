@@ -9,8 +9,6 @@ export function parseFields(delimiter: string, text: string): string[] {
   return format.parseRows(text)[0] ?? [];
 }
 
-export const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'vertical bar' };
-
 /**
  * The delimiter that splits the sample records into the same number (more than one) of fields
  * most often; ties go to the one giving more fields. A .tsv file prefers tabs.

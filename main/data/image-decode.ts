@@ -46,7 +46,7 @@ export async function imageHeader(file: string): Promise<{ format: string; width
   const sharp = await loadSharp();
   const meta = await sharp(file).metadata();
   if (!meta.width || !meta.height) throw new Error('no image size in the file');
-  return { format: meta.format ?? 'unknown', width: meta.width, height: meta.height };
+  return { format: meta.format, width: meta.width, height: meta.height };
 }
 
 /** A small PNG data URL of 0–1 or 0–255 pixels, for previews in the UI. */

@@ -11,7 +11,11 @@ const strategyOf = (c: ColumnSettings, csv: CsvOptions): MissingStrategy => c.mi
 function moments(values: Float32Array, rows: Uint32Array): { mean: number; std: number } {
   let n = 0;
   let mean = 0;
-  for (const r of rows) if (!Number.isNaN(values[r]!)) (n++, (mean += values[r]!));
+  for (const r of rows) {
+    if (Number.isNaN(values[r]!)) continue;
+    n++;
+    mean += values[r]!;
+  }
   mean = n > 0 ? mean / n : 0;
   let variance = 0;
   for (const r of rows) if (!Number.isNaN(values[r]!)) variance += (values[r]! - mean) ** 2;
@@ -118,7 +122,7 @@ export function encodeTable(
   const y = new Float32Array(n * labels.length);
   const targetScale = labels.map((c, j) => {
     const scale = moments(c.values as Float32Array, trainRows);
-    for (let i = 0; i < n; i++) y[i * labels.length + j] = ((c.values[kept[i]!]!) - scale.mean) / scale.std;
+    for (let i = 0; i < n; i++) y[i * labels.length + j] = (c.values[kept[i]!]! - scale.mean) / scale.std;
     return scale;
   });
   return { inputs, target: { data: y, shape: [labels.length] }, count: n, partition: parts, targetScale, warnings };

@@ -37,7 +37,12 @@ export async function chooseColumns(file: string, display: string, layout: Table
   const textIndex = words.indexOf(Math.max(...words));
   const others = layout.names.map((_, i) => i).filter((i) => i !== textIndex && guessType(stats[i]!) !== 'text');
   const labelIndex = others[others.length - 1] ?? -1;
-  return { text: o.textColumn || layout.names[textIndex] || '', label: o.labelColumn || layout.names[labelIndex] || '' };
+  return { text: firstNamed(o.textColumn, layout.names[textIndex]), label: firstNamed(o.labelColumn, layout.names[labelIndex]) };
+}
+
+/** The first name given and not empty: an empty column option means "not chosen", like a missing one. */
+function firstNamed(...names: (string | undefined)[]): string {
+  return names.find((n) => n !== undefined && n !== '') ?? '';
 }
 
 /** Streams the labelled texts of a CSV or of class folders; malformed rows become problems. */

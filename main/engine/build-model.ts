@@ -1,5 +1,6 @@
 import type { Analysis } from '../../app/analysis/types';
 import type { ProjectDoc } from '../../app/document/schema';
+import { buildLayer } from '../../app/layers/builders/registry';
 import { getLayer } from '../../app/layers/registry';
 import type { SymbolicTensor, Tf } from '../../app/layers/types';
 import type * as tfjs from '@tensorflow/tfjs';
@@ -14,7 +15,7 @@ export function buildModel(tf: Tf, doc: ProjectDoc, analysis: Analysis): tfjs.La
     const def = getLayer(node.type)!;
     const params = def.params.parse(node.params);
     const inputs = (analysis.nodes.get(id)?.inboundRefs ?? []).map((ref) => built.get(ref.source)![ref.output]!);
-    const out = def.build(tf, params, node.name, inputs);
+    const out = buildLayer(tf, node.type, params, node.name, inputs);
     built.set(id, Array.isArray(out) ? out : [out as SymbolicTensor]);
   }
   return tf.model({
@@ -41,8 +42,9 @@ export function buildSubModel(tf: Tf, doc: ProjectDoc, analysis: Analysis, nodeI
     const refs = analysis.nodes.get(id)?.inboundRefs ?? [];
     const outside = refs.find((ref) => !inside.has(ref.source));
     if (outside) throw new Error(`${node.name} is fed by ${byId.get(outside.source)?.name ?? outside.source}, which is not part of ${name}`);
-    const out = def.build(
+    const out = buildLayer(
       tf,
+      node.type,
       def.params.parse(node.params),
       node.name,
       refs.map((ref) => built.get(ref.source)![ref.output]!),

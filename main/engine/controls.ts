@@ -52,11 +52,17 @@ export class RunControls {
     if (this.stopping) return 'stop';
     if (!this.paused) return 'continue';
     this.onPaused(step);
-    while (this.paused && !this.stepRequested && !this.stopping) {
+    while (this.waiting()) {
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
     this.stepRequested = false;
-    return this.stopping ? 'stop' : 'continue';
+    return this.stopRequested ? 'stop' : 'continue';
+  }
+
+  // Read through a method and the getter: the host changes these flags while afterBatch awaits,
+  // which the narrowing from the checks above cannot see.
+  private waiting(): boolean {
+    return this.paused && !this.stepRequested && !this.stopping;
   }
 
   private release(): void {

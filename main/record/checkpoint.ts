@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
-import { registerSubtract } from '../../app/layers/subtract';
+import { registerSubtract } from '../../app/layers/tfjs/subtract';
 import { checkpointDir, findCheckpoint, MODEL_JSON, oldPrefix, RUN_FILES, tempPrefix, WEIGHTS_BIN, type CheckpointKind, type CheckpointMeta } from './layout';
 
 type Artifacts = tfjs.io.ModelArtifacts;

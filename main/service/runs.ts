@@ -3,7 +3,7 @@ import type { ProjectDoc } from '../../app/document/schema';
 import type { BackendInfo, BackendName } from '../../app/protocol/backend';
 import { EVENT_VERSION, hostEventSchema, type EpochLogs, type HostEvent } from '../../app/protocol/events';
 import type { EngineCommand } from '../../app/protocol/engine';
-import type { RunSummary } from '../../app/protocol/runs';
+import type { ActiveRunInfo, RunSummary } from '../../app/protocol/runs';
 import { updateBest, type Best } from '../../app/training/best';
 import { downloadsDir } from '../data-dir';
 import type { EngineLauncher, EngineProcess } from './engine-process';
@@ -35,6 +35,9 @@ interface ActiveRun {
   ended: boolean;
   /** The engine said run.started: until then a failure leaves no record worth keeping. */
   started: boolean;
+  /** What run.started said, for a window that reattaches later. */
+  startedInfo: ActiveRunInfo['started'];
+  paused: boolean;
 }
 
 /** How both kinds of interruption begin, here and in run-history's record of a host that died. */
@@ -70,6 +73,13 @@ export class RunManager {
   /** The active run's id, if any. */
   get activeRunId(): string | null {
     return this.active?.runId ?? null;
+  }
+
+  /** The run in progress as a window that did not start it needs it; null when none is (or it is ending). */
+  activeInfo(): ActiveRunInfo | null {
+    const run = this.active;
+    if (!run || run.ended || run.stopping) return null;
+    return { runId: run.runId, projectId: run.projectId, paused: run.paused, started: run.startedInfo };
   }
 
   start(document: ProjectDoc, backend?: BackendName, continueFrom?: string): string {
@@ -121,6 +131,8 @@ export class RunManager {
       stopping: false,
       ended: false,
       started: false,
+      startedInfo: null,
+      paused: false,
     };
     this.active = run;
     engine.onMessage((raw) => this.onEngineMessage(run, raw));
@@ -198,6 +210,15 @@ export class RunManager {
       case 'run.started':
         run.started = true;
         run.backend = event.backend;
+        run.startedInfo = {
+          backend: event.backend,
+          epochs: event.epochs,
+          batchesPerEpoch: event.batchesPerEpoch,
+          samples: event.samples,
+          loss: event.loss,
+          initialEpoch: event.initialEpoch,
+          continuedFrom: event.continuedFrom ?? run.continuedFrom,
+        };
         void this.record(run, { backend: event.backend, epochs: event.epochs });
         // The UI learns where the run is recorded even from an engine that does not echo it.
         this.emit({
@@ -210,6 +231,11 @@ export class RunManager {
         run.epochsDone = Math.max(run.epochsDone, event.epoch);
         run.final = event.logs;
         run.best = updateBest(run.best, run.doc.training, event.epoch, event.logs);
+        this.emit(event);
+        return;
+      case 'run.paused':
+      case 'run.resumed':
+        run.paused = event.type === 'run.paused';
         this.emit(event);
         return;
       case 'run.finished':

@@ -12,6 +12,7 @@ import { Evaluator } from './evaluate';
 import { listAllRuns } from './all-runs';
 import { Playground } from './playground';
 import { listTemplates, readTemplate } from './templates';
+import { exportFilesHandler } from '../export/service-export';
 import type { Workspace } from './workspace';
 
 /** Native file dialogs; only the desktop host has them. */
@@ -60,6 +61,7 @@ export function createService(opts: ServiceOptions) {
     'run.pause': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'pause') }),
     'run.resume': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'resume') }),
     'run.step': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'step') }),
+    'run.active': () => Promise.resolve({ run: runs.activeInfo() }),
     'runs.list': async ({ projectId }) => ({ runs: await store.list(projectId) }),
     'runs.get': async ({ projectId, runId }) => store.get(projectId, runId),
     'runs.update': async ({ projectId, runId, name, notes }) => ({
@@ -75,6 +77,7 @@ export function createService(opts: ServiceOptions) {
     ...data,
     'project.open': async () => needDialogs().open(),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
+    'export.files': exportFilesHandler(opts.paths.root, store),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {

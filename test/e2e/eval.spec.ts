@@ -118,9 +118,9 @@ test('vanishing gradients: the dynamics chart of deep sigmoid, then both runs ov
   await app.screenshot({ path: 'test-results/screenshots/eval-gradient-norms.png' });
   await dyn.getByTestId('dynamics-close').click();
 
-  // Leaving the unsaved sigmoid project asks first; its runs are recorded whatever the answer.
-  app.once('dialog', (d) => void d.accept());
+  // Leaving the unsaved sigmoid project asks first, in the app's own dialog; its runs are recorded whatever the answer.
   await loadTemplate(app, 'deep-relu-mnist');
+  await app.getByTestId('confirm-ok').click();
   await expect(app.getByTestId('total-params')).toBeVisible();
   await trainBriefly(app, 3, 6000);
   await app.getByTestId('compare-button').click();

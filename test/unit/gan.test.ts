@@ -88,8 +88,8 @@ describe('GAN split and checks', () => {
       image: [28, 28, 1],
       activation: 'tanh',
     });
-    expect(check.plan.generator.nodeIds).toHaveLength(5);
-    expect(check.plan.discriminator.nodeIds).toHaveLength(6);
+    expect(check.plan.generator.nodeIds).toHaveLength(9);
+    expect(check.plan.discriminator.nodeIds).toHaveLength(9);
   });
 
   it('makes checkDataFit use the GAN rules in gan mode only', () => {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildLayer } from '../../app/layers/builders/registry';
 import { fieldsOf } from '../../app/layers/fields';
 import type { LayerDef, Shape } from '../../app/layers/types';
 import { seedRandomness } from '../../main/engine/seed';
@@ -114,7 +115,7 @@ export const label = (def: LayerDef, k: Case) => `${def.type} ${JSON.stringify(k
 export function build(def: LayerDef, k: Case): tf.LayersModel {
   const inputs = def.type === 'InputLayer' ? [] : k.inputs.map((s) => tf.input({ shape: [...s] as number[] }));
   const fed = inputs.map((x, i) => (k.vocab ? x : (tf.layers.dense({ units: k.inputs[i]!.at(-1)! }).apply(x) as tf.SymbolicTensor)));
-  const built = def.build(tf, def.params.parse(k.params), `${def.type.toLowerCase()}_w`, fed);
+  const built = buildLayer(tf, def.type, def.params.parse(k.params), `${def.type.toLowerCase()}_w`, fed);
   const out = (Array.isArray(built) ? built[0] : built) as tf.SymbolicTensor;
   const head = tf.layers.dense({ units: 2 }).apply(out) as tf.SymbolicTensor;
   return tf.model({ inputs: def.type === 'InputLayer' ? [out] : inputs, outputs: head });

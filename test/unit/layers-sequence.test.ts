@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildLayer } from '../../app/layers/builders/registry';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import type { EdgeDoc } from '../../app/document/schema';
@@ -274,7 +275,7 @@ function sample(type: string, params: Record<string, unknown>, shape: Shape, bat
 function buildCase(c: Case, name: string) {
   const def = getLayer(c.type)!;
   const inputs = c.inputs.map((s) => tf.input({ shape: [...s] }));
-  const out = def.build(tf, def.params.parse(c.params), name, inputs);
+  const out = buildLayer(tf, def.type, def.params.parse(c.params), name, inputs);
   const outputs = Array.isArray(out) ? [...out] : [out as tf.SymbolicTensor];
   const model = tf.model({ inputs, outputs });
   const batch = (n: number) => c.inputs.map((s) => sample(c.type, c.params, s, n));
@@ -329,7 +330,7 @@ describe('sequence layers in tfjs', () => {
 function single(type: string, params: Record<string, unknown>, shapes: number[][], name: string) {
   const def = getLayer(type)!;
   const inputs = shapes.map((s) => tf.input({ shape: s }));
-  const out = def.build(tf, def.params.parse(params), name, inputs);
+  const out = buildLayer(tf, def.type, def.params.parse(params), name, inputs);
   return tf.model({ inputs, outputs: (Array.isArray(out) ? out[0] : out) as tf.SymbolicTensor });
 }
 
@@ -386,8 +387,8 @@ describe('sequence layers learn', () => {
     const projected = tf.layers.dense({ units: 4 }).apply(x) as tf.SymbolicTensor;
     const sine = getLayer('SinePositionEncoding')!;
     const pe = getLayer('PositionEmbedding')!;
-    const s = sine.build(tf, sine.params.parse({}), 'sine_learn', [projected]) as tf.SymbolicTensor;
-    const p = pe.build(tf, pe.params.parse({ sequenceLength: 5 }), 'pos_learn', [projected]) as tf.SymbolicTensor;
+    const s = buildLayer(tf, sine.type, sine.params.parse({}), 'sine_learn', [projected]) as tf.SymbolicTensor;
+    const p = buildLayer(tf, pe.type, pe.params.parse({ sequenceLength: 5 }), 'pos_learn', [projected]) as tf.SymbolicTensor;
     const model = tf.model({ inputs: x, outputs: tf.layers.add().apply([projected, s, p]) as tf.SymbolicTensor });
     expect(model.countParams()).toBe(20 + 20);
     const losses = await lossCurve(model, tf.randomNormal([8, 5, 4]), tf.randomNormal([8, 5, 4]));

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildLayer } from '../../app/layers/builders/registry';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { analyzeGraph } from '../../app/analysis/analyze';
@@ -358,7 +359,7 @@ const concrete = (shape: Shape) => shape.map((d) => d ?? FED);
 function buildModel(c: Case, name: string): { model: tf.LayersModel; output: tf.SymbolicTensor } {
   const def = getLayer(c.type)!;
   const inputs = c.inputs.map((s) => tf.input({ shape: [...s] as number[] }));
-  const output = def.build(tf, def.params.parse(c.params), name, inputs) as tf.SymbolicTensor;
+  const output = buildLayer(tf, def.type, def.params.parse(c.params), name, inputs) as tf.SymbolicTensor;
   return { model: tf.model({ inputs, outputs: output }), output };
 }
 
@@ -461,7 +462,7 @@ describe('vision layers in tfjs', () => {
         const last = c.inputs[i]![c.inputs[i]!.length - 1];
         return last ? (tf.layers.dense({ units: last, name: `pre_${i}` }).apply(x) as tf.SymbolicTensor) : x;
       });
-      const output = def.build(tf, def.params.parse(c.params), `${c.type.toLowerCase()}_fit`, fed) as tf.SymbolicTensor;
+      const output = buildLayer(tf, def.type, def.params.parse(c.params), `${c.type.toLowerCase()}_fit`, fed) as tf.SymbolicTensor;
       const model = tf.model({ inputs, outputs: output });
       model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
       const xs = randomInputs(c);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { buildLayer } from '../../app/layers/builders/registry';
 import { describe, expect, it } from 'vitest';
 import { getLayer, LAYERS } from '../../app/layers/registry';
 import type { Shape } from '../../app/layers/types';
@@ -53,7 +54,7 @@ describe('layer shape rules and parameter counts', () => {
     ({ type, params, inputs, out, params_ }) => {
       const def = getLayer(type)!;
       const input = tf.input({ shape: inputs[0] as number[] });
-      const output = def.build(tf, def.params.parse(params), `${type.toLowerCase()}_t`, [input]);
+      const output = buildLayer(tf, def.type, def.params.parse(params), `${type.toLowerCase()}_t`, [input]);
       const model = tf.model({ inputs: input, outputs: output as tf.SymbolicTensor });
       expect(model.countParams()).toBe(params_);
       const result = model.predict(tf.zeros([2, ...(inputs[0] as number[])])) as tf.Tensor;
@@ -79,9 +80,9 @@ describe('layer shape rules and parameter counts', () => {
 
   it('builds a Dense after a Reshape whose last dimension is inferred (-1)', () => {
     const input = tf.input({ shape: [784] });
-    const reshaped = getLayer('Reshape')!.build(tf, { targetShape: [28, -1] }, 'reshape_t', [input]) as tf.SymbolicTensor;
+    const reshaped = buildLayer(tf, 'Reshape', { targetShape: [28, -1] }, 'reshape_t', [input]) as tf.SymbolicTensor;
     expect(reshaped.shape).toEqual([null, 28, 28]);
-    const dense = getLayer('Dense')!.build(tf, getLayer('Dense')!.params.parse({ units: 5 }), 'dense_t', [reshaped]) as tf.SymbolicTensor;
+    const dense = buildLayer(tf, 'Dense', getLayer('Dense')!.params.parse({ units: 5 }), 'dense_t', [reshaped]) as tf.SymbolicTensor;
     const model = tf.model({ inputs: input, outputs: dense });
     expect(model.countParams()).toBe(28 * 5 + 5);
     model.dispose();

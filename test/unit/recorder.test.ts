@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerSubtract } from '../../app/layers/subtract';
+import { registerSubtract } from '../../app/layers/tfjs/subtract';
 import { checkpointMeta, findCheckpoint, loadCheckpoint, openRecorder } from '../../main/record/recorder';
 import { readBatches, readEpochs } from '../../main/service/run-history';
 

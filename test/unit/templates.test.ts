@@ -26,7 +26,7 @@ const KERAS_TOTALS: Record<string, number> = {
   'denoising-autoencoder-mnist': 3_217,
   'rbm-pretrain-mnist': 219_098, // no RBM in Keras: (784·256+784+256) + (256·64+256+64) + Dense 64·10+10
   'rbm-mnist': 101_264, // Keras has no RBM: W 784·128 + visible bias 784 + hidden bias 128
-  'dcgan-mnist': 259_106, // generator 64·3,136+3,136 + 16·32·64+32 + 16·32+1 = 237,153; discriminator 9·32+32 + 9·32·64+64 + 3,136+1 = 21,953
+  'dcgan-mnist': 256_322, // generator 64·3,136 (no bias) + BN 4·64 + 16·64·32 (no bias) + BN 4·32 + 16·32+1 = 234,369; discriminator 9·32+32 + 9·32·64+64 + 3,136+1 = 21,953
 };
 
 const ids = readdirSync(TEMPLATES)

@@ -82,9 +82,9 @@ export const gruResetAfterClass = perTf((tf: Tf): CustomLayerClass<GruResetAfter
     /** Whole sequences run as one op with a written-out gradient (`gruSequence`); masked or stateful ones step through the cell. */
     override call(inputs: Tensor | Tensor[], kwargs: Kwargs): Tensor | Tensor[] {
       const cell = this.cell as InstanceType<typeof Cell>;
-      const initialState = kwargs?.initialState as Tensor[] | undefined;
+      const initialState = kwargs.initialState as Tensor[] | undefined;
       const activation = cell.activation;
-      if (kwargs?.mask != null || this.stateful || !hasSequenceGradient(activation)) return super.call(inputs, kwargs);
+      if (kwargs.mask != null || this.stateful || !hasSequenceGradient(activation)) return super.call(inputs, kwargs);
       return tf.tidy(() => {
         const x = Array.isArray(inputs) ? inputs[0]! : inputs;
         const h0 = initialState?.[0] ?? tf.zeros([x.shape[0], cell.units]);

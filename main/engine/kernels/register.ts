@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { findKernel } from './compose';
 import { conv2dBackpropFilterViaConv } from './conv2d-backprop-filter';
 import { conv2dBackpropInputViaConv } from './conv2d-backprop-input';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-backprop';
@@ -40,7 +41,7 @@ const FASTER: Record<string, (tf: typeof tfjs, shipped: tfjs.KernelConfig) => tf
 };
 
 function install(tf: typeof tfjs, config: tfjs.KernelConfig): void {
-  if (tf.getKernel(config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
+  if (findKernel(tf, config.kernelName, 'wasm')) tf.unregisterKernel(config.kernelName, 'wasm');
   tf.registerKernel({ ...config, backendName: 'wasm', [OURS]: true } as Marked);
 }
 
@@ -53,7 +54,7 @@ export function registerWasmTrainingKernels(tf: typeof tfjs): string[] {
   const added: string[] = [];
   for (const make of MISSING) {
     const config = make(tf);
-    if (tf.getKernel(config.kernelName, 'wasm')) continue;
+    if (findKernel(tf, config.kernelName, 'wasm')) continue;
     install(tf, config);
     added.push(config.kernelName);
   }

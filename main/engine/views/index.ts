@@ -10,11 +10,29 @@ import { DynamicsRecorder } from './dynamics';
 import { lossFunction } from './loss-fn';
 
 /**
+ * These recorders read tensors synchronously, which the webgpu backend cannot do in Node: on webgpu
+ * they stay off (the run trains without its live views) rather than fail the run.
+ */
+function offOnWebgpu(tf: Tf, observer: RunObserver): RunObserver {
+  let on = true;
+  return {
+    start: (run) => {
+      on = tf.getBackend() !== 'webgpu';
+      return on ? observer.start?.(run) : undefined;
+    },
+    afterBatch: (batch) => (on ? observer.afterBatch?.(batch) : undefined),
+    afterEpoch: (epoch) => (on ? observer.afterEpoch?.(epoch) : undefined),
+    dispose: () => observer.dispose?.(),
+  };
+}
+
+/**
  * The views that watch a run of `doc`: training dynamics for every standard run, and the decision field
  * for a classifier of 2-D points. A graph the run will refuse gets none (the run reports why).
  */
 export function viewObservers(tf: Tf, doc: ProjectDoc, send: (view: TrainingView) => void): RunObserver[] {
-  if (doc.training.mode === 'gan') return [];
+  // GAN and RBM runs train networks these views do not describe (two models; contrastive divergence).
+  if (doc.training.mode !== 'standard') return [];
   const analysis = analyzeGraph(doc.graph);
   const outId = analysis.outputs[0];
   const output = outId ? analysis.nodes.get(outId)?.shape : undefined;
@@ -25,5 +43,5 @@ export function viewObservers(tf: Tf, doc: ProjectDoc, send: (view: TrainingView
   const observers: RunObserver[] = [new DynamicsRecorder(tf, lossFunction(tf, loss.loss), send)];
   const inputs = analysis.inputs.map((id) => analysis.nodes.get(id)?.shape);
   if (spec.task === 'classification' && inputs.length === 1 && inputs[0]?.length === 1 && inputs[0][0] === 2) observers.push(new BoundaryRecorder(tf, send));
-  return observers;
+  return observers.map((o) => offOnWebgpu(tf, o));
 }

@@ -1,6 +1,7 @@
 import { transport } from '../transport';
 import { isActive, useRun } from '../store/run';
 import { useSession } from '../store/session';
+import { reattachToActiveRun } from './reattach';
 import { invalidateRun, refreshRuns } from './runs';
 
 /** How long after a run ends its record is read again. */
@@ -32,6 +33,8 @@ export function connectHost(): () => void {
     if (state === 'open') {
       void fetchHostInfo();
       void refreshRuns();
+      // A reload, a second window or a reconnect joins a run the host is still training.
+      void reattachToActiveRun();
     }
     if (state === 'reconnecting' && isActive(useRun.getState().status)) {
       useRun.getState().fail('Lost the connection to the LayerLab server during training. The run may have stopped; start it again once the server is back.');

@@ -7,6 +7,7 @@ import { useSession } from '../store/session';
 import { askConfirm } from '../store/confirm';
 import { transport } from '../transport';
 import { errorText, say } from './notify';
+import { reattachToActiveRun } from './reattach';
 import { startTraining } from './training';
 
 const projectId = () => useProjectStore.getState().doc.id ?? null;
@@ -38,6 +39,8 @@ export function syncRunsWithProject(): () => void {
     if (s.doc.id === prev.doc.id) return;
     if (!isActive(useRun.getState().status)) useRun.getState().reset();
     void refreshRuns();
+    // The project that opened (a reload's autosave arriving, say) may be the one the host is training.
+    void reattachToActiveRun();
   });
 }
 
@@ -61,8 +64,7 @@ export async function loadRunDetail(runId: string): Promise<RunDetail | null> {
 export function invalidateRun(runId: string): void {
   const { details, overlay } = useRuns.getState();
   if (!(runId in details)) return;
-  const rest = { ...details };
-  delete rest[runId];
+  const { [runId]: _dropped, ...rest } = details;
   useRuns.setState({ details: rest });
   if (overlay.includes(runId)) void loadRunDetail(runId);
 }
@@ -107,8 +109,7 @@ export async function deleteRun(run: RunSummary): Promise<void> {
   try {
     await transport().request('runs.delete', { projectId: id, runId: run.id });
     const s = useRuns.getState();
-    const details = { ...s.details };
-    delete details[run.id];
+    const { [run.id]: _deleted, ...details } = s.details;
     useRuns.setState({ runs: s.runs?.filter((r) => r.id !== run.id) ?? null, overlay: s.overlay.filter((r) => r !== run.id), details });
   } catch (e) {
     say('error', 'Could not delete the run', [errorText(e)]);

@@ -1,7 +1,7 @@
 import type { RunDetail } from '../../../app/protocol';
 import { transport } from '../transport';
 import { analysisOf, fitIssuesOf } from '../store/analysis';
-import { fieldBlockReason } from '../store/fieldErrors';
+import { fieldBlockReason, useFieldErrors, type FieldErrorState } from '../store/fieldErrors';
 import { useEngine } from '../store/engine';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun, type Pending } from '../store/run';
@@ -12,11 +12,17 @@ import { errorText, say } from './notify';
 /** How long a Step may take before the button comes back regardless (a lost event must not lock it). */
 const STEP_TIMEOUT_MS = 30_000;
 
-/** Why Train is disabled right now, in words; null when training can start. */
-export function trainBlockedReason(): string | null {
-  const { doc } = useProjectStore.getState();
+/**
+ * Why Train is disabled, in words; null when training can start. Reads the stores now unless a
+ * component passes the values it subscribed to (so its memo lists what the answer depends on).
+ */
+export function trainBlockedReason(
+  doc = useProjectStore.getState().doc,
+  connection = useSession.getState().connection,
+  fieldErrors: FieldErrorState['errors'] = useFieldErrors.getState().errors,
+): string | null {
   if (doc.graph.nodes.length === 0) return 'Add layers to the canvas first, or start from a template.';
-  const field = fieldBlockReason();
+  const field = fieldBlockReason(fieldErrors);
   if (field) return field;
   const analysis = analysisOf(doc.graph);
   const errors = analysis.issues.filter((i) => i.severity === 'error');
@@ -26,7 +32,7 @@ export function trainBlockedReason(): string | null {
   }
   const fit = fitIssuesOf(doc);
   if (fit.length > 0) return `The data does not fit the network: ${fit[0]!.message}`;
-  if (useSession.getState().connection !== 'open') return 'Not connected to the LayerLab server.';
+  if (connection !== 'open') return 'Not connected to the LayerLab server.';
   return null;
 }
 

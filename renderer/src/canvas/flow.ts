@@ -16,7 +16,7 @@ export function toFlowNodes(graph: GraphDoc, selected: readonly string[], prev: 
   return graph.nodes.map((n) => {
     const p = before.get(n.id);
     const isSelected = sel.has(n.id);
-    if (p && p.position.x === n.position.x && p.position.y === n.position.y && Boolean(p.selected) === isSelected) return p;
+    if (p?.position.x === n.position.x && p.position.y === n.position.y && Boolean(p.selected) === isSelected) return p;
     return { ...p, id: n.id, type: 'layer', position: n.position, data: {}, selected: isSelected };
   });
 }

@@ -9,7 +9,6 @@ const TONES = {
 /** Dismissible messages: a file that failed to open, repairs made while opening, failed saves. */
 export function Notices() {
   const notices = useSession((s) => s.notices);
-  const dismiss = useSession((s) => s.dismiss);
   if (notices.length === 0) return null;
   return (
     <div className="pointer-events-auto flex w-full max-w-xl flex-col gap-2">
@@ -38,7 +37,7 @@ export function Notices() {
             aria-label="Dismiss"
             title="Dismiss"
             data-testid={`${n.kind === 'message' ? 'notice' : n.kind}-dismiss`}
-            onClick={() => dismiss(n.id)}
+            onClick={() => useSession.getState().dismiss(n.id)}
           >
             <svg viewBox="0 0 12 12" className="size-3" aria-hidden>
               <path d="M2.5 2.5l7 7m0-7-7 7" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />

@@ -13,7 +13,9 @@ export function useBeforeUnload(): void {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (!isActive(useRun.getState().status)) return;
       e.preventDefault();
-      // Older browsers need returnValue set to show the prompt.
+      // Older browsers (Chromium before 119, older Safari) ignore preventDefault here and show
+      // the prompt only when returnValue is set; the deprecated field is kept for them.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onBeforeUnload);

@@ -20,7 +20,7 @@ export function RunControls() {
   const doc = useProjectStore((s) => s.doc);
   const connection = useSession((s) => s.connection);
   const fieldErrors = useFieldErrors((s) => s.errors);
-  const blocked = useMemo(() => trainBlockedReason(), [doc, connection, fieldErrors]);
+  const blocked = useMemo(() => trainBlockedReason(doc, connection, fieldErrors), [doc, connection, fieldErrors]);
   const status = useRun((s) => s.status);
   const pending = useRun((s) => s.pending);
   const hasRun = useRun((s) => s.runId !== null);

@@ -11,7 +11,7 @@ export function RunInfo() {
   const doc = useProjectStore((s) => s.doc);
   const connection = useSession((s) => s.connection);
   const fieldErrors = useFieldErrors((s) => s.errors);
-  const blocked = useMemo(() => trainBlockedReason(), [doc, connection, fieldErrors]);
+  const blocked = useMemo(() => trainBlockedReason(doc, connection, fieldErrors), [doc, connection, fieldErrors]);
   const r = useRun();
   const active = isActive(r.status);
 

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useProjectStore } from '../store/project';
 import { useRun } from '../store/run';
+import { plainBackend, runThroughput } from './plainWords';
 import { formatClock, formatLr, formatRate } from './format';
 
 function Stat({ label, testId, title, children }: { readonly label: string; readonly testId?: string; readonly title: string; readonly children: ReactNode }) {
@@ -45,6 +47,14 @@ export function RunStats() {
   const elapsed = p?.elapsedSeconds ?? seconds;
   // A paused run has no pace to extrapolate.
   const running = status === 'training' || status === 'starting';
+  const batchSize = useProjectStore((s) => s.doc.training.batchSize);
+  const epoch = useRun((s) => s.epoch);
+  const current = useRun((s) => s.current);
+  const initialEpoch = useRun((s) => s.initialEpoch);
+  const samples = useRun((s) => s.samples);
+  const ended = status === 'completed' || status === 'stopped';
+  // An ended run shows its own pace, not the last partial window's.
+  const overall = ended ? runThroughput({ epoch, initialEpoch, samples, seconds, batchSize, partialBatches: p && current > epoch ? p.batch : 0 }) : null;
 
   return (
     <div className="flex min-w-0 items-center gap-3 overflow-hidden text-[12px]">
@@ -55,14 +65,27 @@ export function RunStats() {
         {running && p?.etaSeconds !== null && p?.etaSeconds !== undefined ? formatClock(p.etaSeconds) : status === 'completed' ? '0:00' : '—'}
       </Stat>
       <Dot />
-      <Stat label="Throughput" testId="throughput" title="Training examples processed per second">
-        {p ? `${formatRate(p.samplesPerSecond)} samples/s` : '—'}
+      <Stat
+        label="Throughput"
+        testId="throughput"
+        title={overall !== null ? 'Examples trained in the whole run divided by its seconds' : 'Training examples processed per second, recently'}
+      >
+        {overall !== null ? `${formatRate(overall)} samples/s` : p ? `${formatRate(p.samplesPerSecond)} samples/s` : '—'}
       </Stat>
       <DataCompute dataMs={p?.dataMs ?? 0} computeMs={p?.computeMs ?? 0} />
       <Stat label="LR" testId="lr-value" title="The learning rate in effect now (the schedule changes it between epochs)">
         {lr !== null ? formatLr(lr) : '—'}
       </Stat>
       <Dot />
+      {backend && (
+        <span
+          data-testid="backend-plain"
+          className="shrink-0 font-medium whitespace-nowrap text-slate-800"
+          title={`${backend.name} · ${backend.device}\n${backend.reason}`}
+        >
+          {plainBackend(status, backend)}
+        </span>
+      )}
       <span
         data-testid="backend-label"
         className="min-w-0 truncate whitespace-nowrap"

@@ -29,8 +29,8 @@ export const useFieldErrors = create<FieldErrorState>()((set, get) => ({
 }));
 
 /** The first field with an error, as a sentence for the Train button. */
-export function fieldBlockReason(): string | null {
-  const first = useFieldErrors.getState().errors.values().next().value;
+export function fieldBlockReason(errors: FieldErrorState['errors'] = useFieldErrors.getState().errors): string | null {
+  const first = errors.values().next().value;
   if (!first) return null;
   return `${first.label} shows an error: ${first.error} Correct it, or press Esc in the field to restore the value in use.`;
 }

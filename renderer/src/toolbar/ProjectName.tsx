@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { selectDirty, useProjectStore } from '../store/project';
 
 /** The project's name, edited in place; an empty name is not committed. */
@@ -7,7 +7,13 @@ export function ProjectName() {
   const dirty = useProjectStore(selectDirty);
   const run = useProjectStore((s) => s.run);
   const [text, setText] = useState(name);
-  useEffect(() => setText((t) => (t.trim() === name ? t : name)), [name]);
+  // The name changed elsewhere (undo, opening a file): show it, unless the text already says it.
+  // Checked while rendering against the name last seen.
+  const [seenName, setSeenName] = useState(name);
+  if (seenName !== name) {
+    setSeenName(name);
+    if (text.trim() !== name) setText(name);
+  }
   const invalid = text.trim() === '';
 
   return (

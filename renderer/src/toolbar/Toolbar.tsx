@@ -4,6 +4,7 @@ import { useSession } from '../store/session';
 import { isElectron } from '../transport';
 import { Button } from '../ui/Button';
 import { Logo, NewIcon, OpenIcon, RedoIcon, SaveIcon, UndoIcon } from '../ui/icons';
+import { ExportMenu } from './ExportMenu';
 import { HostStatus } from './HostStatus';
 import { ProjectName } from './ProjectName';
 import { LabMenu } from '../labs/LabMenu';
@@ -57,6 +58,7 @@ export function Toolbar() {
           Save As…
         </Button>
       )}
+      <ExportMenu />
       <Divider />
       <Button
         data-testid="undo-button"

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 export interface GroupProps {
   readonly title: string;
@@ -17,9 +17,12 @@ export interface GroupProps {
 export function Group({ title, control, summary, defaultOpen = true, openWhen, testId, children }: GroupProps) {
   const [open, setOpen] = useState(defaultOpen || openWhen === true);
   const body = useId();
-  useEffect(() => {
+  // Unfold when openWhen turns true: checked while rendering against the value last seen.
+  const [seenOpenWhen, setSeenOpenWhen] = useState(openWhen);
+  if (openWhen !== seenOpenWhen) {
+    setSeenOpenWhen(openWhen);
     if (openWhen) setOpen(true);
-  }, [openWhen]);
+  }
   const foldable = children !== undefined && children !== null && children !== false;
   return (
     <div className="border-t border-slate-100 pt-2.5" data-testid={testId}>

@@ -21,10 +21,6 @@ const same = (a: unknown, b: unknown) => Object.is(a, b) || JSON.stringify(a) ==
 export function ValidatedInput<T>({ value, format, parse, onCommit, testId, className = '', onBlur, onKeyDown, ...rest }: ValidatedInputProps<T>) {
   const [text, setText] = useState(() => format(value));
   const [error, setError] = useState<string | null>(null);
-  const textRef = useRef(text);
-  useEffect(() => {
-    textRef.current = text;
-  }, [text]);
   const key = useId();
   const input = useRef<HTMLInputElement>(null);
 
@@ -38,13 +34,18 @@ export function ValidatedInput<T>({ value, format, parse, onCommit, testId, clas
   }, [error, key, ariaLabel, title]);
   useEffect(() => () => useFieldErrors.getState().report(key, null), [key]);
 
-  useEffect(() => {
-    const current = parse(textRef.current);
-    if (current.ok && same(current.value, value)) return;
-    // The value changed elsewhere (undo, a fix, another control): show it.
-    setText(format(value));
-    setError(null);
-  }, [value]);
+  // The value changed elsewhere (undo, a fix, another control): show it, unless the text already
+  // says it. Checked while rendering against the value last seen, so parse and format (often new
+  // closures each render) are not triggers, and NaN compares equal to itself.
+  const [seenValue, setSeenValue] = useState(value);
+  if (!Object.is(seenValue, value)) {
+    setSeenValue(value);
+    const current = parse(text);
+    if (!(current.ok && same(current.value, value))) {
+      setText(format(value));
+      setError(null);
+    }
+  }
 
   const change = (next: string) => {
     setText(next);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DATASETS } from '../../../../app/data/catalog';
 import type { UserDatasetId } from '../../../../app/data/source';
 import { pickPath } from '../../actions/data';
@@ -22,7 +22,13 @@ export function PathField({ kind }: { kind: UserDatasetId }) {
   const source = useDataDraft((s) => s.source);
   const native = useSession((s) => (s.info ? s.info.files === 'native' : isElectron()));
   const [text, setText] = useState(source.path);
-  useEffect(() => setText(source.path), [source.path]);
+  // The path changed elsewhere (another dataset, undo): show it. Checked while rendering
+  // against the path last seen.
+  const [seenPath, setSeenPath] = useState(source.path);
+  if (seenPath !== source.path) {
+    setSeenPath(source.path);
+    setText(source.path);
+  }
   const commit = (path: string) => {
     if (path !== source.path) editSource({ ...useDataDraft.getState().source, path });
   };

