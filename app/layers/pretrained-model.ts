@@ -1,7 +1,6 @@
 import { frozenCount } from '../transfer/freeze';
 import { pretrainedParams, pretrainedPlan, pretrainedShape } from '../transfer/plan';
 import { preprocessParams } from '../transfer/preprocess';
-import { buildPretrained } from './tfjs/pretrained';
 import { defineLayer } from './types';
 
 export const PretrainedModel = defineLayer({
@@ -24,5 +23,4 @@ export const PretrainedModel = defineLayer({
     const plan = pretrainedPlan(p);
     return plan.ok ? frozenCount(plan.kept, plan.trainable) + preprocessParams(p.preprocess) : 0;
   },
-  build: (tf, p, name, inputs) => buildPretrained(tf, p, name, inputs),
 });

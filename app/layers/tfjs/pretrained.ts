@@ -2,7 +2,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { preprocessWeights } from '../../transfer/preprocess';
 import { sourceKey, type PretrainedSource } from '../../transfer/sources';
 import { pretrainedPlan, type PretrainedParams } from '../../transfer/plan';
-import { single, type SymbolicTensor, type Tf } from '../types';
+import { single } from '../builders/define';
+import type { SymbolicTensor, Tf } from '../types';
 
 /**
  * Loaded source models by `sourceKey`. Loading is asynchronous and building is not, so the engine loads every
