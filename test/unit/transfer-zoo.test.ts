@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,12 +39,19 @@ let base = '';
 let files: Map<string, Buffer>;
 const ranges: string[] = [];
 let cutOnce = true;
+/** The cache folder of the resume test: the server cuts the connection only once the first bytes are on disk there. */
+let cutDir = '';
+
+/** Resolves once `path` holds at least `bytes` (the client wrote what arrived before the cut). */
+async function onDisk(path: string, bytes: number): Promise<void> {
+  for (let i = 0; i < 1000 && (statSync(path, { throwIfNoEntry: false })?.size ?? 0) < bytes; i++) await new Promise((r) => setTimeout(r, 10));
+}
 
 function serve(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
   const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   if (!m) return void res.writeHead(200, { 'content-length': body.length }).end(body);
-  ranges.push(req.url ?? '');
   const from = Number(m[1]);
+  ranges.push(`${req.url ?? ''}@${from}`);
   res.writeHead(206, { 'content-length': body.length - from }).end(body.subarray(from));
 }
 
@@ -64,7 +71,9 @@ beforeAll(async () => {
       cutOnce = false;
       res.writeHead(200, { 'content-length': body.length });
       res.flushHeaders();
-      res.write(body.subarray(0, 100), () => setTimeout(() => res.socket?.destroy(), 50));
+      // Cutting right after writing would race the client: a fetch body that errors drops the chunks it has
+      // not handed on yet. Waiting until they are in the partial file makes the cut land mid-transfer every time.
+      res.write(body.subarray(0, 100), () => void onDisk(join(cutDir, 'mobilenet-v2', 'group1-shard2of2.bin.part'), 100).then(() => res.socket?.destroy()));
       return;
     }
     serve(req, res, body);
@@ -102,8 +111,10 @@ describe('model zoo downloads', () => {
 
   it('resumes a shard whose transfer was cut off', async () => {
     process.env.LAYERLAB_ZOO_URL = `${base}/cut`;
-    const path = await ensureZooModel('mobilenet-v2', cache());
-    expect(ranges.some((u) => u.endsWith('group1-shard2of2.bin'))).toBe(true);
+    cutDir = cache();
+    const path = await ensureZooModel('mobilenet-v2', cutDir);
+    // The second request continued after the 100 bytes that arrived before the cut.
+    expect(ranges).toContain('/cut/mobilenet_v2_1.0_224/group1-shard2of2.bin@100');
     await expect(loadModelFile(tf, path)).resolves.toBeDefined();
   });
 
