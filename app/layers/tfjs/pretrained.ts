@@ -29,12 +29,24 @@ function preprocess(tf: Tf, p: PretrainedParams, name: string, x: SymbolicTensor
   return out;
 }
 
+/**
+ * Each build gets layers of its own, with the loaded weights copied in: the engine builds more than once (a
+ * probe on another backend, a rebuild after it), and disposing one model must not dispose another's layers.
+ */
+function freshCopy(tf: Tf, source: tfjs.LayersModel): tfjs.LayersModel {
+  // fastWeightInit: skip random initialisation, since every weight is overwritten at once.
+  const copy = tf.LayersModel.fromConfig(tf.LayersModel, source.getConfig(), {}, true) as tfjs.LayersModel;
+  copy.setWeights(source.getWeights());
+  return copy;
+}
+
 /** The source's layers up to the cut, as one nested model applied to the node's input, frozen as chosen. */
 export function buildPretrained(tf: Tf, p: PretrainedParams, name: string, inputs: readonly SymbolicTensor[]): SymbolicTensor {
   const plan = pretrainedPlan(p);
   if (!plan.ok) throw new Error(plan.message);
-  const source = loaded.get(sourceKey(p.source));
-  if (!source) throw new Error(`pretrained source ${sourceKey(p.source)} was not loaded before building`);
+  const loadedSource = loaded.get(sourceKey(p.source));
+  if (!loadedSource) throw new Error(`pretrained source ${sourceKey(p.source)} was not loaded before building`);
+  const source = freshCopy(tf, loadedSource);
   const cut = tf.model({ inputs: source.inputs, outputs: source.getLayer(plan.cut).output, name });
   for (const layer of cut.layers) layer.trainable = plan.trainable.has(layer.name);
   return cut.apply(preprocess(tf, p, name, single(inputs))) as SymbolicTensor;
