@@ -5,7 +5,8 @@ import { pretrainedParams } from '../../app/transfer/plan';
 import { downloadCache } from './datasets/cache';
 import { locateSource } from '../transfer/locate';
 import { loadModelFile } from '../transfer/read-model';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
+import { zooCacheDir } from '../transfer/zoo';
 
 /** Loads every pretrained source the document names, so that building the model (synchronous) finds them. */
 export async function loadPretrainedSources(tf: Tf, doc: ProjectDoc, runDir?: string): Promise<void> {
@@ -15,8 +16,8 @@ export async function loadPretrainedSources(tf: Tf, doc: ProjectDoc, runDir?: st
     const { source } = pretrainedParams.parse(node.params);
     if (hasPretrained(source)) continue;
     const path = await locateSource(source, {
-      zooDir: join(dir, 'models'),
-      ...(runDir ? { runDir } : {}),
+      zooDir: zooCacheDir(dir),
+      ...(runDir ? { runsDir: dirname(runDir) } : {}),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
     providePretrained(source, await loadModelFile(tf, path));

@@ -11,6 +11,7 @@ import { RunManager } from './runs';
 import { Evaluator } from './evaluate';
 import { listAllRuns } from './all-runs';
 import { Playground } from './playground';
+import { PretrainedSources } from './pretrained';
 import { listTemplates, readTemplate } from './templates';
 import { exportFilesHandler } from '../export/service-export';
 import type { Workspace } from './workspace';
@@ -45,6 +46,7 @@ export function createService(opts: ServiceOptions) {
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
   const evaluator = new Evaluator(opts.launchEngine, store);
   const playground = new Playground(opts.launchEngine, store);
+  const pretrained = new PretrainedSources(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -78,6 +80,13 @@ export function createService(opts: ServiceOptions) {
     'project.open': async () => needDialogs().open(),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
     'export.files': exportFilesHandler(opts.paths.root, store),
+    'pretrained.sources': () => pretrained.list(),
+    'pretrained.inspect': async ({ source, projectId }) => ({
+      summary: await pretrained.inspect(
+        opts.workspace && source.kind === 'file' ? { ...source, path: opts.workspace.resolve(source.path) } : source,
+        projectId,
+      ),
+    }),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PretrainedSource } from '../../app/transfer/sources';
+import { findCheckpoint, MODEL_JSON } from '../record/layout';
 import { UserError } from '../user-error';
 import { ensureZooModel } from './zoo';
 
@@ -17,8 +18,8 @@ export function modelsDir(): string {
 }
 
 export interface LocateOptions {
-  /** The current run's folder: earlier runs of the project are its siblings. */
-  readonly runDir?: string;
+  /** The folder of the project's runs (the current run's parent). */
+  readonly runsDir?: string;
   /** Where zoo models are cached (the data folder's downloads). */
   readonly zooDir: string;
   readonly onProgress?: (p: { file: string; received: number; total: number | null }) => void;
@@ -30,8 +31,11 @@ export async function locateSource(source: PretrainedSource, opts: LocateOptions
     case 'resource':
       return join(modelsDir(), source.id, 'model.json');
     case 'run': {
-      if (!opts.runDir) throw new UserError('A pretrained model from an earlier run needs a recorded run; train from the app or with a data folder.');
-      return join(dirname(opts.runDir), source.runId, 'weights', source.which, 'model.json');
+      if (!opts.runsDir) throw new UserError('A pretrained model from an earlier run needs a recorded run; train from the app or with a data folder.');
+      const dir = findCheckpoint(join(opts.runsDir, source.runId), source.which);
+      if (!dir)
+        throw new UserError(`The earlier run ${source.runId} has no ${source.which} checkpoint (it may have been deleted, or stopped before its first epoch).`);
+      return join(dir, MODEL_JSON);
     }
     case 'file': {
       if (!isAbsolute(source.path) || !source.path.endsWith('.json')) throw new UserError(`"${source.path}" is not an absolute path to a model.json.`);

@@ -56,3 +56,19 @@ export async function ensureZooModel(id: ZooId, cacheDir: string, opts: Download
   }
   return jsonPath;
 }
+
+/** Where zoo models are cached: a folder per model under the data folder's downloads. */
+export function zooCacheDir(downloads: string): string {
+  return join(downloads, 'models');
+}
+
+/** Whether a zoo model is downloaded whole (model.json and every shard it lists, at their declared sizes). */
+export async function zooCached(id: ZooId, cacheDir: string): Promise<boolean> {
+  const dir = join(cacheDir, id);
+  try {
+    await checkShards(dir, await readModelJson(join(dir, 'model.json')));
+    return true;
+  } catch {
+    return false;
+  }
+}
