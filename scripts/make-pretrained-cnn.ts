@@ -7,7 +7,7 @@ import { keepDigits } from '../main/engine/datasets/digit-subset';
 import { loadMnistTrain } from '../main/engine/datasets/mnist';
 
 const out = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'resources', 'models', 'digits-0-4'));
-const EXAMPLES = Number(process.env.EXAMPLES ?? 300);
+const EXAMPLES = Number(process.env.EXAMPLES ?? 3000);
 
 function model(): tf.LayersModel {
   const input = tf.input({ shape: [28, 28, 1], name: 'image' });

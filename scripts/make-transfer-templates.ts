@@ -16,23 +16,23 @@ const node = (id: string, type: string, i: number, params: Record<string, unknow
 const chain = (ids: string[]) =>
   ids.slice(1).map((target, i) => ({ id: `e_${ids[i]!}_${target}`, source: ids[i]!, sourceHandle: 'output', target, targetHandle: 'input' }));
 const data = { dataset: 'mnist', mnistDigits: '5-9', limit: 600, objective: 'classify', noise: 0.1, seed: 42 };
-const training = { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2 };
+const training = { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 3, validationSplit: 0.2 };
 
 const transfer = {
   format: 'layerlab',
   version: 1,
   name: 'Transfer: digits 0–4 features for digits 5–9',
   description:
-    'Feature extraction, then fine-tuning. A small CNN trained on digits 0–4 (resources/models/digits-0-4) is cut after its "features" layer, frozen, and given a new head for digits 5–9, trained on only 600 examples. Compare with "Digits 5–9 from scratch" (same layers, no pretraining): the transferred model starts far ahead. Then set Training to fineTuneTop (top 2 layers, learning-rate multiplier 0.1) and train again to fine-tune.',
+    'Feature extraction, then fine-tuning. A small CNN trained on digits 0–4 (resources/models/digits-0-4) is cut after its convolutional base (the strokes and edges it learned, at "flatten"), frozen, and given a new head for digits 5–9, trained on only 600 examples. Its old dense layers are dropped: they were specific to 0–4. Compare with "Digits 5–9 from scratch" (the same layers, random weights): the transferred model starts far ahead. Then set Training to fineTuneTop (top 1 layer, learning-rate multiplier 0.1) and train again to fine-tune.',
   graph: {
     nodes: [
       node('input_1', 'InputLayer', 0, { shape: [28, 28, 1] }),
       node('pretrained', 'PretrainedModel', 1, {
         source: { kind: 'resource', id: 'digits-0-4' },
-        cutAt: 'features',
+        cutAt: 'flatten',
         trainMode: 'frozen',
         frozenUpTo: '',
-        topN: 2,
+        topN: 1,
         lrMultiplier: 0.1,
         preprocess: 'none',
         summary,
@@ -51,7 +51,7 @@ const scratch = {
   ...transfer,
   name: 'Digits 5–9 from scratch',
   description:
-    'The comparison run for the transfer-digits template: the same CNN as the pretrained one, but starting from random weights, trained on the same 600 examples of digits 5–9 for the same epochs.',
+    'The comparison run for the transfer-digits template: the same layers as the transferred network (the convolutional base and a new head), but starting from random weights, trained on the same 600 examples of digits 5–9 for the same epochs.',
   graph: {
     nodes: [
       node('input_1', 'InputLayer', 0, { shape: [28, 28, 1] }),
@@ -60,10 +60,9 @@ const scratch = {
       node('conv2', 'Conv2D', 3, conv(16)),
       node('pool2', 'MaxPooling2D', 4, pool),
       node('flatten', 'Flatten', 5, {}),
-      node('features', 'Dense', 6, { units: 32, activation: 'relu', useBias: true }),
-      node('head', 'Dense', 7, { units: 5, activation: 'softmax', useBias: true }),
+      node('head', 'Dense', 6, { units: 5, activation: 'softmax', useBias: true }),
     ],
-    edges: chain(['input_1', 'conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'features', 'head']),
+    edges: chain(['input_1', 'conv1', 'pool1', 'conv2', 'pool2', 'flatten', 'head']),
   },
 };
 

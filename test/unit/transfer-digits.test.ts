@@ -21,8 +21,10 @@ const withParams = (doc: ProjectDoc, params: Record<string, unknown>): ProjectDo
 
 let train: Images;
 let test: Images;
-const N_TRAIN = 300;
-const N_TEST = 500;
+/** Small enough for CI's two cores (the from-scratch CNN's backward pass dominates), big enough to tell apart. */
+const N_TRAIN = 96;
+const N_TEST = 300;
+const EPOCHS = 2;
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -35,14 +37,17 @@ const tensors = (set: Images, n: number) => ({
   y: tf.oneHot(tf.tensor1d(set.labels.subarray(0, n), 'int32'), 5),
 });
 
-/** The same short training for both: 300 examples of digits 5–9, 3 epochs, then accuracy on 500 unseen ones. */
+/**
+ * The same short training for both: 96 examples of digits 5–9, 2 epochs, then accuracy on 300 unseen ones. Few
+ * examples is where transfer pays; the seed, the cpu backend and shuffle: false make the result the same every run.
+ */
 async function trainAndScore(doc: ProjectDoc): Promise<number> {
   seedRandomness(7);
   await loadPretrainedSources(tf, doc);
   const model = buildModel(tf, doc, analyzeGraph(doc.graph));
   model.compile({ optimizer: groupedOptimizer(tf, doc.training, rateGroups(model, doc)), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   const a = tensors(train, N_TRAIN);
-  await model.fit(a.x, a.y, { epochs: 3, batchSize: 32, shuffle: false, verbose: 0 });
+  await model.fit(a.x, a.y, { epochs: EPOCHS, batchSize: 32, shuffle: false, verbose: 0 });
   const b = tensors(test, N_TEST);
   const [, acc] = model.evaluate(b.x, b.y) as tf.Scalar[];
   return (await acc!.data())[0]!;
@@ -52,10 +57,10 @@ describe('transfer-digits', () => {
   it('counts the frozen source as non-trainable and only the head as trainable', () => {
     const a = analyzeGraph(template('transfer-digits').graph);
     expect(a.ok).toBe(true);
-    // features (400·32+32) + conv2 (72·16+16) + conv1 (9·8+8) frozen; head 32·5+5 trains.
-    expect(a.nonTrainableParams).toBe(12_832 + 1_168 + 80);
-    expect(a.trainableParams).toBe(165);
-    const tuned = analyzeGraph(withParams(template('transfer-digits'), { trainMode: 'fineTuneTop', topN: 2 }).graph);
+    // Cut at flatten: conv2 (72·16+16) and conv1 (9·8+8) frozen; the new head 400·5+5 trains.
+    expect(a.nonTrainableParams).toBe(1_168 + 80);
+    expect(a.trainableParams).toBe(2_005);
+    const tuned = analyzeGraph(withParams(template('transfer-digits'), { trainMode: 'fineTuneTop', topN: 1 }).graph);
     expect(tuned.nonTrainableParams).toBe(80);
   });
 
@@ -82,7 +87,7 @@ describe('transfer-digits', () => {
   it('beats the same network trained from scratch after the same short training', async () => {
     const transferred = await trainAndScore(template('transfer-digits'));
     const scratch = await trainAndScore(template('transfer-digits-scratch'));
-    expect(transferred).toBeGreaterThan(0.8);
+    expect(transferred).toBeGreaterThan(0.6);
     expect(transferred).toBeGreaterThan(scratch + 0.05);
-  }, 120_000);
+  }, 100_000);
 });
