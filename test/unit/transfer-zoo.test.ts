@@ -5,7 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeGraph } from '../../app/analysis/analyze';
+import { projectSchema } from '../../app/document/schema';
 import { DownloadError } from '../../main/downloads/download';
+import { buildModel } from '../../main/engine/build-model';
+import { useDownloadCache } from '../../main/engine/datasets/cache';
+import { loadPretrainedSources } from '../../main/engine/pretrained';
 import { loadModelFile } from '../../main/transfer/read-model';
 import { summarizeModel } from '../../main/transfer/summarize';
 import { ensureZooModel } from '../../main/transfer/zoo';
@@ -128,5 +133,62 @@ describe('model zoo downloads', () => {
     const error = await ensureZooModel('mobilenet-v2', cache()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DownloadError);
     expect((error as Error).message).toMatch(/cannot be reached.*Connect to the internet/);
+  });
+});
+
+describe('a zoo model as a frozen feature extractor', () => {
+  it('is downloaded by the engine, preprocessed to −1…1, frozen, and a new head trains on it', async () => {
+    process.env.LAYERLAB_ZOO_URL = `${base}/good`;
+    const downloads = cache();
+    const reached = new Set<string>();
+    useDownloadCache(downloads, (p) => reached.add(p.file));
+    const summary = summarizeModel(await loadModelFile(tf, await ensureZooModel('mobilenet-v2', mkdtempSync(join(tmpdir(), 'layerlab-zoo-')))));
+    const node = (id: string, type: string, params: Record<string, unknown>) => ({ id, type, name: id, position: { x: 0, y: 0 }, params });
+    const edge = (source: string, target: string) => ({ id: `${source}-${target}`, source, sourceHandle: 'output', target, targetHandle: 'input' });
+    const doc = projectSchema.parse({
+      format: 'layerlab',
+      version: 1,
+      name: 'zoo head',
+      graph: {
+        nodes: [
+          node('image', 'InputLayer', { shape: [8, 8, 3] }),
+          node('base', 'PretrainedModel', {
+            source: { kind: 'zoo', model: 'mobilenet-v2' },
+            cutAt: 'global_average_pooling2d_1',
+            preprocess: 'scale-1-1',
+            summary,
+          }),
+          node('head', 'Dense', { units: 2, activation: 'softmax', useBias: true }),
+        ],
+        edges: [edge('image', 'base'), edge('base', 'head')],
+      },
+    });
+    const analysis = analyzeGraph(doc.graph);
+    expect(analysis.ok).toBe(true);
+    // conv (3·3·3·4 + 4) and the fixed preprocessing (9 + 3) never train; the head (4·2 + 2) does.
+    expect(analysis.nonTrainableParams).toBe(112 + 12);
+    expect(analysis.trainableParams).toBe(10);
+    await loadPretrainedSources(tf, doc);
+    // The engine fetched the model into its own cache, through the same download code.
+    expect([...reached].sort()).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin', 'model.json']);
+    const model = buildModel(tf, doc, analysis);
+    const inner = model.getLayer('base') as tf.LayersModel;
+    const conv = inner.getLayer('conv').getWeights()[0]!.dataSync().slice();
+    // White pixels (1) reach the source as 1, black (0) as −1.
+    const pre = model.getLayer('base_preprocess');
+    const scaled = pre.apply(tf.tensor4d([0, 0.5, 1], [1, 1, 1, 3])) as tf.Tensor;
+    expect(Array.from(scaled.dataSync())).toEqual([-1, 0, 1]);
+    model.compile({ optimizer: tf.train.adam(0.05), loss: 'categoricalCrossentropy' });
+    const x = tf.randomUniform([16, 8, 8, 3]);
+    const y = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 16 }, (_, i) => i % 2),
+        'int32',
+      ),
+      2,
+    );
+    const h = await model.fit(x, y, { epochs: 3, batchSize: 8, verbose: 0 });
+    expect(h.history.loss!.every((l) => Number.isFinite(l as number))).toBe(true);
+    expect(Array.from(inner.getLayer('conv').getWeights()[0]!.dataSync())).toEqual(Array.from(conv));
   });
 });
