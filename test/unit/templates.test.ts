@@ -10,6 +10,9 @@ import { template, TEMPLATES } from './helpers';
 /** Keras's totals for the same models (formulas in the comments), as `model.summary()` prints them. */
 const KERAS_TOTALS: Record<string, number> = {
   'mlp-spirals': 322, // 2·64+64 + 64·2+2
+  // Keras: the pretrained base as a nested Model, conv1 (3·3·1·8+8) + conv2 (3·3·8·16+16), then Dense 400·5+5.
+  'transfer-digits': 3_253,
+  'transfer-digits-scratch': 3_253, // the same layers, not nested
   'mlp-iris': 131, // 4·16+16 + 16·3+3
   'mlp-mnist': 101_770, // 784·128+128 + 128·10+10
   'lenet-mnist': 61_706, // 156 + 2,416 + 48,120 + 10,164 + 850
