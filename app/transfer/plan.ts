@@ -3,6 +3,7 @@ import { formatShape, type Shape, type ShapeResult } from '../layers/types';
 import { TRAIN_MODES, trainableLayers } from './freeze';
 import { PREPROCESS } from './preprocess';
 import { pretrainedSourceSchema } from './sources';
+import { ZOO } from './zoo';
 import { keptLayers, sourceSummarySchema, type SourceSummary } from './summary';
 
 export const pretrainedParams = z.object({
@@ -37,7 +38,15 @@ function compatible(want: Shape, got: Shape): boolean {
 /** The kept layers and which of them train, or the message that says what is wrong. */
 export function pretrainedPlan(p: PretrainedParams) {
   const summary = p.summary;
-  if (!summary) return { ok: false as const, message: 'Choose a source model for this node first.' };
+  if (!summary) {
+    if (p.source.kind !== 'zoo') return { ok: false as const, message: 'Choose a source model for this node first.' };
+    const entry = ZOO[p.source.model];
+    return {
+      ok: false as const,
+      message: `${entry.label} must be downloaded first (${entry.megabytes} MB).`,
+      fix: 'Select this node and press Download in the inspector.',
+    };
+  }
   const cut = cutName(p, summary);
   const kept = keptLayers(summary, cut);
   if (!kept) return { ok: false as const, message: `The source has no layer named "${cut}" to cut at.`, fix: 'Pick a layer from the list.' };
