@@ -1,5 +1,5 @@
-// Writes the transfer-digits templates from the shipped model (run make-pretrained-cnn.ts first):
-//   npx tsx scripts/make-transfer-templates.ts
+// Writes the transfer templates from the shipped model (run make-pretrained-cnn.ts first), then lay them out:
+//   npx tsx scripts/make-transfer-templates.ts && npx tsx scripts/layout-templates.ts
 // The PretrainedModel node carries the model's layer summary, read here as the app reads it when a source is chosen.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,9 +66,42 @@ const scratch = {
   },
 };
 
+/**
+ * Teachable Machine's recipe: MobileNetV2 (downloaded on first use) as a frozen feature extractor and a new head
+ * for the user's own picture folder. Its layer summary arrives with the download, so the template has none.
+ */
+const pictures = {
+  format: 'layerlab',
+  version: 1,
+  name: 'Teach it your own pictures',
+  description:
+    'Transfer learning on your own photos, as Teachable Machine does it. In the Data panel, choose a folder with one subfolder per class (a few dozen pictures each). MobileNetV2, trained on 1.2 million ImageNet photos, turns each picture into 1,280 features (its pixels are scaled to −1…1 for it automatically); it stays frozen and only the new head learns, so a few pictures are enough. Select the MobileNetV2 node and press Download (14 MB, once). Then fine-tune: set Training to fineTuneTop (the top 10 layers with weights, learning-rate multiplier 0.1) and train a second run: the top blocks adapt to your pictures without forgetting what they knew. Compare the runs, and one with a small CNN from scratch on the same pictures, to see the head start.',
+  graph: {
+    nodes: [
+      node('image', 'InputLayer', 0, { shape: [224, 224, 3] }),
+      node('mobilenet_v2', 'PretrainedModel', 1, {
+        source: { kind: 'zoo', model: 'mobilenet-v2' },
+        cutAt: 'global_average_pooling2d_1',
+        trainMode: 'frozen',
+        frozenUpTo: '',
+        topN: 10,
+        lrMultiplier: 0.1,
+        preprocess: 'scale-1-1',
+        summary: null,
+      }),
+      node('dropout', 'Dropout', 2, { rate: 0.2 }),
+      node('head', 'Dense', 3, { units: 2, activation: 'softmax', useBias: true }),
+    ],
+    edges: chain(['image', 'mobilenet_v2', 'dropout', 'head']),
+  },
+  data: { dataset: 'images', limit: 0, seed: 42 },
+  training: { optimizer: 'adam', learningRate: 0.001, batchSize: 16, epochs: 10, validationSplit: 0.2 },
+};
+
 for (const [file, doc] of [
   ['transfer-digits', transfer],
   ['transfer-digits-scratch', scratch],
+  ['teach-your-pictures', pictures],
 ] as const) {
   writeFileSync(join(root, 'resources', 'templates', `${file}.layerlab.json`), `${JSON.stringify(doc, null, 2)}\n`);
 }

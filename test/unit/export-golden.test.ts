@@ -45,7 +45,8 @@ describe('exported code text', () => {
       if (!result.ok && doc.graph.nodes.some((n) => n.type === 'RBM' || n.type === 'PretrainedModel')) {
         // The RBM (contrastive divergence) and a pretrained model (its source is not converted) have no Keras
         // emitter yet: refused by name, never half-written.
-        expect(result.errors.join('\n')).toMatch(/\((RBM|PretrainedModel)\) has no Keras emitter/);
+        // A zoo node before its download has no layers yet: the export says that first.
+        expect(result.errors.join('\n')).toMatch(/\((RBM|PretrainedModel)\) has no Keras emitter|must be downloaded first/);
         continue;
       }
       if (!result.ok) throw new Error(`${name}: ${result.errors.join('\n')}`);

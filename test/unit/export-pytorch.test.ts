@@ -30,7 +30,8 @@ describe('PyTorch export', () => {
         if (!result.ok) {
           // A layer without an emitter yet (the RBM, trained by contrastive divergence; a pretrained model, whose
           // source would have to be converted too) must be refused by name.
-          expect(result.errors.join('\n'), name).toMatch(/\((RBM|PretrainedModel)\) has no PyTorch emitter/);
+          // A zoo node before its download has no layers yet: the export says that first.
+          expect(result.errors.join('\n'), name).toMatch(/\((RBM|PretrainedModel)\) has no PyTorch emitter|must be downloaded first/);
           console.warn(`${name}: not exported (${result.errors.join(' ')})`);
           continue;
         }

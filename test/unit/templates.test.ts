@@ -35,13 +35,20 @@ const KERAS_TOTALS: Record<string, number> = {
 const ids = readdirSync(TEMPLATES)
   .map((f) => f.replace('.layerlab.json', ''))
   .sort();
+/**
+ * Templates whose model is downloaded on first use (the MobileNetV2 zoo node carries its layers only after
+ * that) and whose data is the user's own folder: test/unit/transfer-zoo.test.ts trains them with the tiny
+ * stand-in model and a picture folder it writes.
+ */
+const NEEDS_DOWNLOAD = new Set(['teach-your-pictures']);
+const ready = ids.filter((id) => !NEEDS_DOWNLOAD.has(id));
 
 describe('templates', () => {
   it('are all listed here with their Keras totals', () => {
-    expect(ids).toEqual(Object.keys(KERAS_TOTALS).sort());
+    expect(ready).toEqual(Object.keys(KERAS_TOTALS).sort());
   });
 
-  it.each(ids)('%s validates, fits its dataset and counts like Keras', (id) => {
+  it.each(ready)('%s validates, fits its dataset and counts like Keras', (id) => {
     const doc = template(id);
     const analysis = analyzeGraph(doc.graph);
     expect(analysis.issues).toEqual([]);
@@ -49,7 +56,7 @@ describe('templates', () => {
     expect(analysis.totalParams).toBe(KERAS_TOTALS[id]);
   });
 
-  it.each(ids)(
+  it.each(ready)(
     '%s trains one short epoch on wasm with finite losses',
     async (id) => {
       const doc = template(id);

@@ -11,6 +11,12 @@ import { DownloadError } from '../../main/downloads/download';
 import { buildModel } from '../../main/engine/build-model';
 import { useDownloadCache } from '../../main/engine/datasets/cache';
 import { loadPretrainedSources } from '../../main/engine/pretrained';
+import { dataSettingsSchema } from '../../app/data/catalog';
+import type { HostEvent } from '../../app/protocol/events';
+import { importUserData } from '../../main/data/complete';
+import { train } from '../../main/engine/train';
+import { imageFolder, tempDir } from '../fixtures/user-data';
+import { template } from './helpers';
 import { loadModelFile } from '../../main/transfer/read-model';
 import { summarizeModel } from '../../main/transfer/summarize';
 import { ensureZooModel } from '../../main/transfer/zoo';
@@ -191,4 +197,38 @@ describe('a zoo model as a frozen feature extractor', () => {
     expect(h.history.loss!.every((l) => Number.isFinite(l as number))).toBe(true);
     expect(Array.from(inner.getLayer('conv').getWeights()[0]!.dataSync())).toEqual(Array.from(conv));
   });
+});
+
+describe('the "Teach it your own pictures" template', () => {
+  it('says MobileNetV2 must be downloaded, then trains on a picture folder with the tiny stand-in', async () => {
+    const doc = template('teach-your-pictures');
+    const offline = analyzeGraph(doc.graph);
+    expect(offline.issues.map((i) => i.message)).toContain('MobileNetV2 (ImageNet) must be downloaded first (14 MB).');
+
+    // What choosing the source in the inspector does once the download is done: the layers come with it.
+    process.env.LAYERLAB_ZOO_URL = `${base}/good`;
+    const downloads = cache();
+    useDownloadCache(downloads, () => undefined);
+    const summary = summarizeModel(await loadModelFile(tf, await ensureZooModel('mobilenet-v2', join(downloads, 'models'))));
+    const root = await imageFolder(tempDir(), ['cats', 'dogs'], 8, 8);
+    const { settings } = await importUserData(
+      'images',
+      dataSettingsSchema.parse({ dataset: 'images', source: { path: root, images: { size: [8, 8] } }, split: { validation: 0.25 } }),
+    );
+    doc.data = settings;
+    doc.training = { ...doc.training, epochs: 2, batchSize: 4 };
+    doc.graph.nodes = doc.graph.nodes.map((n) =>
+      n.type === 'InputLayer' ? { ...n, params: { shape: [8, 8, 3] } } : n.type === 'PretrainedModel' ? { ...n, params: { ...n.params, summary } } : n,
+    );
+    const analysis = analyzeGraph(doc.graph);
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.trainableParams).toBe(4 * 2 + 2);
+
+    const events: HostEvent[] = [];
+    await train({ runId: 'pictures', document: doc, backend: 'cpu' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
+    const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
+    expect(losses.length).toBeGreaterThanOrEqual(6);
+    expect(losses.every(Number.isFinite)).toBe(true);
+  }, 60_000);
 });
