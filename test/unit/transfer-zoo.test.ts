@@ -230,5 +230,15 @@ describe('the "Teach it your own pictures" template', () => {
     const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
     expect(losses.length).toBeGreaterThanOrEqual(6);
     expect(losses.every(Number.isFinite)).toBe(true);
+
+    // The second run of the recipe: unfreeze the top layer with weights at a tenth of the learning rate.
+    const tuned = structuredClone(doc);
+    tuned.graph.nodes = tuned.graph.nodes.map((n) => (n.type === 'PretrainedModel' ? { ...n, params: { ...n.params, trainMode: 'fineTuneTop', topN: 1 } } : n));
+    const tunedAnalysis = analyzeGraph(tuned.graph);
+    // Kept up to the pooling, the tiny model's top layer with weights is its convolution (3·3·3·4 + 4).
+    expect(tunedAnalysis.trainableParams).toBe(10 + 112);
+    const again: HostEvent[] = [];
+    await train({ runId: 'pictures-tuned', document: tuned, backend: 'cpu' }, { tf, emit: (e) => again.push(e), stopRequested: () => false });
+    expect(again.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
   }, 60_000);
 });
