@@ -94,7 +94,8 @@ const pictures = {
     ],
     edges: chain(['image', 'mobilenet_v2', 'dropout', 'head']),
   },
-  data: { dataset: 'images', limit: 0, seed: 42 },
+  // MobileNetV2's input size, so the pictures are resized to what it expects once a folder is chosen.
+  data: { dataset: 'images', source: { path: '', images: { size: [224, 224], color: 'rgb' } }, limit: 0, seed: 42 },
   training: { optimizer: 'adam', learningRate: 0.001, batchSize: 16, epochs: 10, validationSplit: 0.2 },
 };
 
