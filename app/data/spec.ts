@@ -28,7 +28,11 @@ export function dataSpec(s: DataSettings): DataSpec {
       };
     case 'mnist': {
       const image = { label: '28×28 image', shape: [28, 28, 1], dtype: 'float32' as const };
-      if (s.objective === 'classify') return { task: 'classification', inputs: [image], targetShape: [], classes: 10, classNames: DIGITS };
+      if (s.objective === 'classify') {
+        // One half of the digits (transfer learning): five classes, 5–9 relabelled 0–4 but named as drawn.
+        const classNames = s.mnistDigits === 'all' ? DIGITS : DIGITS.slice(s.mnistDigits === '0-4' ? 0 : 5).slice(0, 5);
+        return { task: 'classification', inputs: [image], targetShape: [], classes: classNames.length, classNames };
+      }
       return {
         task: 'reconstruction',
         inputs: [{ ...image, label: s.objective === 'denoise' ? 'noisy 28×28 image' : image.label }],

@@ -29,7 +29,11 @@ export function fieldsOf(schema: z.ZodObject): readonly Field[] {
   const hit = cache.get(schema);
   if (hit) return hit;
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, JsonSchemaProp> };
-  const fields = Object.entries(json.properties ?? {}).map(([key, prop]): Field => {
+  // Structured params (a pretrained node's source and layer summary) have their own editor, not a form field.
+  const shown = Object.entries(json.properties ?? {}).filter(
+    ([, prop]) => prop.enum !== undefined || (prop.type !== undefined && prop.type !== 'string' && prop.type !== 'object'),
+  );
+  const fields = shown.map(([key, prop]): Field => {
     const base = { key, title: prop.title ?? key, description: prop.description ?? '' };
     if (prop.enum) return { ...base, kind: 'enum', options: prop.enum };
     if (prop.type === 'boolean') return { ...base, kind: 'boolean' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
+import { pretrainedSourceSchema } from '../transfer/sources';
 import { backendNameSchema } from './backend';
 
 /** What the service tells an engine process. The engine answers with HostEvents. */
@@ -38,6 +39,14 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     document: projectSchema,
     runDir: z.string(),
     weights: z.enum(['last', 'best']).default('last'),
+  }),
+  /** Load (downloading a zoo model first) and list a pretrained source's layers; answers PretrainedReplies, then exits. */
+  z.object({
+    type: z.literal('pretrained'),
+    source: pretrainedSourceSchema,
+    /** The folder of the project's runs, for a `run` source. */
+    runsDir: z.string().optional(),
+    cacheDir: z.string().optional(),
   }),
 ]);
 export type EngineCommand = z.output<typeof engineCommandSchema>;

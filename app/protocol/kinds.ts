@@ -27,6 +27,8 @@ export const REQUEST_KINDS = [
   'run.active',
 
   'export.files',
+  'pretrained.sources',
+  'pretrained.inspect',
 ] as const;
 export type RequestKindName = (typeof REQUEST_KINDS)[number];
 

@@ -8,6 +8,8 @@ import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema,
 import { isRequestKind, type RequestKindName } from './kinds';
 import { activeRunSchema, runDetailSchema, runSummarySchema } from './runs';
 import { evaluationReportSchema } from './evaluation';
+import { pretrainedInspectPayloadSchema, pretrainedSourcesReplySchema } from './pretrained';
+import { sourceSummarySchema } from '../transfer/summary';
 import { attentionViewSchema, featureMapsSchema, playgroundInputSchema, playgroundResultSchema } from './playground';
 
 /** Ids become folder names: no separators, no dots. */
@@ -161,6 +163,10 @@ export const REQUESTS = {
     }),
     reply: z.object({ files: z.array(z.object({ path: z.string().regex(/^[A-Za-z0-9_./-]+$/), base64: z.string() })), totalParams: z.number() }),
   },
+  /** The shipped and zoo models a PretrainedModel node can use, and which zoo models are downloaded (or downloading). */
+  'pretrained.sources': { payload: z.object({}), reply: pretrainedSourcesReplySchema },
+  /** Load a source (downloading a zoo model first, with progress in pretrained.sources) and list its layers. */
+  'pretrained.inspect': { payload: pretrainedInspectPayloadSchema, reply: z.object({ summary: sourceSummarySchema }) },
 } as const;
 
 export type RequestKind = keyof typeof REQUESTS;

@@ -5,7 +5,7 @@ import type { Tf } from '../../app/layers/types';
 import type { LossChoice } from '../../app/training/loss';
 import { buildModel } from './build-model';
 import { lossFor, metricsFor } from './metrics';
-import { makeOptimizer } from './optimizer';
+import { groupedOptimizer, rateGroups } from './layer-rates';
 import { adoptWeights } from './run/weights';
 
 export interface Compiled {
@@ -19,7 +19,7 @@ export function compileModel(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: 
   // Before freezing: getWeights lists trainable weights first, so freezing would reorder them.
   if (earlier) adoptWeights(model, earlier, 'network');
   for (const node of doc.graph.nodes) if (!node.trainable) model.getLayer(node.name).trainable = false;
-  const optimizer = makeOptimizer(tf, doc.training);
+  const optimizer = groupedOptimizer(tf, doc.training, rateGroups(model, doc));
   model.compile({ optimizer, loss: lossFor(tf, loss), metrics: metricsFor(tf, doc.training.metrics, loss, doc.training.topK) });
   return { model, optimizer };
 }

@@ -15,6 +15,7 @@ import { train } from './train';
 import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { recordingViews, viewObservers } from './views';
+import { inspectPretrained } from './pretrained-inspect';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -136,6 +137,12 @@ channel.onMessage((raw) => {
       if (!started) {
         started = true;
         void evaluate(cmd);
+      }
+      return;
+    case 'pretrained':
+      if (!started) {
+        started = true;
+        void inspectPretrained(tf, cmd, (r) => channel.send(r)).then(() => setTimeout(() => process.exit(0), 50));
       }
       return;
     case 'playground':

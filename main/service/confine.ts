@@ -32,8 +32,18 @@ export function restoreTypedPath<R extends { settings: DataSettings }>(reply: R,
   return { ...reply, settings: { ...reply.settings, source: { ...reply.settings.source, path: typed.source.path } } };
 }
 
-/** A document to train: its data source, if it names a path, is read by the engine, so it is confined too. */
+/** A pretrained node's model file is read by the engine too: its path must be inside the workspace. */
+function confinedNodes(ws: Workspace, doc: ProjectDoc): ProjectDoc['graph']['nodes'] {
+  return doc.graph.nodes.map((n) => {
+    const source = (n.params as { source?: { kind?: unknown; path?: unknown } }).source;
+    if (n.type !== 'PretrainedModel' || source?.kind !== 'file' || typeof source.path !== 'string') return n;
+    return { ...n, params: { ...n.params, source: { ...source, path: ws.resolve(source.path) } } };
+  });
+}
+
+/** A document to train: every path in it (its data source, a pretrained node's model file) is read by the engine, so it is confined too. */
 export function confineDocument(ws: Workspace, doc: ProjectDoc): ProjectDoc {
-  if (!isUserDataset(doc.data.dataset)) return doc;
-  return { ...doc, data: confinedSettings(ws, doc.data, undefined) };
+  const graph = { ...doc.graph, nodes: confinedNodes(ws, doc) };
+  if (!isUserDataset(doc.data.dataset)) return { ...doc, graph };
+  return { ...doc, graph, data: confinedSettings(ws, doc.data, undefined) };
 }

@@ -11,6 +11,7 @@ import { RunManager } from './runs';
 import { Evaluator } from './evaluate';
 import { listAllRuns } from './all-runs';
 import { Playground } from './playground';
+import { PretrainedSources } from './pretrained';
 import { listTemplates, readTemplate } from './templates';
 import { exportFilesHandler } from '../export/service-export';
 import { importPath, importUploaded } from '../import/service-import';
@@ -47,6 +48,7 @@ export function createService(opts: ServiceOptions) {
   const runs = new RunManager(opts.launchEngine, opts.emit, store);
   const evaluator = new Evaluator(opts.launchEngine, store);
   const playground = new Playground(opts.launchEngine, store);
+  const pretrained = new PretrainedSources(opts.launchEngine, store);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -86,6 +88,13 @@ export function createService(opts: ServiceOptions) {
     'model.import': async ({ files }) => importUploaded(files, store),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
     'export.files': exportFilesHandler(opts.paths.root, store),
+    'pretrained.sources': () => pretrained.list(),
+    'pretrained.inspect': async ({ source, projectId }) => ({
+      summary: await pretrained.inspect(
+        opts.workspace && source.kind === 'file' ? { ...source, path: opts.workspace.resolve(source.path) } : source,
+        projectId,
+      ),
+    }),
   };
 
   async function handle(kind: unknown, payload: unknown): Promise<unknown> {

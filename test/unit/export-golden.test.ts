@@ -42,9 +42,11 @@ describe('exported code text', () => {
         expect(result.ok).toBe(false);
         continue;
       }
-      if (!result.ok && doc.graph.nodes.some((n) => n.type === 'RBM')) {
-        // The RBM (contrastive divergence) has no Keras emitter yet: refused by name, never half-written.
-        expect(result.errors.join('\n')).toMatch(/\(RBM\) has no Keras emitter/);
+      if (!result.ok && doc.graph.nodes.some((n) => n.type === 'RBM' || n.type === 'PretrainedModel')) {
+        // The RBM (contrastive divergence) and a pretrained model (its source is not converted) have no Keras
+        // emitter yet: refused by name, never half-written.
+        // A zoo node before its download has no layers yet: the export says that first.
+        expect(result.errors.join('\n')).toMatch(/\((RBM|PretrainedModel)\) has no Keras emitter|must be downloaded first/);
         continue;
       }
       if (!result.ok) throw new Error(`${name}: ${result.errors.join('\n')}`);

@@ -29,7 +29,13 @@ describe('PyTorch export', () => {
         const dir = tempDir(`pt-${name}`);
         // The code alone (app/export): --check needs no data, so none is prepared.
         const result = exportProject(doc, 'pytorch', { dataPackages: 'node_modules', withWeights: false });
-        if (!result.ok) throw new Error(`${name}: ${result.errors.join(' ')}`);
+        if (!result.ok) {
+          // A pretrained model has no emitter (its source would have to be converted too), and a zoo node before its
+          // download has no layers yet: both are refused by name, never half-written.
+          expect(result.errors.join('\n'), name).toMatch(/\(PretrainedModel\) has no PyTorch emitter|must be downloaded first/);
+          console.warn(`${name}: not exported (${result.errors.join(' ')})`);
+          continue;
+        }
         await writeExport({ files: result.files.map((f) => ({ path: f.path, data: f.text })), totalParams: result.totalParams }, dir);
         const r = runPython(['model.py', '--check'], dir);
         expect(r.code, `${name}: ${r.out}`).toBe(0);

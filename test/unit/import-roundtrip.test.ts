@@ -12,9 +12,12 @@ import { ROOT, tempDir, template } from './export-helpers';
 import { exportTfjs, graphShape, sampleInputs } from './import-helpers';
 
 // GAN projects are two networks trained against each other; the TF.js export refuses them, so there is nothing to import.
+// A PretrainedModel node exports as a nested model whose import back into one node is not built yet (see
+// docs/decisions.md, transfer), so the transfer templates are left out here.
 const TEMPLATES = readdirSync(join(ROOT, 'resources', 'templates'))
   .map((f) => f.replace('.layerlab.json', ''))
-  .filter((name) => template(name).training.mode !== 'gan');
+  .filter((name) => template(name).training.mode !== 'gan')
+  .filter((name) => !template(name).graph.nodes.some((n) => n.type === 'PretrainedModel'));
 
 async function loadExported(dir: string): Promise<tf.LayersModel> {
   registerSequenceLayerClasses(tf);

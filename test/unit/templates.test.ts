@@ -10,6 +10,9 @@ import { template, TEMPLATES } from './helpers';
 /** Keras's totals for the same models (formulas in the comments), as `model.summary()` prints them. */
 const KERAS_TOTALS: Record<string, number> = {
   'mlp-spirals': 322, // 2·64+64 + 64·2+2
+  // Keras: the pretrained base as a nested Model, conv1 (3·3·1·8+8) + conv2 (3·3·8·16+16), then Dense 400·5+5.
+  'transfer-digits': 3_253,
+  'transfer-digits-scratch': 3_253, // the same layers, not nested
   'mlp-iris': 131, // 4·16+16 + 16·3+3
   'mlp-mnist': 101_770, // 784·128+128 + 128·10+10
   'lenet-mnist': 61_706, // 156 + 2,416 + 48,120 + 10,164 + 850
@@ -32,13 +35,20 @@ const KERAS_TOTALS: Record<string, number> = {
 const ids = readdirSync(TEMPLATES)
   .map((f) => f.replace('.layerlab.json', ''))
   .sort();
+/**
+ * Templates whose model is downloaded on first use (the MobileNetV2 zoo node carries its layers only after
+ * that) and whose data is the user's own folder: test/unit/transfer-zoo.test.ts trains them with the tiny
+ * stand-in model and a picture folder it writes.
+ */
+const NEEDS_DOWNLOAD = new Set(['teach-your-pictures']);
+const ready = ids.filter((id) => !NEEDS_DOWNLOAD.has(id));
 
 describe('templates', () => {
   it('are all listed here with their Keras totals', () => {
-    expect(ids).toEqual(Object.keys(KERAS_TOTALS).sort());
+    expect(ready).toEqual(Object.keys(KERAS_TOTALS).sort());
   });
 
-  it.each(ids)('%s validates, fits its dataset and counts like Keras', (id) => {
+  it.each(ready)('%s validates, fits its dataset and counts like Keras', (id) => {
     const doc = template(id);
     const analysis = analyzeGraph(doc.graph);
     expect(analysis.issues).toEqual([]);
@@ -46,7 +56,7 @@ describe('templates', () => {
     expect(analysis.totalParams).toBe(KERAS_TOTALS[id]);
   });
 
-  it.each(ids)(
+  it.each(ready)(
     '%s trains one short epoch on wasm with finite losses',
     async (id) => {
       const doc = template(id);

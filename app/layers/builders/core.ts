@@ -14,6 +14,8 @@ import { TimeDistributed } from '../time-distributed';
 import { Embedding } from '../embedding';
 import { RBM } from '../rbm';
 import { rbmClass } from '../tfjs/rbm';
+import { PretrainedModel } from '../pretrained-model';
+import { buildPretrained } from '../tfjs/pretrained';
 import { defineBuilder, single, type LayerBuilder } from './define';
 import type { SymbolicTensor } from '../types';
 
@@ -94,4 +96,5 @@ export const CORE_BUILDERS: readonly LayerBuilder[] = [
   buildTimeDistributed,
   buildEmbedding,
   buildRBM,
+  defineBuilder(PretrainedModel, (tf, p, name, inputs) => buildPretrained(tf, p, name, inputs)),
 ];

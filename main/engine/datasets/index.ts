@@ -7,6 +7,7 @@ import { downloadCache } from './cache';
 import { loadCifar10 } from './cifar10';
 import { loadFashionMnist } from './fashion-mnist';
 import { loadMnistTrain, type Images } from './mnist';
+import { keepDigits } from './digit-subset';
 import { promptDataset } from './mnist-prompts';
 import { loadCo2 } from './series';
 import { reverseDigits } from './toy-sequences';
@@ -52,7 +53,7 @@ export async function loadDataset(s: DataSettings, validationSplit: number): Pro
     case 'iris':
       return loadIris();
     case 'mnist':
-      return mnist(await loadMnistTrain(), s);
+      return mnist(keepDigits(await loadMnistTrain(), s.mnistDigits), s);
     case 'mnist-prompts':
       return promptDataset(await loadMnistTrain(), s.seed, s.limit);
     case 'fashion-mnist': {

@@ -11,6 +11,7 @@ import { UserError } from '../context';
 import { openFeeder, type Feeder } from '../feeder';
 import { kerasLogs } from '../metrics';
 import { setLearningRate } from '../optimizer';
+import { loadPretrainedSources } from '../pretrained';
 import type { Trainer, TrainingMode } from '../run/mode';
 import { epochSamples } from './epoch-samples';
 
@@ -81,9 +82,11 @@ export const standardMode: TrainingMode<StandardPlan> = {
     if ('error' in loss) throw new UserError(loss.error);
     return { loss, task };
   },
-  async open(plan, { tf, doc, analysis, log }) {
+  async open(plan, { tf, doc, analysis, log, runDir }) {
     const feeder = await openFeeder(tf, doc, analysis, plan.loss, log);
     for (const w of feeder.warnings) log(w);
+    // Building is synchronous; the sources of PretrainedModel nodes are loaded (or downloaded) first.
+    await loadPretrainedSources(tf, doc, runDir);
     return {
       samples: { train: feeder.trainCount, validation: feeder.validationCount },
       batchesPerEpoch: feeder.batchesPerEpoch,

@@ -26,6 +26,8 @@ export interface ModeEnv {
   readonly doc: ProjectDoc;
   readonly analysis: Analysis;
   readonly log: (message: string, level?: 'info' | 'warning') => void;
+  /** This run's record folder, when it has one: a pretrained node's "earlier run" source is a sibling of it. */
+  readonly runDir?: string;
 }
 
 /** A mode with its data loaded: what `run.started` reports, and how to build networks to train. */

@@ -73,7 +73,7 @@ export async function runTraining<P>(req: TrainRequest, ctx: TrainContext, mode:
   seedRandomness(t.seed);
   let backend = options.backend ?? (await selectBackend(tf, req.backend));
   log(`Loading ${datasetInfo(doc.data.dataset).label}…`);
-  const opened = await mode.open(plan, { tf, doc, analysis, log });
+  const opened = await mode.open(plan, { tf, doc, analysis, log, ...(req.runDir ? { runDir: req.runDir } : {}) });
   let trainer: Trainer | null = null;
   let loop: RunLoop | null = null;
   let outcome: LoopOutcome;

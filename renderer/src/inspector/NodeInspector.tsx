@@ -14,6 +14,7 @@ import { ExplainCard } from './ExplainCard';
 import { IssueList } from './IssueList';
 import { NodeTraining } from './NodeTraining';
 import { ParamField } from './ParamField';
+import { PretrainedEditor } from './pretrained/PretrainedEditor';
 
 const identity = (s: string) => s;
 
@@ -70,6 +71,7 @@ export function NodeInspector({ node }: { readonly node: NodeDoc }) {
         <IssueList issues={[...(info?.issues ?? []), ...advice.filter((a) => a.nodeId === node.id)]} />
         <NodeTraining nodes={[node]} />
       </div>
+      {node.type === 'PretrainedModel' && <PretrainedEditor node={node} />}
       <div className="space-y-3">
         {fields.length === 0 ? (
           <p className="text-[13px] text-slate-500">This layer has no settings.</p>

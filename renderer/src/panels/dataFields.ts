@@ -13,6 +13,7 @@ export const DATA_FIELD_TEXT: Record<DataSettingKey, { label: string; help?: str
   window: { label: 'Window', help: 'Past steps the model sees.' },
   horizon: { label: 'Horizon', help: 'How many steps ahead it predicts.' },
   digits: { label: 'Digits', help: 'Digits per string.' },
+  mnistDigits: { label: 'Which digits', help: 'All ten, or one half: 5–9 are relabelled 0–4, a new task for a model pretrained on 0–4.' },
 };
 
 export const OBJECTIVE_LABEL: Record<string, string> = {

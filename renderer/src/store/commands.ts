@@ -34,6 +34,8 @@ export type Command =
   | { type: 'insertGraph'; nodes: readonly NodeDoc[]; edges: readonly EdgeDoc[]; label: string; groups?: readonly GroupDoc[] }
   | { type: 'connect'; source: string; sourceHandle: string; target: string; targetHandle: string }
   | { type: 'setParam'; nodeId: string; key: string; value: unknown }
+  /** Several params of one node as one step: a pretrained node's new source with its layers, cut and preprocessing. */
+  | { type: 'setParams'; nodeId: string; params: Readonly<Record<string, unknown>>; label: string }
   | { type: 'renameNode'; nodeId: string; name: string }
   | { type: 'moveNodes'; moves: readonly { id: string; position: XY }[] }
   /** Automatic layout: new positions for the whole graph or the selected layers. */
@@ -68,6 +70,8 @@ export function commandLabel(cmd: Command, doc: ProjectDoc): string {
       return `Connect ${cmd.source} → ${cmd.target}`;
     case 'setParam':
       return `Set ${cmd.key}`;
+    case 'setParams':
+      return cmd.label;
     case 'renameNode':
       return `Rename to ${cmd.name}`;
     case 'moveNodes':
@@ -223,6 +227,8 @@ function applyEdit(doc: ProjectDoc, cmd: Command): ProjectDoc {
       return connect(doc, cmd);
     case 'setParam':
       return mapNode(doc, cmd.nodeId, (n) => (Object.is(n.params[cmd.key], cmd.value) ? n : { ...n, params: { ...n.params, [cmd.key]: cmd.value } }));
+    case 'setParams':
+      return mapNode(doc, cmd.nodeId, (n) => ({ ...n, params: { ...n.params, ...cmd.params } }));
     case 'applyFix':
       return applyEdit(doc, { type: 'setParam', nodeId: cmd.fix.nodeId, key: cmd.fix.key, value: cmd.fix.value });
     case 'renameNode':

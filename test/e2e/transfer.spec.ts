@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import { select } from './canvas';
+import { expect, test } from './fixtures';
+
+async function loadTemplate(app: Page, id: string) {
+  await app.getByTestId('template-button').click();
+  await app.getByTestId(`template-${id}`).click();
+}
+
+async function trainBriefly(app: Page) {
+  await app.getByTestId('limit-input').fill('300');
+  await app.getByTestId('epochs-input').fill('2');
+  await app.getByTestId('epochs-input').press('Enter');
+  await app.getByTestId('train-button').click();
+  await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'completed', { timeout: 110_000 });
+}
+
+test('transfer digits: the source layers listed to cut and freeze, then transfer and from-scratch runs on one chart', async ({ app }) => {
+  await loadTemplate(app, 'transfer-digits');
+  await select(app, 'pretrained');
+  const layers = app.getByTestId('source-layers');
+  // The shipped 0–4 CNN, each layer with its output shape; the template keeps its convolutional base.
+  await expect(layers.getByTestId('source-layer-conv1')).toContainText('(None, 26, 26, 8)');
+  await expect(layers.getByTestId('source-layer-features')).toContainText('(None, 32)');
+  await expect(layers.getByRole('radio', { name: 'Cut at flatten' })).toBeChecked();
+  await expect(app.getByTestId('pretrained-counts')).toContainText('Keeps 6 of 8 layers, 1,248 weights: 1,248 frozen, 0 trainable');
+
+  // Fine-tune the top weighted layer: conv2 now trains, conv1 stays frozen, the dropped dense layers say nothing.
+  await app.getByTestId('param-trainMode').selectOption('fineTuneTop');
+  await expect(layers.getByTestId('source-layer-conv2')).toContainText('trains');
+  await expect(layers.getByTestId('source-layer-features')).not.toContainText('trains');
+  await expect(layers.getByTestId('source-layer-conv1')).toContainText('frozen');
+  await expect(app.getByTestId('pretrained-counts')).toContainText('80 frozen');
+  await app.screenshot({ path: 'test-results/screenshots/transfer-inspector.png' });
+  // Back to feature extraction for the comparison run.
+  await app.getByTestId('param-trainMode').selectOption('frozen');
+  await expect(app.getByTestId('pretrained-counts')).toContainText('0 trainable');
+
+  await trainBriefly(app);
+  await loadTemplate(app, 'transfer-digits-scratch');
+  await app.getByTestId('confirm-ok').click();
+  await expect(app.getByTestId('total-params')).toBeVisible();
+  await trainBriefly(app);
+
+  await app.getByTestId('compare-button').click();
+  const compare = app.getByTestId('compare-dialog');
+  const projects = compare.getByTestId('compare-project');
+  await projects.filter({ hasText: 'Transfer: digits' }).first().getByTestId('compare-run').first().check();
+  await projects.filter({ hasText: 'from scratch' }).first().getByTestId('compare-run').first().check();
+  await expect(compare.getByTestId('compare-chart').locator('[data-series]')).toHaveAttribute('data-series', '2');
+  await app.screenshot({ path: 'test-results/screenshots/transfer-compare.png' });
+});
