@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blasIsFair } from '../main/cli/python-probe';
+import { blasIsFair } from '../main/python/probe';
 import { writeBatches } from './data';
 import { MODEL_IDS, modelLabel, type ModelId } from './models';
 import { PeerRuns, type Peer, type PeerSpec } from './peer-runs';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
-import { backendNameSchema } from './backend';
+import { backendNameSchema, pythonPathSchema } from './backend';
 
 /** What the service tells an engine process. The engine answers with HostEvents. */
 export const engineCommandSchema = z.discriminatedUnion('type', [
@@ -15,6 +15,10 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     cacheDir: z.string().optional(),
     /** Continue from an earlier run: its folder and how many epochs it completed. */
     resume: z.object({ runDir: z.string(), epochsDone: z.int().min(0) }).optional(),
+    /** The Python interpreter for the PyTorch engine, when the user set one. */
+    python: pythonPathSchema.optional(),
+    /** PyTorch asked for but missing: train with LayerLab's own engine instead (the user agreed). */
+    fallback: z.boolean().optional(),
   }),
   /** Stop at the next batch; the weights reached so far are kept (saved as the last checkpoint). */
   z.object({ type: z.literal('stop') }),

@@ -8,7 +8,7 @@ import { useWasmThreads, wasmThreadCount } from '../engine/kernels/wasm-threads'
 import { listAdapters } from '../engine/webgpu/dawn';
 import { parityCheck } from '../engine/webgpu/parity';
 import { registerWebgpuBackend } from '../engine/webgpu/register';
-import { probeTorch, pythonCandidates } from './python-probe';
+import { probeTorch, pythonCandidates } from '../python/probe';
 
 const require = createRequire(import.meta.url);
 

@@ -39,6 +39,8 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         ...(cmd.backend ? { backend: cmd.backend } : {}),
         ...(cmd.runDir ? { runDir: cmd.runDir } : {}),
         ...(cmd.resume ? { resume: cmd.resume } : {}),
+        ...(cmd.python ? { python: cmd.python } : {}),
+        ...(cmd.fallback ? { fallback: true } : {}),
       },
       {
         tf,
@@ -46,7 +48,9 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         controls,
         recorder: openRecorder(cmd.runDir),
         loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
-        observers: viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+        // The views watch tfjs tensors between batches; a PyTorch run's are in Python, so they are computed afterwards.
+        observers:
+          cmd.backend === 'pytorch' ? [] : viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
       },
     );
   } catch (e) {
