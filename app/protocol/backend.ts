@@ -11,7 +11,12 @@ export const pythonPathSchema = z
   .string()
   .min(1)
   .max(1024)
-  .regex(/^(?:[A-Za-z]:)?[A-Za-z0-9_./\\ +@~-]+$/, 'a program name or a path to a Python interpreter');
+  .regex(/^(?:[A-Za-z]:)?[A-Za-z0-9_./\\ +@~-]+$/, 'a program name or a path to a Python interpreter')
+  // Only an interpreter: the hosts must never be a way to start any other program.
+  .refine(
+    (p) => /^python(?:\d+(?:\.\d+)?)?(?:\.exe)?$/i.test(p.split(/[\\/]/).pop() ?? ''),
+    'the program must be a Python interpreter (python, python3, python3.11…)',
+  );
 
 export const backendInfoSchema = z.object({
   name: backendNameSchema,

@@ -35,6 +35,8 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     weights: z.enum(['last', 'best']).default('last'),
     backend: backendNameSchema.optional(),
   }),
+  /** Report every compute engine (the doctor's table) and whether PyTorch can train here; answered once with a DoctorReply. */
+  z.object({ type: z.literal('doctor'), python: pythonPathSchema.optional() }),
   /** Hold a recorded run's weights open for the playground: the engine answers PlaygroundAsks until it is killed. */
   z.object({
     type: z.literal('playground'),

@@ -15,6 +15,8 @@ import { train } from './train';
 import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { viewObservers } from './views';
+import { engineReport } from './doctor/report';
+import type { DoctorReply } from '../../app/protocol/engines';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -74,6 +76,16 @@ async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Prom
       type: 'evaluation.failed',
       message: err instanceof UserError ? err.message : `Evaluation failed: ${err.message}`,
     } satisfies EvaluationReply);
+  }
+  setTimeout(() => process.exit(0), 50);
+}
+
+/** The compute-engine report: probes that load tfjs-node, Dawn and Python, so it runs in an engine process, not a host. */
+async function doctor(cmd: Extract<EngineCommand, { type: 'doctor' }>): Promise<void> {
+  try {
+    channel.send({ type: 'doctor.done', report: await engineReport(tf, cmd.python) } satisfies DoctorReply);
+  } catch (e) {
+    channel.send({ type: 'doctor.failed', message: `The engine check failed: ${(e as Error).message}` } satisfies DoctorReply);
   }
   setTimeout(() => process.exit(0), 50);
 }
@@ -138,6 +150,12 @@ channel.onMessage((raw) => {
       if (!started) {
         started = true;
         void evaluate(cmd);
+      }
+      return;
+    case 'doctor':
+      if (!started) {
+        started = true;
+        void doctor(cmd);
       }
       return;
     case 'playground':
