@@ -114,11 +114,15 @@ def device_name(train, torch, device):
     return f"CPU ({n} thread{'s' if n != 1 else ''})"
 
 
-def save_state(model, torch, out, name):
-    """The state_dict as last.pt (PyTorch's own format) and as raw float32 for the engine: name.json + name.bin."""
-    state = model.state_dict()
-    torch.save(state, os.path.join(out, "last.pt.tmp"))
+def save_pt(model, torch, out):
+    """The run's final state_dict in PyTorch's own format (the TF.js checkpoints are written every epoch)."""
+    torch.save(model.state_dict(), os.path.join(out, "last.pt.tmp"))
     os.replace(os.path.join(out, "last.pt.tmp"), os.path.join(out, "last.pt"))
+
+
+def save_state(model, torch, out, name):
+    """The state_dict as raw float32 for the engine, name.json + name.bin, which it turns into the TF.js checkpoint."""
+    state = model.state_dict()
     entries, offset = [], 0
     with open(os.path.join(out, name + ".bin"), "wb") as f:
         for key, value in state.items():
@@ -210,6 +214,7 @@ def main():
                 PROTOCOL.flush()
                 last_flush = now
             if control.attention and not control.hold(step):
+                save_pt(model, torch, args.out)
                 send("stopped", step=step, checkpoint=save_state(model, torch, args.out, "final"))
                 PROTOCOL.flush()
                 return
@@ -221,6 +226,7 @@ def main():
         # A stop heard during validation is honoured after the next batch, where every stop is.
         send("epoch", epoch=epoch, logs={k: finite(v) for k, v in logs.items()}, checkpoint=save_state(model, torch, args.out, f"epoch-{epoch + 1}"))
         PROTOCOL.flush()
+    save_pt(model, torch, args.out)
     send("done", step=step)
     PROTOCOL.flush()
 
