@@ -147,7 +147,9 @@ function inferNode(
         severity: 'error',
         handle: h.name,
         message: only ? 'Nothing feeds this layer.' : `Nothing feeds the "${h.label}" input.`,
-        fix: haveInput ? `Connect a layer's output to its ${only ? '' : `"${h.label}" `}input handle on the left.` : 'Add an Input layer and connect it here.',
+        fix: haveInput
+          ? `Drag from another layer's output handle to this layer's ${only ? '' : `"${h.label}" `}input handle.`
+          : 'Add an Input layer and connect it here.',
       });
       waiting = true;
       continue;

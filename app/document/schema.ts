@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataSettingsSchema } from '../data/catalog';
 import { trainingSettingsSchema } from '../training/settings';
+import { groupProblems, groupsSchema } from './groups';
 
 export const FORMAT = 'layerlab';
 export const CURRENT_VERSION = 1;
@@ -38,20 +39,31 @@ export const graphSchema = z.object({
 });
 export type GraphDoc = z.output<typeof graphSchema>;
 
-export const projectSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(CURRENT_VERSION),
-  /** Stable identity of the project; its training runs are stored under it. Assigned when first saved or trained. */
-  id: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{6,64}$/)
-    .optional(),
-  name: z.string().default('Untitled'),
-  description: z.string().default(''),
-  graph: graphSchema,
-  data: dataSettingsSchema.default(dataSettingsSchema.parse({})),
-  training: trainingSettingsSchema.default(trainingSettingsSchema.parse({})),
-});
+export const projectSchema = z
+  .object({
+    format: z.literal(FORMAT),
+    version: z.literal(CURRENT_VERSION),
+    /** Stable identity of the project; its training runs are stored under it. Assigned when first saved or trained. */
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{6,64}$/)
+      .optional(),
+    name: z.string().default('Untitled'),
+    description: z.string().default(''),
+    graph: graphSchema,
+    data: dataSettingsSchema.default(dataSettingsSchema.parse({})),
+    training: trainingSettingsSchema.default(trainingSettingsSchema.parse({})),
+    /**
+     * Named blocks of layers. Added without a version bump: older files have none (the default),
+     * and an older app opening a newer file keeps every layer and loses only the grouping.
+     */
+    groups: groupsSchema.default([]),
+  })
+  .superRefine((doc, ctx) => {
+    // Only ids the schema accepted are checked; a group is sound only against the graph it sits in.
+    for (const p of groupProblems(doc.groups, new Set(doc.graph.nodes.map((n) => n.id))))
+      ctx.addIssue({ code: 'custom', path: ['groups', ...p.path], message: p.message });
+  });
 export type ProjectDoc = z.output<typeof projectSchema>;
 
 export function emptyProject(name = 'Untitled'): ProjectDoc {

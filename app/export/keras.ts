@@ -4,6 +4,7 @@ import { py } from '../layers/emit/python';
 import type { KerasLayer } from '../layers/emit-types';
 import type { Shape } from '../layers/types';
 import { resolveLoss } from '../training/loss';
+import { blockNotes } from './blocks';
 import type { EmitPlan } from './graph';
 import { dataPython } from './pytorch/data-py';
 
@@ -41,6 +42,7 @@ export function kerasModel(plan: EmitPlan): KerasResult {
   const errors: string[] = [];
   const body: string[] = [];
   let hub = false;
+  const note = blockNotes(plan.doc);
   for (const step of plan.steps) {
     const emit = step.def.keras;
     if (!emit) {
@@ -55,7 +57,7 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     hub ||= layer.kerasHub === true;
     const call = layer.call ? layer.call(layer.layer, step.inputs) : kerasCall(layer.layer, step.inputs);
     const frozen = step.node.trainable ? [] : [`model_layers_frozen.append(${py(step.node.name)})`];
-    body.push(`${step.outputs.join(', ')} = ${call}`, ...frozen);
+    body.push(...note(step.node.id), `${step.outputs.join(', ')} = ${call}`, ...frozen);
   }
   if (errors.length > 0) return { ok: false, errors };
   const frozenAny = plan.steps.some((s) => !s.node.trainable);

@@ -20,6 +20,8 @@ export const exampleViewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('image'), png }),
   z.object({ type: z.literal('tokens'), tokens: z.array(z.object({ text: z.string(), oov: z.boolean() })).max(400) }),
   z.object({ type: z.literal('values'), values: z.array(z.number()).max(64), names: z.array(z.string()).max(64).optional() }),
+  /** A table's row as its cells read, before standardising and one-hot encoding. */
+  z.object({ type: z.literal('row'), cells: z.array(z.object({ name: z.string().max(200), value: z.string().max(200) })).max(64) }),
 ]);
 export type ExampleView = z.output<typeof exampleViewSchema>;
 

@@ -13,6 +13,11 @@ export const playgroundInputSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('text'), text: z.string().max(20_000) }),
   z.object({ kind: z.literal('values'), values: z.array(z.number()).min(1).max(4096) }),
+  /** A table's row as a person types it, by column name: the engine encodes it as training encoded rows. */
+  z.object({
+    kind: z.literal('row'),
+    cells: z.record(z.string().max(200), z.string().max(200)).refine((cells) => Object.keys(cells).length <= 2000, 'A row has at most 2,000 columns.'),
+  }),
 ]);
 export type PlaygroundInput = z.output<typeof playgroundInputSchema>;
 
@@ -29,7 +34,7 @@ export const playgroundResultSchema = z.discriminatedUnion('kind', [
       ])
       .optional(),
   }),
-  z.object({ kind: z.literal('values'), values: z.array(z.number()).max(4096) }),
+  z.object({ kind: z.literal('values'), values: z.array(z.number()).max(4096), names: z.array(z.string().max(200)).max(64).optional() }),
 ]);
 export type PlaygroundResult = z.output<typeof playgroundResultSchema>;
 

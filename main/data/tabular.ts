@@ -1,4 +1,5 @@
 import type { ColumnSettings, CsvOptions, MissingStrategy } from '../../app/data/source';
+import type { TableField } from '../../app/data/table-encoding';
 import { partition, type Partition } from './partition';
 import type { Column, TrainingData } from './training-data';
 import { count, DataError, problem, type DataProblem } from './problems';
@@ -93,11 +94,13 @@ export function encodeTable(
   const embedded = features.filter((c) => c.kind === 'id' && (c.settings.encoding ?? csv.encoding) === 'embed');
   const width = numeric.reduce((w, c) => w + (c.kind === 'id' ? (c.settings.categories?.length ?? 0) : 1), 0);
   const x = new Float32Array(n * width);
+  const fields = new Map<ReadColumn, TableField>();
   let offset = 0;
   for (const c of numeric) {
     if (c.kind === 'id') {
       const k = c.settings.categories?.length ?? 0;
       const fill = mode(c.values, trainRows);
+      fields.set(c, { kind: 'category', name: c.settings.name, categories: c.settings.categories ?? [], fill, embed: false });
       for (let i = 0; i < n; i++) {
         const id = c.values[kept[i]!]!;
         x[i * width + offset + (id < 0 ? fill : id)] = 1;
@@ -107,6 +110,7 @@ export function encodeTable(
     }
     const { mean, std } = moments(c.values, trainRows);
     const fill = strategyOf(c.settings, csv) === 'mostFrequent' ? mode(c.values, trainRows) : mean;
+    fields.set(c, { kind: 'number', name: c.settings.name, mean, std, fill });
     for (let i = 0; i < n; i++) {
       const v = c.values[kept[i]!]!;
       x[i * width + offset] = ((Number.isNaN(v) ? fill : v) - mean) / std;
@@ -116,14 +120,20 @@ export function encodeTable(
   const inputs: Column[] = width > 0 ? [{ data: x, shape: [width] }] : [];
   for (const c of embedded) {
     const fill = mode(c.values, trainRows);
+    fields.set(c, { kind: 'category', name: c.settings.name, categories: c.settings.categories ?? [], fill, embed: true });
     inputs.push({ data: Int32Array.from(kept, (r) => (c.values[r]! < 0 ? fill : c.values[r]!)), shape: [1] });
   }
-  if (classIds) return { inputs, target: { data: classIds, shape: [] }, count: n, partition: parts, warnings };
+  const ordered = features.flatMap((c) => fields.get(c) ?? []);
+  if (classIds) {
+    const table = { fields: ordered, target: { kind: 'classes' as const, name: label?.settings.name ?? 'label' } };
+    return { inputs, target: { data: classIds, shape: [] }, count: n, partition: parts, table, warnings };
+  }
   const y = new Float32Array(n * labels.length);
   const targetScale = labels.map((c, j) => {
     const scale = moments(c.values as Float32Array, trainRows);
     for (let i = 0; i < n; i++) y[i * labels.length + j] = (c.values[kept[i]!]! - scale.mean) / scale.std;
     return scale;
   });
-  return { inputs, target: { data: y, shape: [labels.length] }, count: n, partition: parts, targetScale, warnings };
+  const table = { fields: ordered, target: { kind: 'values' as const, names: labels.map((c) => c.settings.name), scale: targetScale } };
+  return { inputs, target: { data: y, shape: [labels.length] }, count: n, partition: parts, targetScale, table, warnings };
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import type { DataSettings } from '../../app/data/catalog';
 import type { DataSource, TextOptions } from '../../app/data/source';
 import { countWords, tokenizeWords, Vocabulary } from '../../app/data/tokenizer';
@@ -45,6 +45,29 @@ function firstNamed(...names: (string | undefined)[]): string {
   return names.find((n) => n !== undefined && n !== '') ?? '';
 }
 
+/** A text longer than this is read only this far: a model reads at most a few thousand tokens, and memory stays bounded. */
+export const MAX_TEXT_BYTES = 1 << 20;
+
+/** The start of a file, at most MAX_TEXT_BYTES, as UTF-8, and whether it went on past that. */
+async function readStart(path: string): Promise<{ text: string; cut: boolean }> {
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_TEXT_BYTES + 1);
+    let got = 0;
+    while (got < buffer.length) {
+      const { bytesRead } = await file.read(buffer, got, buffer.length - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    const cut = got > MAX_TEXT_BYTES;
+    // A cut can fall inside a character: the decoder's replacement for its first bytes is dropped.
+    const text = buffer.subarray(0, Math.min(got, MAX_TEXT_BYTES)).toString('utf8');
+    return { text: cut ? text.replace(/\uFFFD$/, '') : text, cut };
+  } finally {
+    await file.close();
+  }
+}
+
 /** Streams the labelled texts of a CSV or of class folders; malformed rows become problems. */
 export async function* textExamples(
   src: DataSource,
@@ -56,7 +79,7 @@ export async function* textExamples(
   if (src.text.layout === 'folders') {
     const found = await scanClassFolders(path, display, ['.txt'], 'texts', problems);
     for (const f of found.files) {
-      const text = await readFile(f.path, 'utf8').catch(() => {
+      const { text, cut } = await readStart(f.path).catch(() => {
         throw new DataError([
           problem(
             `${display}/${f.rel}`,
@@ -64,6 +87,11 @@ export async function* textExamples(
           ),
         ]);
       });
+      if (cut) {
+        problems.add(
+          problem(`${display}/${f.rel}`, `${display}/${f.rel} is over 1 MB; only its first 1 MB was read (a model reads far fewer words).`, {}, 'warning'),
+        );
+      }
       yield { text, label: found.classes[f.label]!, where: `${display}/${f.rel}` };
     }
     return;

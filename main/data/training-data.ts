@@ -1,3 +1,4 @@
+import type { TableEncoding } from '../../app/data/table-encoding';
 import type { DataProblem } from './problems';
 import type { Partition } from './partition';
 
@@ -19,6 +20,8 @@ export interface TrainingData {
   readonly partition?: Partition;
   /** Regression targets were standardised: value = standardised × std + mean, per target. */
   readonly targetScale?: readonly { readonly mean: number; readonly std: number }[];
+  /** A table's encoding (statistics of its training part), so a typed row reaches the model as training rows did. */
+  readonly table?: TableEncoding;
   /** Rows or files that were skipped, for the run's log. */
   readonly warnings?: readonly DataProblem[];
 }

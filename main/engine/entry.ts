@@ -110,26 +110,23 @@ function askPlayground(raw: unknown): void {
   const ask = playgroundAskSchema.safeParse(raw);
   if (!ask.success || !playground) return;
   const q = ask.data;
-  playground.then(
-    (p) => {
-      try {
-        switch (q.type) {
-          case 'playground.predict':
-            answer({ type: 'playground.predicted', id: q.id, result: p.predict(q.input) });
-            return;
-          case 'playground.features':
-            answer({ type: 'playground.features', id: q.id, features: p.features(q.input, q.layer) });
-            return;
-          case 'playground.attention':
-            answer({ type: 'playground.attended', id: q.id, attention: attentionView(tf, p.model, p.tokensOf(q.input), q.layer) });
-            return;
-        }
-      } catch (e) {
-        answer({ type: 'playground.failed', id: q.id, message: said(e) });
+  playground
+    .then(async (p) => {
+      switch (q.type) {
+        case 'playground.predict':
+          answer({ type: 'playground.predicted', id: q.id, result: await p.predict(q.input) });
+          return;
+        case 'playground.features':
+          answer({ type: 'playground.features', id: q.id, features: await p.features(q.input, q.layer) });
+          return;
+        case 'playground.attention':
+          answer({ type: 'playground.attended', id: q.id, attention: await attentionView(tf, p.model, await p.tokensOf(q.input), q.layer) });
+          return;
       }
-    },
-    (e: unknown) => answer({ type: 'playground.failed', id: q.id, message: said(e) }),
-  );
+    })
+    .catch((e: unknown) => {
+      answer({ type: 'playground.failed', id: q.id, message: said(e) });
+    });
 }
 
 channel.onMessage((raw) => {

@@ -81,6 +81,26 @@ test('a CSV of my own: preview its columns, import, train, see the curve', async
   expect(Number(await app.getByTestId('loss-chart').getAttribute('data-points'))).toBeGreaterThan(0);
 
   await app.screenshot({ path: 'test-results/screenshots/data-csv-trained.png' });
+
+  // After Train: the examples show their cells as the file has them, and a row typed as in the file gets an answer.
+  await app.getByTestId('runs-panel').getByTestId('run-row').first().getByTestId('run-evaluate').click();
+  const dialog = app.getByTestId('eval-dialog');
+  await expect(dialog.getByTestId('confusion-matrix')).toBeVisible({ timeout: 60_000 });
+  await dialog.getByTestId('confusion-cell').first().click();
+  await expect(dialog.getByTestId('cell-examples').getByTestId('eval-example').first()).toContainText('petal_length');
+  await dialog.getByTestId('eval-tab-playground').click();
+  const row = dialog.getByTestId('playground-row');
+  await row.getByTestId('playground-cell-sepal_length').fill('5.1');
+  await row.getByTestId('playground-cell-sepal_width').fill('3.5');
+  await row.getByTestId('playground-cell-petal_length').fill('1.4');
+  await row.getByTestId('playground-cell-petal_width').fill('0.2');
+  await row.getByTestId('playground-send').click();
+  await expect(dialog.getByTestId('playground-bar')).toHaveCount(3, { timeout: 60_000 });
+  await expect(dialog.getByTestId('playground-answer')).toHaveText('setosa');
+  await app.screenshot({ path: 'test-results/screenshots/eval-playground-row.png' });
+  await row.getByTestId('playground-cell-petal_width').fill('wide');
+  await row.getByTestId('playground-send').click();
+  await expect(dialog.getByTestId('playground-error')).toContainText('"petal_width" takes a number, not "wide"');
 });
 
 test('an image folder of my own: a sample grid and class counts, fixes for the CNN, one epoch', async ({ app, electron }) => {

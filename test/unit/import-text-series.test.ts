@@ -81,6 +81,21 @@ describe('text import', () => {
     expect((await loadUserData('text', done, 0.5)).count).toBe(4);
   });
 
+  it('reads only the first megabyte of a huge text, and says so', async () => {
+    const dir = tempDir();
+    for (const label of ['ham', 'spam']) {
+      mkdirSync(join(dir, label));
+      writeFileSync(join(dir, label, 'a.txt'), `${label} words here`);
+      writeFileSync(join(dir, label, 'b.txt'), `more ${label} words`);
+    }
+    // 3 MB of "é" (two bytes each): the cut falls inside a character.
+    writeFileSync(join(dir, 'spam', 'huge.txt'), `prize ${'é'.repeat(1_500_000)}`);
+    const { settings: done } = await importUserData('text', textSettings(dir, { layout: 'folders' }));
+    const data = await loadUserData('text', done, 0.5);
+    expect(data.count).toBe(5);
+    expect(data.warnings?.map((w) => w.message)).toContainEqual(expect.stringContaining('huge.txt is over 1 MB; only its first 1 MB was read'));
+  });
+
   it('names a class with one text', async () => {
     const file = writeText(tempDir(), 'few.csv', 'text,label\nhello there,a\nhi again,a\nbye now,b\n');
     expect(await failure(importUserData('text', textSettings(file)))).toBe(

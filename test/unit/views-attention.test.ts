@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 describe('attention view', () => {
-  it('gives weights that sum to 1 over the keys for every head and query, inside a TransformerEncoder', () => {
+  it('gives weights that sum to 1 over the keys for every head and query, inside a TransformerEncoder', async () => {
     const doc = template('transformer-imdb');
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
     const ids = tf.tensor2d(
@@ -28,7 +28,7 @@ describe('attention view', () => {
 
     // The view shows the 40 real tokens; what went to padding is reported, and rows plus it make 1.
     const tokens = Array.from(ids.dataSync(), (id) => (id === 0 ? '·' : `w${id}`));
-    const view = attentionView(tf, model, { x: ids, tokens });
+    const view = await attentionView(tf, model, { x: ids, tokens });
     expect(view.layer).toBe('transformer_encoder_1');
     const m = view.maps[0]!;
     expect(m.queries).toHaveLength(40);
@@ -38,10 +38,10 @@ describe('attention view', () => {
     model.dispose();
   });
 
-  it('says why a model without attention has no heatmap', () => {
+  it('says why a model without attention has no heatmap', async () => {
     const doc = template('mlp-spirals');
     const model = buildModel(tf, doc, analyzeGraph(doc.graph));
-    expect(() => attentionView(tf, model, { x: tf.zeros([1, 2]), tokens: ['a', 'b'] })).toThrow('no MultiHeadAttention or Transformer layer');
+    await expect(attentionView(tf, model, { x: tf.zeros([1, 2]), tokens: ['a', 'b'] })).rejects.toThrow('no MultiHeadAttention or Transformer layer');
     model.dispose();
   });
 });

@@ -1,4 +1,5 @@
 import { className, type EmitPlan, type EmitStep } from '../graph';
+import { blockNotes } from '../blocks';
 import type { PytorchLayer, WeightMap } from '../../layers/emit-types';
 import { ATTENTION_PY, POSITION_PY } from './prelude-attention';
 import { BASE_PY } from './prelude-base';
@@ -34,11 +35,14 @@ function moduleCode(
   steps: readonly { step: EmitStep; layer: PytorchLayer }[],
   args: readonly string[],
   returns: readonly string[],
+  note: (nodeId: string) => string[],
 ): ModuleCode {
   const init: string[] = [];
   const forward: string[] = [];
   for (const { step, layer } of steps) {
-    init.push(...layer.init);
+    const block = note(step.node.id);
+    init.push(...block, ...layer.init);
+    forward.push(...block);
     // A frozen node keeps its weights while the rest trains, as Keras's trainable=False.
     if (!step.node.trainable && layer.init.length > 0) init.push(`self.${step.emit.id}.requires_grad_(False)`);
     forward.push(...layer.forward(step.inputs, step.outputs));
@@ -99,9 +103,10 @@ export function pytorchModel(plan: EmitPlan): ModelResult {
           emitted.filter((e) => e.step.node.role === role),
           inputsOf(role),
           outputsOf(role),
+          blockNotes(plan.doc),
         ),
       )
-    : [moduleCode(top, `${plan.doc.name}, exported from LayerLab.`, emitted, plan.inputs, plan.outputs)];
+    : [moduleCode(top, `${plan.doc.name}, exported from LayerLab.`, emitted, plan.inputs, plan.outputs, blockNotes(plan.doc))];
 
   const prefixOf = (step: EmitStep) => (gan ? `${step.node.role}.` : '');
   const weights = emitted.flatMap(({ step, layer }) => (layer.weights ?? []).map((w) => ({ ...w, torch: prefixOf(step) + w.torch, layer: step.node.name })));

@@ -18,73 +18,49 @@ import { UpSampling2D } from '../up-sampling-2d';
 import { ZeroPadding2D } from '../zero-padding-2d';
 import { Cropping2D } from '../cropping-2d';
 import { defineBuilder, single, type LayerBuilder } from './define';
+import type { BuiltinActivation } from '../activations';
 import type { SymbolicTensor } from '../types';
+
+interface ConvParams {
+  readonly filters: number;
+  readonly kernelSize: number[];
+  readonly strides: number[];
+  readonly padding: 'valid' | 'same';
+  readonly activation: BuiltinActivation;
+  readonly useBias: boolean;
+}
+
+/** What every convolution passes to tfjs alike; each adds its own (dilation, depth multiplier). */
+const convArgs = (p: ConvParams, name: string) => ({
+  filters: p.filters,
+  kernelSize: p.kernelSize,
+  strides: p.strides,
+  padding: p.padding,
+  activation: p.activation,
+  useBias: p.useBias,
+  name,
+});
 
 const buildConv1D = defineBuilder(
   Conv1D,
-  (tf, p, name, inputs) =>
-    tf.layers
-      .conv1d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: p.dilationRate[0] ?? 1,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  (tf, p, name, inputs) => tf.layers.conv1d({ ...convArgs(p, name), dilationRate: p.dilationRate[0] ?? 1 }).apply(single(inputs)) as SymbolicTensor,
 );
 
 const buildConv2D = defineBuilder(
   Conv2D,
-  (tf, p, name, inputs) =>
-    tf.layers
-      .conv2d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: pair(p.dilationRate),
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  (tf, p, name, inputs) => tf.layers.conv2d({ ...convArgs(p, name), dilationRate: pair(p.dilationRate) }).apply(single(inputs)) as SymbolicTensor,
 );
 
 const buildConv2DTranspose = defineBuilder(
   Conv2DTranspose,
-  (tf, p, name, inputs) =>
-    tf.layers
-      .conv2dTranspose({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
-      .apply(single(inputs)) as SymbolicTensor,
+  (tf, p, name, inputs) => tf.layers.conv2dTranspose(convArgs(p, name)).apply(single(inputs)) as SymbolicTensor,
 );
 
 const buildSeparableConv2D = defineBuilder(
   SeparableConv2D,
   (tf, p, name, inputs) =>
     tf.layers
-      .separableConv2d({
-        filters: p.filters,
-        kernelSize: p.kernelSize,
-        strides: p.strides,
-        padding: p.padding,
-        dilationRate: pair(p.dilationRate),
-        depthMultiplier: p.depthMultiplier,
-        activation: p.activation,
-        useBias: p.useBias,
-        name,
-      })
+      .separableConv2d({ ...convArgs(p, name), dilationRate: pair(p.dilationRate), depthMultiplier: p.depthMultiplier })
       .apply(single(inputs)) as SymbolicTensor,
 );
 

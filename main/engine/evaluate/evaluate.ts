@@ -43,7 +43,7 @@ export async function loadRecordedModel(tf: Tf, runDir: string, which: Checkpoin
 
 /** Scores a model on its data's test split: the metrics and pictures that suit its task. */
 export async function evaluateModel(tf: Tf, doc: ProjectDoc, model: tfjs.LayersModel, log: (message: string) => void): Promise<Evaluation> {
-  if (doc.training.mode === 'gan') return ganResult(tf, doc, model, doc.data.seed);
+  if (doc.training.mode === 'gan') return await ganResult(tf, doc, model, doc.data.seed);
   const spec = dataSpec(doc.data);
   log('Loading the test examples…');
   const set = await loadTestSet(doc);
@@ -60,16 +60,16 @@ export async function evaluateModel(tf: Tf, doc: ProjectDoc, model: tfjs.LayersM
     case 'sequence':
       return sequenceResult(tf, model, set);
     case 'classification': {
-      const { values, per } = predictAll(tf, model, set.data, inputShapes);
+      const { values, per } = await predictAll(tf, model, set.data, inputShapes);
       return classificationResult(set, values, per, spec.classNames);
     }
     case 'regression': {
-      const { values, per } = predictAll(tf, model, set.data, inputShapes);
+      const { values, per } = await predictAll(tf, model, set.data, inputShapes);
       const series = doc.data.dataset === 'co2' || doc.data.dataset === 'series' ? { horizon: doc.data.horizon } : null;
-      return regressionResult(tf, model, set, values, per, series);
+      return await regressionResult(tf, model, set, values, per, series);
     }
     case 'reconstruction': {
-      const { values, per } = predictAll(tf, model, set.data, inputShapes);
+      const { values, per } = await predictAll(tf, model, set.data, inputShapes);
       return reconstructionResult(set, values, per);
     }
   }

@@ -14,9 +14,17 @@ const ROWS = 4;
 const STEPS = 10;
 
 /** The generator's images for latent vectors `z` (`n × latent`), as tiles for a grid. */
-function generate(tf: Tf, generator: tfjs.LayersModel, z: Float32Array, n: number, latent: number, image: readonly number[], activation: 'tanh' | 'sigmoid') {
+async function generate(
+  tf: Tf,
+  generator: tfjs.LayersModel,
+  z: Float32Array,
+  n: number,
+  latent: number,
+  image: readonly number[],
+  activation: 'tanh' | 'sigmoid',
+) {
   const out = tf.tidy(() => (generator.predict(tf.tensor2d(z, [n, latent])) as tfjs.Tensor).reshape([n, -1]));
-  const values = out.dataSync() as Float32Array;
+  const values = (await out.data()) as Float32Array;
   out.dispose();
   return splitTiles(values, n, image, toPixel(activation));
 }
@@ -26,7 +34,7 @@ function generate(tf: Tf, generator: tfjs.LayersModel, z: Float32Array, n: numbe
  * straight lines between latent points, which a generator that learned a smooth space turns into
  * gradual changes of one digit into another (a collapsed one into the same image on every step).
  */
-export function ganResult(tf: Tf, doc: ProjectDoc, recorded: tfjs.LayersModel, seed: number): EvaluationOf<'gan'> {
+export async function ganResult(tf: Tf, doc: ProjectDoc, recorded: tfjs.LayersModel, seed: number): Promise<EvaluationOf<'gan'>> {
   const { analysis, plan } = validateGan(doc);
   const nets = buildGanNets(tf, doc, analysis, plan);
   try {
@@ -39,7 +47,7 @@ export function ganResult(tf: Tf, doc: ProjectDoc, recorded: tfjs.LayersModel, s
     const latent = (nets.generator.inputs[0]!.shape[1] as number | null) ?? 0;
     if (latent <= 0) throw new Error('The generator needs a flat latent input (shape [n]) to sample from.');
     const rand = seededRandom(seed);
-    const grid = generate(tf, nets.generator, gaussians(GRID * latent, rand), GRID, latent, plan.image, plan.activation);
+    const grid = await generate(tf, nets.generator, gaussians(GRID * latent, rand), GRID, latent, plan.image, plan.activation);
     const ends = gaussians(ROWS * 2 * latent, rand);
     const z = new Float32Array(ROWS * STEPS * latent);
     for (let r = 0; r < ROWS; r++) {
@@ -48,7 +56,7 @@ export function ganResult(tf: Tf, doc: ProjectDoc, recorded: tfjs.LayersModel, s
         for (let k = 0; k < latent; k++) z[(r * STEPS + s) * latent + k] = (1 - t) * ends[2 * r * latent + k]! + t * ends[(2 * r + 1) * latent + k]!;
       }
     }
-    const line = generate(tf, nets.generator, z, ROWS * STEPS, latent, plan.image, plan.activation);
+    const line = await generate(tf, nets.generator, z, ROWS * STEPS, latent, plan.image, plan.activation);
     return {
       kind: 'gan',
       grid: gridDataUrl(grid.tiles, grid.tile.w, grid.tile.h, grid.tile.channels, 8),

@@ -1,5 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { encodeRow, RowError } from '../../../app/data/encode-row';
 import { dataSpec } from '../../../app/data/spec';
+import type { TableEncoding } from '../../../app/data/table-encoding';
 import { OOV, PAD, tokenize, tokenizeWords, Vocabulary } from '../../../app/data/tokenizer';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
@@ -10,6 +12,7 @@ import { UserError } from '../../user-error';
 import { gridDataUrl } from '../images/png';
 import { imagePng } from './reconstruct';
 import { loadImdbTest } from './imdb-test';
+import { loadDataset } from '../datasets';
 
 /** One input of the model: its shape without the batch axis. */
 type InputShape = readonly (number | null)[];
@@ -36,6 +39,7 @@ export class PlaygroundSession {
     readonly model: tfjs.LayersModel,
     private readonly doc: ProjectDoc,
     private readonly vocabulary: Vocabulary | null,
+    private readonly table: TableEncoding | null,
   ) {}
 
   static async open(tf: Tf, doc: ProjectDoc, model: tfjs.LayersModel): Promise<PlaygroundSession> {
@@ -44,7 +48,9 @@ export class PlaygroundSession {
     let vocabulary: Vocabulary | null = null;
     if (s.dataset === 'imdb') vocabulary = (await loadImdbTest(s)).vocabulary;
     if (s.dataset === 'text') vocabulary = new Vocabulary((s.source?.text.vocabulary ?? []).slice(0, Math.max(0, s.vocabSize - 2)));
-    return new PlaygroundSession(tf, model, doc, vocabulary);
+    // A typed row is standardised with the training part's statistics: reading the table again gives exactly those.
+    const table = s.dataset === 'csv' ? ((await loadDataset(s, doc.training.validationSplit)).table ?? null) : null;
+    return new PlaygroundSession(tf, model, doc, vocabulary, table);
   }
 
   get inputShapes(): InputShape[] {
@@ -56,10 +62,11 @@ export class PlaygroundSession {
   }
 
   /** A sentence as the model's token-id input, with the word at each position ('·' for padding). */
-  tokensOf(input: PlaygroundInput): { x: tfjs.Tensor; tokens: string[] } {
+  async tokensOf(input: PlaygroundInput): Promise<{ x: tfjs.Tensor; tokens: string[] }> {
     if (input.kind !== 'text') throw new UserError('Attention is shown for a sentence: type one.');
     const { x, seen } = this.tensorFor(input);
-    const ids = x.dataSync();
+    // Reads here are asynchronous: a synchronous read throws on the webgpu backend.
+    const ids = await x.data();
     const words = seen?.type === 'tokens' ? seen.tokens : [];
     const pads = Array.from(ids).filter((id) => id === PAD).length;
     return { x, tokens: Array.from(ids, (id, i) => (id === PAD ? '·' : (words[i - pads]?.text ?? '?'))) };
@@ -68,6 +75,7 @@ export class PlaygroundSession {
   /** The model's input tensor for a person's input, built the way training built its examples. */
   private tensorFor(input: PlaygroundInput): { x: tfjs.Tensor; seen?: NonNullable<Extract<PlaygroundResult, { kind: 'classes' }>['seen']> } {
     const shapes = this.inputShapes;
+    if (input.kind === 'row') throw new UserError('A table row is tried with Predict; this view needs an image or a sentence.');
     if (shapes.length !== 1)
       throw new UserError(`This model takes ${shapes.length} inputs at once (an encoder–decoder); the playground tries single-input models.`);
     const shape = shapes[0]!;
@@ -111,24 +119,60 @@ export class PlaygroundSession {
     }
   }
 
-  predict(input: PlaygroundInput): PlaygroundResult {
+  /** A typed row as the model's inputs (one per model input), encoded with the table's training statistics. */
+  private rowTensors(cells: Readonly<Record<string, string>>): tfjs.Tensor[] {
+    if (!this.table) throw new UserError('This model was not trained on a table, so it takes no row: try a drawing, an image or a sentence.');
+    let inputs;
+    try {
+      inputs = encodeRow(this.table, cells);
+    } catch (e) {
+      if (e instanceof RowError) throw new UserError(e.message);
+      throw e;
+    }
+    const shapes = this.inputShapes;
+    if (inputs.length !== shapes.length || inputs.some((c, k) => c.data.length !== (shapes[k] ?? []).reduce<number>((a, d) => a * (d ?? NaN), 1))) {
+      throw new UserError("The run's model takes inputs of another shape than its table's columns now make: restore the run's graph, or train again.");
+    }
+    return inputs.map((c, k) => this.tf.tensor(c.data, [1, ...(shapes[k] as number[])], c.data instanceof Int32Array ? 'int32' : 'float32'));
+  }
+
+  async predict(input: PlaygroundInput): Promise<PlaygroundResult> {
+    if (input.kind === 'row') {
+      const xs = this.rowTensors(input.cells);
+      try {
+        return await this.answer(xs.length === 1 ? xs[0]! : xs);
+      } finally {
+        for (const x of xs) x.dispose();
+      }
+    }
     const { x, seen } = this.tensorFor(input);
     try {
-      const y = this.model.predict(x) as tfjs.Tensor;
-      const out = y.dataSync() as Float32Array;
-      y.dispose();
-      const spec = dataSpec(this.doc.data);
-      if (spec.task !== 'classification') return { kind: 'values', values: Array.from(out.slice(0, 4096)) };
-      const probs = out.length === 1 ? binaryToTwoClass(out) : out;
-      const names = Array.from(probs, (_, c) => spec.classNames[c] ?? `class ${c}`);
-      return { kind: 'classes', classNames: names, probabilities: Array.from(probs, (p) => Number(p.toFixed(5))), ...(seen ? { seen } : {}) };
+      return await this.answer(x, seen);
     } finally {
       x.dispose();
     }
   }
 
+  /** The model's answer for ready inputs: class probabilities, or values in the target's own units. */
+  private async answer(x: tfjs.Tensor | tfjs.Tensor[], seen?: NonNullable<Extract<PlaygroundResult, { kind: 'classes' }>['seen']>): Promise<PlaygroundResult> {
+    const y = this.model.predict(x) as tfjs.Tensor;
+    const out = (await y.data()) as Float32Array;
+    y.dispose();
+    const spec = dataSpec(this.doc.data);
+    if (spec.task !== 'classification') {
+      const target = this.table?.target;
+      if (target?.kind !== 'values') return { kind: 'values', values: Array.from(out.slice(0, 4096)) };
+      // Training standardised the targets; a person wants the answer in the column's own units.
+      const values = Array.from(out.slice(0, 64), (v, j) => v * (target.scale[j]?.std ?? 1) + (target.scale[j]?.mean ?? 0));
+      return { kind: 'values', values, names: target.names.slice(0, values.length) };
+    }
+    const probs = out.length === 1 ? binaryToTwoClass(out) : out;
+    const names = Array.from(probs, (_, c) => spec.classNames[c] ?? `class ${c}`);
+    return { kind: 'classes', classNames: names, probabilities: Array.from(probs, (p) => Number(p.toFixed(5))), ...(seen ? { seen } : {}) };
+  }
+
   /** Every channel of a convolution layer's output for `input`, and the first convolution's filters. */
-  features(input: PlaygroundInput, layerName?: string): FeatureMaps {
+  async features(input: PlaygroundInput, layerName?: string): Promise<FeatureMaps> {
     const convs = this.model.layers.filter((l) => l.getClassName() === 'Conv2D');
     if (convs.length === 0) throw new UserError('This model has no Conv2D layer, so it has no feature maps to show.');
     const layer = convs.find((l) => l.name === layerName) ?? convs[0]!;
@@ -138,7 +182,7 @@ export class PlaygroundSession {
       const sub = tf.model({ inputs: this.model.inputs, outputs: layer.output });
       const out = sub.predict(x) as tfjs.Tensor;
       const [, h = 1, w = 1, channels = 1] = out.shape;
-      const all = out.dataSync() as Float32Array;
+      const all = (await out.data()) as Float32Array;
       out.dispose();
       const tiles = Array.from({ length: channels }, (_, ch) => {
         const t = new Float32Array(h * w);
@@ -150,7 +194,7 @@ export class PlaygroundSession {
       let filters: string | null = null;
       if (kernel?.rank === 4) {
         const [kh = 1, kw = 1, cin = 1, cout = 1] = kernel.shape;
-        const k = kernel.dataSync() as Float32Array;
+        const k = (await kernel.data()) as Float32Array;
         const ftiles = Array.from({ length: cout }, (_, o) => {
           const t = new Float32Array(kh * kw);
           for (let p = 0; p < kh * kw; p++) t[p] = k[p * cin * cout + o]!;

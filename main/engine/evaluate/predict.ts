@@ -6,7 +6,12 @@ import { perExample, type TrainingData } from '../../data/training-data';
 const BATCH = 256;
 
 /** The model's first output for every example, flat (`count × per`), computed a batch at a time so memory stays flat. */
-export function predictAll(tf: Tf, model: tfjs.LayersModel, data: TrainingData, inputShapes: readonly Shape[]): { values: Float32Array; per: number } {
+export async function predictAll(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  data: TrainingData,
+  inputShapes: readonly Shape[],
+): Promise<{ values: Float32Array; per: number }> {
   const outShape = (Array.isArray(model.outputs) ? model.outputs[0]! : model.outputs).shape.slice(1) as number[];
   const per = outShape.reduce((a, d) => a * d, 1);
   const values = new Float32Array(data.count * per);
@@ -24,7 +29,8 @@ export function predictAll(tf: Tf, model: tfjs.LayersModel, data: TrainingData, 
       const y = model.predict(xs.length === 1 ? xs[0]! : xs);
       return (Array.isArray(y) ? y[0]! : y).reshape([n * per]);
     });
-    values.set(out.dataSync(), from * per);
+    // Read asynchronously: a synchronous read throws on the webgpu backend.
+    values.set(await out.data(), from * per);
     out.dispose();
   }
   return { values, per };

@@ -29,7 +29,7 @@ function unscale(values: Float32Array, per: number, scale: TestSet['data']['targ
  * window: each step's prediction is appended to the window and the oldest value dropped, as a forecast
  * into the unknown would have to. Window i's k-step truth is window (i + k − 1)'s one-step target.
  */
-function rollout(tf: Tf, model: tfjs.LayersModel, set: TestSet, window: number): { step: number; mae: number; count: number }[] {
+async function rollout(tf: Tf, model: tfjs.LayersModel, set: TestSet, window: number): Promise<{ step: number; mae: number; count: number }[]> {
   const { data } = set;
   const x = data.inputs[0]!.data;
   const y = data.target.data;
@@ -41,7 +41,9 @@ function rollout(tf: Tf, model: tfjs.LayersModel, set: TestSet, window: number):
   starts.forEach((s, j) => win.set(x.subarray(s * window, (s + 1) * window), j * window));
   const out: { step: number; mae: number; count: number }[] = [];
   for (let k = 1; k <= steps; k++) {
-    const pred = tf.tidy(() => (model.predict(tf.tensor3d(win, [starts.length, window, 1])) as tfjs.Tensor).reshape([starts.length]).dataSync());
+    const next = tf.tidy(() => (model.predict(tf.tensor3d(win, [starts.length, window, 1])) as tfjs.Tensor).reshape([starts.length]));
+    const pred = await next.data();
+    next.dispose();
     let abs = 0;
     starts.forEach((s, j) => {
       abs += Math.abs((pred[j]! - y[s + k - 1]!) * scale.std);
@@ -54,14 +56,14 @@ function rollout(tf: Tf, model: tfjs.LayersModel, set: TestSet, window: number):
 }
 
 /** Scores a regressor (or forecaster) in the target's own units: scatter, residuals and, for series, the forecast. */
-export function regressionResult(
+export async function regressionResult(
   tf: Tf,
   model: tfjs.LayersModel,
   set: TestSet,
   outputs: Float32Array,
   per: number,
   series: { horizon: number } | null,
-): EvaluationOf<'regression'> {
+): Promise<EvaluationOf<'regression'>> {
   const { data } = set;
   const actual = unscale(Float32Array.from(data.target.data), per, data.targetScale);
   const predicted = unscale(outputs, per, data.targetScale);
@@ -83,7 +85,7 @@ export function regressionResult(
   const univariate = data.inputs.length === 1 && inputShape.length === 2 && inputShape[1] === 1;
   const byHorizon =
     per === 1 && univariate && series.horizon === 1
-      ? rollout(tf, model, set, inputShape[0]!)
+      ? await rollout(tf, model, set, inputShape[0]!)
       : Array.from({ length: Math.min(per, 60) }, (_, j) => {
           let abs = 0;
           for (let i = 0; i < data.count; i++) abs += Math.abs(residuals[i * per + j]!);

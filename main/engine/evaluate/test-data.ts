@@ -1,5 +1,6 @@
 import type { DataSettings } from '../../../app/data/catalog';
 import { dataSpec } from '../../../app/data/spec';
+import { decodeRow } from '../../../app/data/encode-row';
 import { generate2d } from '../../../app/data/synthetic';
 import { OOV, PAD } from '../../../app/data/tokenizer';
 import type { ProjectDoc } from '../../../app/document/schema';
@@ -42,6 +43,7 @@ function imageView(data: TrainingData, index: number): ExampleView {
 }
 
 function valuesView(data: TrainingData, index: number, names?: readonly string[]): ExampleView {
+  if (data.table) return { type: 'row', cells: decodeRow(data.table, data.inputs, index).slice(0, 64) };
   const per = data.inputs.map(perExample);
   const values: number[] = [];
   data.inputs.forEach((col, k) => {

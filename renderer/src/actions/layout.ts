@@ -1,4 +1,5 @@
 import { layoutGraph, type LayoutDirection, type Size } from '../canvas/autoLayout';
+import { collapsedForLayout } from '../canvas/blockLayout';
 import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { errorText, say } from './notify';
@@ -25,7 +26,9 @@ export async function layoutProject(direction?: LayoutDirection): Promise<void> 
   if (doc.graph.nodes.length === 0) return;
   const partial = !direction && selection.nodes.length > 1;
   try {
-    const placed = await layoutGraph(doc.graph, { direction: dir, sizes: measuredSizes(), ...(partial ? { only: new Set(selection.nodes) } : {}) });
+    // A collapsed block is laid out as the one card it is drawn as.
+    const shown = collapsedForLayout(doc.graph, doc.groups, partial ? new Set(selection.nodes) : undefined);
+    const placed = shown.expand(await layoutGraph(shown.graph, { direction: dir, sizes: measuredSizes(), ...(shown.only ? { only: shown.only } : {}) }));
     // The graph may have changed while elk worked; only layers still there move.
     if (useProjectStore.getState().doc !== doc) return;
     run({ type: 'layout', scope: partial ? 'selection' : 'graph', moves: [...placed].map(([id, position]) => ({ id, position })) });

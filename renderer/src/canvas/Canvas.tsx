@@ -29,13 +29,17 @@ import { categoryStyle } from '../ui/category';
 import { CanvasOverlays } from './CanvasOverlays';
 import { ContextMenu, type MenuState } from './ContextMenu';
 import { useEditActions } from './useEditActions';
-import { LAYER_MIME, toFlowEdges, toFlowNodes } from './flow';
-import { LayerNode, NODE_WIDTH, type LayerFlowNode } from './LayerNode';
+import { BLOCK_MIME, LAYER_MIME, toFlowEdges, toFlowNodes, type CanvasFlowNode } from './flow';
+import { LayerNode, NODE_WIDTH } from './LayerNode';
+import { BlockNode } from './BlockNode';
+import { BlockFrame } from './BlockFrame';
 import { fitGraph, FIT_MIN_ZOOM } from './fitGraph';
+import { flowToDocument } from './flowToDocument';
 
-const nodeTypes: NodeTypes = { layer: LayerNode };
+const nodeTypes: NodeTypes = { layer: LayerNode, block: BlockNode, frame: BlockFrame };
 
-function minimapColor(node: LayerFlowNode): string {
+function minimapColor(node: CanvasFlowNode): string {
+  if (node.type !== 'layer') return '#6366f1';
   const type = useProjectStore.getState().doc.graph.nodes.find((n) => n.id === node.id)?.type ?? '';
   return categoryStyle(getLayer(type)?.category).hex;
 }
@@ -56,7 +60,8 @@ export function Canvas() {
   const { run, select, addLayer } = useProjectStore.getState();
   const analysis = useAnalysis();
   const training = useRun((s) => isActive(s.status));
-  const flow = useReactFlow<LayerFlowNode>();
+  const groups = useProjectStore((s) => s.doc.groups);
+  const flow = useReactFlow<CanvasFlowNode>();
   const { screenToFlowPosition } = flow;
   const minimap = useView((s) => s.minimap);
   const fitRequest = useView((s) => s.fitRequest);
@@ -68,23 +73,26 @@ export function Canvas() {
   const openMenu = (e: { preventDefault(): void; clientX: number; clientY: number }, target: MenuState['target']) => {
     e.preventDefault();
     // Right-clicking a layer outside the selection acts on that layer alone, as file managers do.
-    if (target.kind !== 'pane') {
+    if (target.kind === 'group') {
+      const members = useProjectStore.getState().doc.groups.find((g) => g.id === target.id)?.nodes ?? [];
+      select({ nodes: members, edges: [] });
+    } else if (target.kind !== 'pane') {
       const sel = useProjectStore.getState().selection;
       const inSel = target.kind === 'node' ? sel.nodes.includes(target.id) : sel.edges.includes(target.id);
       if (!inSel) select(target.kind === 'node' ? { nodes: [target.id], edges: [] } : { nodes: [], edges: [target.id] });
     }
     setMenu({ x: e.clientX, y: e.clientY, target });
   };
-  const [nodes, setNodes] = useState<LayerFlowNode[]>([]);
+  const [nodes, setNodes] = useState<CanvasFlowNode[]>([]);
   const [edges, setEdges] = useState<Edge[]>([]);
 
   // React Flow's copies follow the document as it changes, adjusted during render (not in an effect) so no frame shows stale cards.
   const [synced, setSynced] = useState<readonly unknown[]>([]);
-  const inputs = [graph, selection, analysis, training];
+  const inputs = [graph, groups, selection, analysis, training];
   if (inputs.some((v, i) => v !== synced[i])) {
     setSynced(inputs);
-    setNodes((prev) => toFlowNodes(graph, selection.nodes, prev));
-    setEdges(toFlowEdges(graph, analysis, selection.edges, training));
+    setNodes((prev) => toFlowNodes(graph, groups, selection.nodes, prev));
+    setEdges(toFlowEdges(graph, groups, analysis, selection.edges, training));
   }
   useEffect(() => {
     // Fit whole-document loads (open, template, restore), never plain edits: the view must not jump under a drop.
@@ -94,7 +102,7 @@ export function Canvas() {
   }, [loadCount, fitRequest, flow]);
 
   // Deletion goes through our own shortcut (one undo step); React Flow only reports moves and selection.
-  const onNodesChange = useCallback((changes: NodeChange<LayerFlowNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<CanvasFlowNode>[]) => {
     setNodes((nds) =>
       applyNodeChanges(
         changes.filter((c) => c.type !== 'remove'),
@@ -110,27 +118,40 @@ export function Canvas() {
       ),
     );
   }, []);
+  // A block's card stands for its layers: selecting, moving and wiring it act on them.
   const onSelectionChange = useCallback(
-    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => select({ nodes: ns.map((n) => n.id), edges: es.map((e) => e.id) }),
+    ({ nodes: ns, edges: es }: OnSelectionChangeParams) => {
+      const doc = useProjectStore.getState().doc;
+      select({ nodes: [...new Set(ns.flatMap((n) => flowToDocument.members(doc, n.id)))], edges: es.map((e) => e.id) });
+    },
     [select],
   );
-  const onNodeDragStop: OnNodeDrag<LayerFlowNode> = useCallback(
-    (_e, _node, dragged) =>
-      run({ type: 'moveNodes', moves: dragged.map((n) => ({ id: n.id, position: { x: Math.round(n.position.x), y: Math.round(n.position.y) } })) }),
+  const onNodeDragStop: OnNodeDrag<CanvasFlowNode> = useCallback(
+    (_e, _node, dragged) => run({ type: 'moveNodes', moves: flowToDocument.moves(useProjectStore.getState().doc, dragged) }),
     [run],
   );
   const onConnect = useCallback(
-    (c: Connection) =>
-      run({ type: 'connect', source: c.source, sourceHandle: c.sourceHandle ?? MAIN_OUTPUT, target: c.target, targetHandle: c.targetHandle ?? 'input' }),
+    (c: Connection) => {
+      const from = flowToDocument.handle(c.source, c.sourceHandle ?? MAIN_OUTPUT);
+      const to = flowToDocument.handle(c.target, c.targetHandle ?? 'input');
+      run({ type: 'connect', source: from.nodeId, sourceHandle: from.handle, target: to.nodeId, targetHandle: to.handle });
+    },
     [run],
   );
 
   const onDragOver = (e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(LAYER_MIME)) return;
+    if (!e.dataTransfer.types.includes(LAYER_MIME) && !e.dataTransfer.types.includes(BLOCK_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   };
   const onDrop = (e: DragEvent) => {
+    const block = e.dataTransfer.getData(BLOCK_MIME);
+    if (block) {
+      e.preventDefault();
+      const p = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      edit.insertBlock(block, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - 24) });
+      return;
+    }
     const type = e.dataTransfer.getData(LAYER_MIME);
     if (!getLayer(type)) return;
     e.preventDefault();
@@ -140,7 +161,7 @@ export function Canvas() {
 
   return (
     <div ref={box} data-testid="canvas" data-zoom={zoom.toFixed(3)} className="relative h-full w-full bg-slate-50" onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<LayerFlowNode>
+      <ReactFlow<CanvasFlowNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -154,7 +175,7 @@ export function Canvas() {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionMode={SelectionMode.Partial}
-        onNodeContextMenu={(e, n) => openMenu(e, { kind: 'node', id: n.id })}
+        onNodeContextMenu={(e, n) => openMenu(e, n.type === 'layer' ? { kind: 'node', id: n.id } : { kind: 'group', id: n.data.groupId })}
         onEdgeContextMenu={(e, ed) => openMenu(e, { kind: 'edge', id: ed.id })}
         onPaneContextMenu={(e) => openMenu(e, { kind: 'pane' })}
         onSelectionContextMenu={(e) => openMenu(e, { kind: 'pane' })}
@@ -166,7 +187,7 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
         {graph.nodes.length > 0 && minimap && (
-          <MiniMap<LayerFlowNode>
+          <MiniMap<CanvasFlowNode>
             pannable
             zoomable
             nodeColor={minimapColor}

@@ -4,20 +4,14 @@ import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { MOD } from '../ui/platform';
 import type { EditActions } from './useEditActions';
+import { groupItems, groupSelectionItem } from './groupMenu';
+import type { Item } from './menuItem';
 
-export type MenuTarget = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | { kind: 'pane' };
+export type MenuTarget = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | { kind: 'group'; id: string } | { kind: 'pane' };
 export interface MenuState {
   readonly x: number;
   readonly y: number;
   readonly target: MenuTarget;
-}
-
-interface Item {
-  readonly label: string;
-  readonly keys?: string;
-  readonly testId: string;
-  readonly run: () => void;
-  readonly disabled?: boolean;
 }
 
 function items(target: MenuTarget, edit: EditActions): Item[] {
@@ -30,9 +24,12 @@ function items(target: MenuTarget, edit: EditActions): Item[] {
         { label: 'Copy', keys: `${MOD}+C`, testId: 'menu-copy', run: edit.copy },
         { label: 'Cut', keys: `${MOD}+X`, testId: 'menu-cut', run: edit.cut },
         { label: 'Duplicate', keys: `${MOD}+D`, testId: 'menu-duplicate', run: edit.duplicate },
+        groupSelectionItem(),
         { label: several ? 'Lay out selected layers' : 'Lay out graph', keys: 'L', testId: 'menu-layout', run: () => void layoutProject() },
         { label: several ? `Delete ${selected} layers` : 'Delete', keys: 'Del', testId: 'menu-delete', run: edit.remove },
       ];
+    case 'group':
+      return groupItems(target.id, edit);
     case 'edge':
       return [{ label: 'Delete connection', keys: 'Del', testId: 'menu-delete', run: edit.remove }];
     case 'pane':

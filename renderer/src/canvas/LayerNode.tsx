@@ -5,6 +5,7 @@ import type { GraphIssue } from '../../../app/analysis/types';
 import { getLayer } from '../../../app/layers/registry';
 import { formatShape, type InputHandle } from '../../../app/layers/types';
 import { useAdvice, useAnalysis, useFitIssues } from '../store/analysis';
+import { useNode } from '../store/nodeIndex';
 import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { categoryStyle, displayType } from '../ui/category';
@@ -24,7 +25,7 @@ const inputTitle = (h: InputHandle) => `${h.label} input${h.optional ? ' (option
 
 /** The one card every layer type is drawn with. */
 export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<LayerFlowNode>) {
-  const node = useProjectStore((s) => s.doc.graph.nodes.find((n) => n.id === id));
+  const node = useNode(id);
   const info = useAnalysis().nodes.get(id);
   const fit = useFitIssues();
   const tip = useAdvice().find((a) => a.nodeId === id);
@@ -42,8 +43,10 @@ export const LayerNode = memo(function LayerNode({ id, selected }: NodeProps<Lay
   const { inputs, outputs, showInputs, showOutputs, rows } = nodeHandles(node);
   const badHandles = new Set(issues.map((i) => i.handle).filter(Boolean));
   const rowTop = (i: number) => HEADER + 4 + ROW / 2 + i * ROW;
-  const border = issues.length ? 'border-red-400' : selected ? 'border-indigo-500' : 'border-slate-300';
-  const ring = selected ? (issues.length ? 'ring-2 ring-red-400/40' : 'ring-2 ring-indigo-500/30') : '';
+  // Errors stop Train and are red; warnings (an ignored param) do not, and are amber.
+  const worst = issues.some((i) => i.severity === 'error') ? 'error' : issues.length ? 'warning' : null;
+  const border = worst === 'error' ? 'border-red-400' : worst === 'warning' ? 'border-amber-400' : selected ? 'border-indigo-500' : 'border-slate-300';
+  const ring = selected ? (worst === 'error' ? 'ring-2 ring-red-400/40' : worst === 'warning' ? 'ring-2 ring-amber-400/40' : 'ring-2 ring-indigo-500/30') : '';
 
   return (
     <div

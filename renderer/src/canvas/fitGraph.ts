@@ -1,6 +1,5 @@
-import { getNodesBounds, type ReactFlowInstance } from '@xyflow/react';
+import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
 import type { LayoutDirection } from './autoLayout';
-import type { LayerFlowNode } from './LayerNode';
 
 /** Below this zoom a card's shape and parameter count stop being readable. */
 export const FIT_MIN_ZOOM = 0.75;
@@ -11,8 +10,9 @@ const PAD = 36;
  * Fits the graph in the canvas, but never below a readable zoom: along an axis where the graph
  * is too long it starts at the beginning (the inputs) and the rest is a scroll away.
  */
-export function fitGraph(el: HTMLElement | null, flow: ReactFlowInstance<LayerFlowNode>, direction: LayoutDirection, duration = 200): void {
-  const nodes = flow.getNodes();
+export function fitGraph<N extends Node>(el: HTMLElement | null, flow: ReactFlowInstance<N>, direction: LayoutDirection, duration = 200): void {
+  // Layers folded into a block's card are hidden; the card stands for them.
+  const nodes = flow.getNodes().filter((n) => !n.hidden);
   if (!el || nodes.length === 0) return;
   const { width, height } = el.getBoundingClientRect();
   const b = getNodesBounds(nodes);

@@ -6,6 +6,8 @@ import { copyFragment, parseFragment, placeFragment, serializeFragment, type Fra
 import { clearOffset, insertLayerCommand } from '../store/insert';
 import { noSelection, useProjectStore } from '../store/project';
 import { useView } from '../store/view';
+import { useBlocks } from '../store/blocks';
+import { insertBlockCommand } from '../store/blockLibrary';
 import type { XY } from '../store/commands';
 import { NODE_WIDTH } from './nodeGeometry';
 
@@ -21,6 +23,8 @@ export interface EditActions {
   readonly pasteText: (text: string) => void;
   readonly duplicate: () => void;
   readonly remove: () => void;
+  /** Puts a block from My blocks into the graph as one collapsed block: at `at` (a drop), or in view beside what is there. */
+  readonly insertBlock: (blockId: string, at?: XY) => void;
 }
 
 const bounds = (f: Fragment) => ({ x: Math.min(...f.nodes.map((n) => n.position.x)), y: Math.min(...f.nodes.map((n) => n.position.y)) });
@@ -46,7 +50,7 @@ export function useEditActions(): EditActions {
     };
     const copyText = () => {
       const { doc, selection } = useProjectStore.getState();
-      const f = copyFragment(doc.graph, selection.nodes);
+      const f = copyFragment(doc.graph, selection.nodes, doc.groups);
       return f ? serializeFragment(f) : null;
     };
     /** Pastes beside the originals when they are in this graph, else in the middle of the view; never onto a layer. */
@@ -56,8 +60,8 @@ export function useEditActions(): EditActions {
       const b = bounds(f);
       const centre = viewCentre();
       const offset = clearOffset(doc.graph, f.nodes, here ? { x: 0, y: 0 } : { x: centre.x - b.x, y: centre.y - b.y }, useView.getState().direction);
-      const placed = placeFragment(doc.graph, f, offset);
-      run({ type: 'insertGraph', nodes: placed.nodes, edges: placed.edges, label });
+      const placed = placeFragment(doc.graph, f, offset, doc.groups);
+      run({ type: 'insertGraph', nodes: placed.nodes, edges: placed.edges, label, ...(placed.groups ? { groups: placed.groups } : {}) });
       select({ nodes: placed.nodes.map((n) => n.id), edges: placed.edges.map((e) => e.id) });
       const first = placed.nodes[0];
       if (first) reveal(first.position);
@@ -113,10 +117,21 @@ export function useEditActions(): EditActions {
       pasteText,
       duplicate() {
         const { doc, selection } = useProjectStore.getState();
-        const f = copyFragment(doc.graph, selection.nodes);
+        const f = copyFragment(doc.graph, selection.nodes, doc.groups);
         if (f) pasteFragment(f, `Duplicate ${f.nodes.length === 1 ? f.nodes[0]!.name : `${f.nodes.length} layers`}`);
       },
       remove,
+      insertBlock(blockId, at) {
+        const block = useBlocks.getState().blocks.find((b) => b.id === blockId);
+        if (!block) return;
+        const { doc, run, select } = useProjectStore.getState();
+        const start = at ?? viewCentre();
+        const offset = at ? start : clearOffset(doc.graph, block.nodes, start, useView.getState().direction);
+        const cmd = insertBlockCommand(doc, block, offset);
+        run(cmd);
+        select({ nodes: cmd.nodes.map((n) => n.id), edges: [] });
+        if (!at) reveal(offset);
+      },
     };
   }, [flow]);
 }

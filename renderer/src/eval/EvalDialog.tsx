@@ -8,6 +8,7 @@ import { ClassificationView } from './ClassificationView';
 import { GanView, ReconstructionView, SequenceView } from './OtherViews';
 import { RegressionView } from './RegressionView';
 import { useEval, type EvalState } from './store';
+import { useProjectStore } from '../store/project';
 
 function Body({ result }: { readonly result: Evaluation }) {
   switch (result.kind) {
@@ -34,6 +35,7 @@ export function EvalDialog() {
 function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'closed' }> }) {
   const [tab, setTab] = useState<'evaluate' | 'playground' | 'features' | 'attention'>('evaluate');
   const [drawn, setDrawn] = useState<PlaygroundInput | null>(null);
+  const columns = useProjectStore((s) => s.doc.data.source?.csv.columns);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') closeEvaluation();
@@ -109,7 +111,7 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
             </div>
           )}
           {report && tab === 'evaluate' && <Body result={report.result} />}
-          {report && tab === 'playground' && <Playground runId={report.runId} dataset={view.dataset} onInput={setDrawn} />}
+          {report && tab === 'playground' && <Playground runId={report.runId} dataset={view.dataset} columns={columns} onInput={setDrawn} />}
           {report && tab === 'attention' && <AttentionPanel runId={report.runId} />}
           {report && tab === 'features' && <FeatureMapsView runId={report.runId} result={report.result} drawn={drawn} />}
         </div>

@@ -30,6 +30,22 @@ export function ExampleViewBox({ view, size = 72 }: { readonly view: ExampleView
           ))}
         </dl>
       );
+    case 'row':
+      return (
+        <dl className="grid max-w-[220px] grid-cols-[auto_minmax(0,1fr)] gap-x-2 text-[11.5px] text-slate-600 tabular-nums">
+          {view.cells.slice(0, 8).map((c) => (
+            <div key={c.name} className="contents">
+              <dt className="truncate text-slate-400" title={c.name}>
+                {c.name}
+              </dt>
+              <dd className="truncate" title={c.value}>
+                {c.value}
+              </dd>
+            </div>
+          ))}
+          {view.cells.length > 8 && <div className="col-span-2 text-slate-400">+{view.cells.length - 8} more columns</div>}
+        </dl>
+      );
   }
 }
 

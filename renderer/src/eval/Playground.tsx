@@ -1,9 +1,11 @@
 import { useRef, useState } from 'react';
+import type { ColumnSettings } from '../../../app/data/source';
 import type { PlaygroundInput, PlaygroundResult } from '../../../app/protocol';
 import { errorText } from '../actions/notify';
 import { DrawPad, READ } from './DrawPad';
 import { ExampleViewBox } from './ExampleCard';
 import { imageInput, tryInput } from './playgroundActions';
+import { RowForm } from './RowForm';
 import { Card } from './Tiles';
 
 const IMAGE_SETS = new Set(['mnist', 'images']);
@@ -13,7 +15,8 @@ function Probabilities({ result }: { readonly result: PlaygroundResult }) {
   if (result.kind === 'values') {
     return (
       <p className="text-[14px] text-slate-700" data-testid="playground-values">
-        Predicted: <b className="tabular-nums">{result.values.map((v) => v.toPrecision(4)).join(', ')}</b>
+        Predicted:{' '}
+        <b className="tabular-nums">{result.values.map((v, j) => `${result.names?.[j] ? `${result.names[j]} ` : ''}${v.toPrecision(4)}`).join(', ')}</b>
       </p>
     );
   }
@@ -40,10 +43,13 @@ function Probabilities({ result }: { readonly result: PlaygroundResult }) {
 export function Playground({
   runId,
   dataset,
+  columns,
   onInput,
 }: {
   readonly runId: string;
   readonly dataset: string;
+  /** A table's columns, as the open project imported them: the playground shows one field per feature. */
+  readonly columns?: readonly ColumnSettings[] | undefined;
   readonly onInput?: (input: PlaygroundInput) => void;
 }) {
   const [result, setResult] = useState<PlaygroundResult | null>(null);
@@ -88,10 +94,15 @@ export function Playground({
 
   const image = IMAGE_SETS.has(dataset);
   const textual = TEXT_SETS.has(dataset);
+  const table = dataset === 'csv' && columns && columns.length > 0;
   const seen = result?.kind === 'classes' ? result.seen : undefined;
   return (
     <div className="grid grid-cols-[auto_minmax(0,1fr)] gap-3" data-testid="playground">
-      <Card title={image ? (dataset === 'mnist' ? 'Draw a digit' : 'Drop an image') : textual ? 'Type a sentence' : 'Type a row of numbers'}>
+      <Card
+        title={
+          image ? (dataset === 'mnist' ? 'Draw a digit' : 'Drop an image') : textual ? 'Type a sentence' : table ? 'Fill in a row' : 'Type a row of numbers'
+        }
+      >
         {image && (
           <div className="space-y-2">
             {dataset === 'mnist' && <DrawPad clearKey={clearKey} onChange={(pixels) => run({ kind: 'image', width: READ, height: READ, pixels })} />}
@@ -149,7 +160,8 @@ export function Playground({
             </button>
           </div>
         )}
-        {!image && !textual && (
+        {table && <RowForm columns={columns} onAsk={(cells) => run({ kind: 'row', cells })} />}
+        {!image && !textual && !table && (
           <form
             className="w-[380px] space-y-2"
             onSubmit={(e) => {

@@ -16,6 +16,8 @@ export const SHORTCUTS: readonly { readonly group: string; readonly items: reado
       { keys: ['Shift+drag'], action: 'Select with a box' },
       { keys: [`${MOD}+C`, `${MOD}+X`, `${MOD}+V`], action: 'Copy, cut, paste layers (also between windows)' },
       { keys: [`${MOD}+D`], action: 'Duplicate the selection' },
+      { keys: [`${MOD}+G`], action: 'Group the selected layers into a named block' },
+      { keys: [`${MOD}+Shift+G`], action: 'Ungroup the selected block' },
       { keys: ['Delete', 'Backspace'], action: 'Delete the selection' },
       { keys: [`${MOD}+Z`], action: 'Undo' },
       { keys: [`${MOD}+Shift+Z`, `${MOD}+Y`], action: 'Redo' },

@@ -7,6 +7,7 @@ import { noSelection, useProjectStore } from '../store/project';
 import { isActive, useRun } from '../store/run';
 import { useView } from '../store/view';
 import type { EditActions } from '../canvas/useEditActions';
+import { groupSelection, ungroupSelection } from '../canvas/groupActions';
 import { isEditable } from '../ui/platform';
 
 /** Keys that act on whatever has focus: form controls, and buttons whose own Space or Enter must win. */
@@ -69,6 +70,10 @@ export function useShortcuts(edit: EditActions): void {
       } else if (mod && key === 'a') {
         e.preventDefault();
         edit.selectAll();
+      } else if (mod && key === 'g') {
+        e.preventDefault();
+        if (e.shiftKey) ungroupSelection();
+        else groupSelection();
       } else if (mod && key === 'd') {
         e.preventDefault();
         edit.duplicate();

@@ -3,13 +3,14 @@ import { layersByCategory } from '../../../app/layers/registry';
 import type { LayerCategory } from '../../../app/layers/types';
 import { useEditActions } from '../canvas/useEditActions';
 import { displayType } from '../ui/category';
+import { MyBlocks } from './MyBlocks';
 import { PaletteItem } from './PaletteItem';
 
 const groups = layersByCategory().filter((g) => g.layers.length > 0);
 
 /** Every layer in the catalog, grouped by category, with a filter; drag one onto the canvas, or double-click / Enter to add it after the selected layer. */
 export function Palette() {
-  const { insert } = useEditActions();
+  const { insert, insertBlock } = useEditActions();
   const [query, setQuery] = useState('');
   const [closed, setClosed] = useState<ReadonlySet<LayerCategory>>(new Set());
   const q = query.trim().toLowerCase();
@@ -44,6 +45,7 @@ export function Palette() {
         />
       </div>
       <div className="min-h-0 flex-1 space-y-2 overflow-y-auto px-2 py-2">
+        <MyBlocks query={query} onAdd={(id) => insertBlock(id)} />
         {shown.length === 0 && <p className="px-2 py-4 text-center text-[12.5px] text-slate-500">No layer matches “{query}”.</p>}
         {shown.map(({ category, layers }) => {
           const open = q !== '' || !closed.has(category);

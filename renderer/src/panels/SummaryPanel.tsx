@@ -1,5 +1,6 @@
 import { formatCount, summaryRows } from '../../../app/analysis/summary';
 import { useReveal } from '../canvas/useReveal';
+import { BlockSummary } from './BlockSummary';
 import { useAnalysis } from '../store/analysis';
 import { useProjectStore } from '../store/project';
 import { displayType } from '../ui/category';
@@ -57,6 +58,7 @@ export function SummaryPanel() {
           </table>
         </div>
       )}
+      <BlockSummary />
       <div className="rounded-md bg-slate-50 px-2.5 py-1.5 text-[13px] ring-1 ring-slate-200">
         <div className="flex items-baseline justify-between">
           <span className="text-slate-600">Total params</span>

@@ -1,9 +1,11 @@
+import { pruneGroups, type GroupDoc } from '../../../app/document/groups';
 import type { EdgeDoc, NodeDoc, ProjectDoc } from '../../../app/document/schema';
 import type { DataSettings } from '../../../app/data/catalog';
 import type { ParamFix } from '../../../app/data/fit';
 import { defaultParams, getLayer } from '../../../app/layers/registry';
 import { MAIN_OUTPUT } from '../../../app/layers/types';
 import type { TrainingSettings } from '../../../app/training/settings';
+import { applyGroupCommand, groupLabel, type GroupCommand } from './groupCommands';
 import { edgeId } from './naming';
 
 export interface XY {
@@ -28,8 +30,8 @@ export type Command =
       reroute: readonly string[];
       moves: readonly { id: string; position: XY }[];
     }
-  /** Layers and the edges between them, with ids already fresh: paste and duplicate. */
-  | { type: 'insertGraph'; nodes: readonly NodeDoc[]; edges: readonly EdgeDoc[]; label: string }
+  /** Layers and the edges between them, with ids already fresh: paste, duplicate, and a block from the library (with its group). */
+  | { type: 'insertGraph'; nodes: readonly NodeDoc[]; edges: readonly EdgeDoc[]; label: string; groups?: readonly GroupDoc[] }
   | { type: 'connect'; source: string; sourceHandle: string; target: string; targetHandle: string }
   | { type: 'setParam'; nodeId: string; key: string; value: unknown }
   | { type: 'renameNode'; nodeId: string; name: string }
@@ -45,11 +47,13 @@ export type Command =
   | { type: 'setTrainable'; nodeIds: readonly string[]; trainable: boolean }
   | { type: 'setRole'; nodeIds: readonly string[]; role: NodeDoc['role'] }
   /** Brings back a run's graph, data and training settings; the project keeps its id and name. */
-  | { type: 'restoreSnapshot'; snapshot: ProjectDoc; label: string };
+  | { type: 'restoreSnapshot'; snapshot: ProjectDoc; label: string }
+  | GroupCommand;
 
 const layersLabel = (ids: readonly string[]) => (ids.length === 1 ? ids[0]! : `${ids.length} layers`);
 
-export function commandLabel(cmd: Command): string {
+/** The name of an undo step; `doc` is the document the command applies to (blocks are named by their name, not id). */
+export function commandLabel(cmd: Command, doc: ProjectDoc): string {
   switch (cmd.type) {
     case 'addNode':
       return `Add ${cmd.id}`;
@@ -85,6 +89,11 @@ export function commandLabel(cmd: Command): string {
     case 'restoreSnapshot':
     case 'importData':
       return cmd.label;
+    case 'group':
+    case 'ungroup':
+    case 'setGroupCollapsed':
+    case 'renameGroup':
+      return groupLabel(doc, cmd);
   }
 }
 
@@ -101,6 +110,8 @@ export function mergeKey(cmd: Command): string | null {
       return `training:${Object.keys(cmd.patch).sort().join(',')}`;
     case 'setProjectName':
       return 'projectName';
+    case 'renameGroup':
+      return `group-name:${cmd.groupId}`;
     default:
       return null;
   }
@@ -173,11 +184,23 @@ function insertGraph(doc: ProjectDoc, cmd: Extract<Command, { type: 'insertGraph
   const edgeIds = new Set(edges.map((e) => e.id));
   // Fresh ids are chosen before the command is made; one that clashes means the document moved on, so nothing changes.
   if (cmd.nodes.length === 0 || cmd.nodes.some((n) => taken.has(n.id) || taken.has(n.name)) || cmd.edges.some((e) => edgeIds.has(e.id))) return doc;
-  return withGraph(doc, [...nodes, ...cmd.nodes], [...edges, ...cmd.edges]);
+  const added = new Set(cmd.nodes.map((n) => n.id));
+  const groups = cmd.groups ?? [];
+  // A block comes in whole or not at all: its id is free and every member is one of the inserted layers.
+  if (groups.some((g) => doc.groups.some((d) => d.id === g.id) || g.nodes.length === 0 || g.nodes.some((id) => !added.has(id)))) return doc;
+  const graph = withGraph(doc, [...nodes, ...cmd.nodes], [...edges, ...cmd.edges]);
+  return groups.length ? { ...graph, groups: [...doc.groups, ...groups.map((g) => ({ ...g, nodes: [...g.nodes] }))] } : graph;
 }
 
-/** Applies one command; returns the same object when nothing changes. */
+/** Applies one command; returns the same object when nothing changes. Layers that go leave their block. */
 export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
+  const after = applyEdit(doc, cmd);
+  if (after === doc || after.graph.nodes === doc.graph.nodes || after.groups.length === 0) return after;
+  const groups = pruneGroups(after.groups, new Set(after.graph.nodes.map((n) => n.id)));
+  return groups === after.groups ? after : { ...after, groups };
+}
+
+function applyEdit(doc: ProjectDoc, cmd: Command): ProjectDoc {
   const { nodes, edges } = doc.graph;
   switch (cmd.type) {
     case 'addNode': {
@@ -201,7 +224,7 @@ export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
     case 'setParam':
       return mapNode(doc, cmd.nodeId, (n) => (Object.is(n.params[cmd.key], cmd.value) ? n : { ...n, params: { ...n.params, [cmd.key]: cmd.value } }));
     case 'applyFix':
-      return applyCommand(doc, { type: 'setParam', nodeId: cmd.fix.nodeId, key: cmd.fix.key, value: cmd.fix.value });
+      return applyEdit(doc, { type: 'setParam', nodeId: cmd.fix.nodeId, key: cmd.fix.key, value: cmd.fix.value });
     case 'renameNode':
       return mapNode(doc, cmd.nodeId, (n) => (n.name === cmd.name ? n : { ...n, name: cmd.name }));
     case 'moveNodes':
@@ -227,8 +250,13 @@ export function applyCommand(doc: ProjectDoc, cmd: Command): ProjectDoc {
     case 'setRole':
       return mapNodes(doc, cmd.nodeIds, (n) => (n.role === cmd.role ? n : { ...n, role: cmd.role }));
     case 'restoreSnapshot': {
-      const { graph, data, training } = cmd.snapshot;
-      return { ...doc, graph, data, training };
+      const { graph, data, training, groups } = cmd.snapshot;
+      return { ...doc, graph, data, training, groups };
     }
+    case 'group':
+    case 'ungroup':
+    case 'setGroupCollapsed':
+    case 'renameGroup':
+      return applyGroupCommand(doc, cmd);
   }
 }

@@ -57,7 +57,7 @@ export const useProjectStore = create<ProjectState>()((set, get) => ({
     const { doc, history, selection } = get();
     const after = applyCommand(doc, cmd);
     if (after === doc) return;
-    const entry = { label: commandLabel(cmd), before: doc, after, mergeKey: mergeKey(cmd), at: Date.now() };
+    const entry = { label: commandLabel(cmd, doc), before: doc, after, mergeKey: mergeKey(cmd), at: Date.now() };
     set({ doc: after, history: record(history, entry), selection: pruneSelection(after, selection) });
   },
 
