@@ -11,6 +11,8 @@ export function medianMs(fn: () => void, runs: number, warmup = 3): number {
   return times[Math.floor(times.length / 2)]!;
 }
 
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export function table(rows: Record<string, string | number>[]): string {
   const keys = Object.keys(rows[0] ?? {});
   const cell = (v: string | number) => (typeof v === 'number' ? v.toFixed(v < 10 ? 3 : 1) : v);

@@ -4,20 +4,26 @@ import { join } from 'node:path';
 import { loadProjectText } from '../app/document/load';
 import type { ProjectDoc } from '../app/document/schema';
 import { hostEventSchema, type HostEvent } from '../app/protocol/events';
+import type { RunObserver } from '../main/engine/run/observer';
 import { train } from '../main/engine/train';
-import { table } from './stats';
+import { median, table } from './stats';
+
+/** A template as the app opens it. */
+export function templateDoc(id: string): ProjectDoc {
+  const loaded = loadProjectText(readFileSync(join('resources', 'templates', `${id}.layerlab.json`), 'utf8'));
+  if (!loaded.ok) throw new Error(loaded.error);
+  return loaded.doc;
+}
 
 function mnistMlp(): ProjectDoc {
-  const loaded = loadProjectText(readFileSync(join('resources', 'templates', 'mlp-mnist.layerlab.json'), 'utf8'));
-  if (!loaded.ok) throw new Error(loaded.error);
-  const doc = loaded.doc;
+  const doc = templateDoc('mlp-mnist');
   doc.data = { ...doc.data, limit: 12_000 };
   doc.training = { ...doc.training, epochs: 2, batchSize: 32, validationSplit: 0.1 };
   return doc;
 }
 
 /** What a host does with every event: validate it and serialise it for IPC or the WebSocket. */
-function listener(): { emit: (e: HostEvent) => void; count: () => number } {
+export function listener(): { emit: (e: HostEvent) => void; count: () => number } {
   let n = 0;
   return {
     emit: (e) => {
@@ -28,9 +34,10 @@ function listener(): { emit: (e: HostEvent) => void; count: () => number } {
   };
 }
 
-async function seconds(doc: ProjectDoc, emit: (e: HostEvent) => void): Promise<number> {
+/** Wall seconds of one whole training run of `doc` on wasm, with the given event listener and observers. */
+export async function seconds(doc: ProjectDoc, emit: (e: HostEvent) => void, observers: readonly RunObserver[] = []): Promise<number> {
   const start = performance.now();
-  await train({ runId: 'bench', document: doc, backend: 'wasm' }, { tf, emit });
+  await train({ runId: 'bench', document: doc, backend: 'wasm' }, { tf, emit, observers });
   return (performance.now() - start) / 1000;
 }
 
@@ -51,7 +58,6 @@ export async function benchStreamingOverhead(rounds = 5): Promise<Record<string,
     heard.push(await seconds(doc, l.emit));
     events = l.count();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = median(quiet);
   const withListener = median(heard);
   return [

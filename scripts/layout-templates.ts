@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectSchema } from '../app/document/schema';
-import { layoutGraph } from '../renderer/src/canvas/autoLayout';
+import { layoutGraph } from '../app/layout/auto-layout';
 
 const DIR = join(import.meta.dirname, '..', 'resources', 'templates');
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

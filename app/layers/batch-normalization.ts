@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
+import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, normFromKeras, scaleParam } from './normalization';
 import { axisIndex } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
 import { defineLayer } from './types';
@@ -64,4 +64,5 @@ export const BatchNormalization = defineLayer({
     };
   },
   keras: ({ name, params: p }) => ({ layer: `layers.BatchNormalization(${kwargs({ momentum: p.momentum, epsilon: p.epsilon, name })})` }),
+  fromKeras: normFromKeras,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkSequence, featureSize, RECURRENT_KINDS, recurrentFields, recurrentParamCount } from './recurrent-rules';
-import { defineLayer } from './types';
+import { defineLayer, wrappedLayer } from './types';
 import { assign, lastDim, py } from './emit/python';
 import { kerasRecurrent, recurrentModule, recurrentWeights } from './emit/recurrent';
 
@@ -54,4 +54,16 @@ export const Bidirectional = defineLayer({
   keras: ({ name, params: p }) => ({
     layer: `layers.Bidirectional(${kerasRecurrent(p.layer, { units: p.units, activation: 'tanh', returnSequences: p.returnSequences })}, merge_mode=${py(p.mergeMode)}, name=${py(name)})`,
   }),
+  // The wrapped layer's settings live in its own config; LayerLab's copy runs tanh and, for a GRU, reset_after.
+  fromKeras: (config, read) => {
+    const inner = wrappedLayer(config);
+    const kind = inner?.className === 'GRUResetAfter' ? 'GRU' : inner?.className;
+    if (!inner || !RECURRENT_KINDS.some((k) => k === kind))
+      return { error: `wraps ${inner?.className ?? 'nothing'}; LayerLab wraps ${RECURRENT_KINDS.join(', ')}` };
+    if ((inner.config.activation ?? 'tanh') !== 'tanh')
+      return { error: `wraps a ${kind} with activation ${JSON.stringify(inner.config.activation)}; LayerLab's runs tanh` };
+    if (kind === 'GRU' && inner.config.reset_after === false) return { error: "wraps a GRU with reset_after false; LayerLab's resets after" };
+    if (config.backward_layer) return { error: 'has its own backward layer; LayerLab mirrors the forward one' };
+    return { ...read, layer: kind, units: inner.config.units, returnSequences: inner.config.return_sequences ?? false };
+  },
 });

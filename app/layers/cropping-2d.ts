@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
 import { defineLayer, formatDims } from './types';
-import { borders, bordersParam } from './windows';
+import { borders, bordersFromKeras, bordersParam } from './windows';
 import { assign, py } from './emit/python';
 
 /** Keras refuses a crop that leaves nothing (cropping ≥ size). */
@@ -51,4 +51,8 @@ export const Cropping2D = defineLayer({
     return { init: [], forward: ([x = 'x'], out) => assign(out, `${x}[:, ${top}:${h - bottom}, ${left}:${w - right}, :]`) };
   },
   keras: ({ name, params: p }) => ({ layer: `layers.Cropping2D(${py(borders(p.cropping))}, name=${py(name)})` }),
+  fromKeras: (config, read) => {
+    const cropping = bordersFromKeras(config.cropping);
+    return 'error' in cropping ? cropping : { ...read, cropping };
+  },
 });

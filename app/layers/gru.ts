@@ -30,4 +30,6 @@ export const GRU = defineLayer({
   paramCount: (p, inputs) => recurrentParamCount('GRU', p.units, featureSize(inputs), p.resetAfter),
   pytorch: (node) => recurrentEmitter('GRU', node),
   keras: ({ name, params: p }) => ({ layer: kerasRecurrent('GRU', p, name), call: kerasRecurrentCall }),
+  // tfjs builds a reset-after GRU as LayerLab's own class (its GRU has only reset_after false), and saves it under that name.
+  kerasAliases: ['GRUResetAfter'],
 });

@@ -25,4 +25,12 @@ export const InputLayer = defineLayer({
   // The Input's variable is the forward argument itself.
   pytorch: () => ({ init: [], forward: () => [] }),
   keras: ({ name, params: p }) => ({ layer: `keras.Input(shape=${py(p.shape)}, name=${py(name)})`, call: (layer) => layer }),
+  // tfjs and Keras 2 save the shape with its batch axis (batch_input_shape), Keras 3 as batch_shape.
+  fromKeras: (config, read) => {
+    const batch = config.batch_input_shape ?? config.batch_shape;
+    const shape = Array.isArray(batch) ? batch.slice(1) : config.shape;
+    if (!Array.isArray(shape)) return { error: 'has no shape' };
+    if (shape.some((d) => d === null)) return { error: `has a dimension unknown until run time ${JSON.stringify(shape)}; LayerLab's Inputs have fixed sizes` };
+    return { ...read, shape };
+  },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, scaleParam } from './normalization';
+import { centerParam, epsilonParam, featuresAt, missingWeightGap, normalizedShape, normAxisParam, normFromKeras, scaleParam } from './normalization';
 import { defineLayer } from './types';
 import { assign, kwargs, lastDim, py } from './emit/python';
 
@@ -38,4 +38,5 @@ export const LayerNormalization = defineLayer({
     };
   },
   keras: ({ name, params: p }) => ({ layer: `layers.LayerNormalization(${kwargs({ axis: p.axis, epsilon: p.epsilon, name })})` }),
+  fromKeras: normFromKeras,
 });

@@ -1,4 +1,4 @@
-import { poolParams, poolShape } from './pooling';
+import { poolFromKeras, poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
 import { kerasPool, poolEmitter } from './emit/pool';
@@ -19,4 +19,5 @@ export const MaxPooling1D = defineLayer({
   paramCount: () => 0,
   pytorch: (node) => poolEmitter(node, 'max', 1),
   keras: ({ name, params: p }) => ({ layer: kerasPool('MaxPooling1D', p, name) }),
+  fromKeras: poolFromKeras,
 });

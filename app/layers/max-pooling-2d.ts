@@ -1,4 +1,4 @@
-import { poolParams, poolShape } from './pooling';
+import { poolFromKeras, poolParams, poolShape } from './pooling';
 import { IMAGES, SEQUENCES } from './shape-hints';
 import { defineLayer } from './types';
 import { kerasPool, poolEmitter } from './emit/pool';
@@ -20,4 +20,5 @@ export const MaxPooling2D = defineLayer({
   paramCount: () => 0,
   pytorch: (node) => poolEmitter(node, 'max', 2),
   keras: ({ name, params: p }) => ({ layer: kerasPool('MaxPooling2D', p, name) }),
+  fromKeras: poolFromKeras,
 });

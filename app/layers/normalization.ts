@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { axisIndex, badAxis } from './shape-hints';
 import { tfjsGap } from './tfjs-gaps';
-import type { Shape, ShapeResult } from './types';
+import type { FromKerasResult, KerasConfig, Shape, ShapeResult } from './types';
 
 /** Shared params of BatchNormalization and LayerNormalization (Keras defaults). */
 export const normAxisParam = z
@@ -46,4 +46,12 @@ export function featuresAt(axis: number, shape: Shape | undefined): number {
 export function missingWeightGap(layer: string, p: { center: boolean; scale: boolean }): ShapeResult | null {
   if (p.center && p.scale) return null;
   return tfjsGap(layer, 'with center or scale off', 'Turn center and scale on: γ starts at 1 and β at 0, so the layer starts out the same.');
+}
+
+/** Keras 3 saves `axis` as a list; LayerLab normalises over one axis. */
+export function normFromKeras(config: KerasConfig, read: Record<string, unknown>): FromKerasResult {
+  const axis = config.axis;
+  if (!Array.isArray(axis)) return read;
+  if (axis.length !== 1) return { error: `normalises over the axes ${JSON.stringify(axis)} together; LayerLab normalises over one axis` };
+  return { ...read, axis: axis[0] };
 }

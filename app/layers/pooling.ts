@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectLayout, type Alternative, type Layout } from './shape-hints';
-import type { Shape, ShapeResult } from './types';
+import type { FromKerasResult, Shape, ShapeResult } from './types';
 import { pair, paddingParam, perAxis, poolStrides, slide } from './windows';
 
 /** Params shared by the local pooling layers; strides 0 stands for Keras's default (strides = poolSize). */
@@ -40,4 +40,14 @@ export function pool1dArgs(p: PoolParams) {
 /** tfjs's 2-D pooling args, with the stride default resolved. */
 export function pool2dArgs(p: PoolParams) {
   return { poolSize: pair(p.poolSize), strides: pair(poolStrides(p.poolSize, p.strides)), padding: p.padding };
+}
+
+/** Keras saves the strides it resolved; strides equal to the pool size are its default, which LayerLab writes as 0. */
+export function poolFromKeras(_config: unknown, read: Record<string, unknown>): FromKerasResult {
+  const size = read.poolSize;
+  const strides = read.strides;
+  if (Array.isArray(size) && Array.isArray(strides) && size.length === strides.length && size.every((s, i) => s === strides[i])) {
+    return { ...read, strides: strides.map(() => 0) };
+  }
+  return read;
 }

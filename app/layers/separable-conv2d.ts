@@ -4,6 +4,7 @@ import { channelsOf, convShape, filtersParam, useBiasParam, windowArea } from '.
 import { IMAGES } from './shape-hints';
 import { defineLayer } from './types';
 import { paddingParam, perAxis } from './windows';
+import { kerasSeparable, separableEmitter } from './emit/conv';
 
 export const SeparableConv2D = defineLayer({
   type: 'SeparableConv2D',
@@ -32,4 +33,6 @@ export const SeparableConv2D = defineLayer({
     const depthwise = channelsOf(shape) * p.depthMultiplier;
     return windowArea(p.kernelSize) * depthwise + depthwise * p.filters + (p.useBias ? p.filters : 0);
   },
+  pytorch: (node) => separableEmitter(node),
+  keras: ({ name, params: p }) => ({ layer: kerasSeparable(p, name) }),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { activationParam } from './activations';
 import { expectMinRank } from './shape-hints';
-import { defineLayer } from './types';
+import { wrappedLayer, defineLayer } from './types';
 import { assign, kerasActivation, kwargs, lastDim, py, torchActivation } from './emit/python';
 
 export const TimeDistributed = defineLayer({
@@ -45,4 +45,10 @@ export const TimeDistributed = defineLayer({
   keras: ({ name, params: p }) => ({
     layer: `layers.TimeDistributed(layers.Dense(${p.units}, ${kwargs({ activation: kerasActivation(p.activation), use_bias: p.useBias ? undefined : false })}), name=${py(name)})`,
   }),
+  // LayerLab's TimeDistributed wraps a Dense, whose settings live in the wrapped layer's config.
+  fromKeras: (config, read) => {
+    const inner = wrappedLayer(config);
+    if (inner?.className !== 'Dense') return { error: `wraps ${inner?.className ?? 'nothing'}; LayerLab wraps a Dense` };
+    return { ...read, units: inner.config.units, activation: inner.config.activation ?? 'linear', useBias: inner.config.use_bias ?? true };
+  },
 });

@@ -28,6 +28,12 @@ export interface InputHandle {
   readonly multiple?: boolean;
 }
 
+/** A layer's config as a saved Keras or TF.js model holds it (snake_case keys), read by app/import. */
+export type KerasConfig = Readonly<Record<string, unknown>>;
+
+/** Params read back from a Keras config, or why this configuration has no LayerLab equivalent. */
+export type FromKerasResult = Record<string, unknown> | { readonly error: string };
+
 /** The name of a layer's first (and usually only) output handle. */
 export const MAIN_OUTPUT = 'output';
 
@@ -64,6 +70,14 @@ export interface LayerDef<S extends z.ZodObject = z.ZodObject> {
   readonly pytorch?: PytorchEmitter<z.output<S>>;
   /** The Keras 3 functional-API call (app/export); absent: exporting to Keras is an error naming it. */
   readonly keras?: KerasEmitter<z.output<S>>;
+  /**
+   * Reading a saved model back (app/import). By default each param is the config key of the same name in snake_case
+   * (useBias ← use_bias), since params are named after Keras's keys; this fixes the ones that differ, given the config
+   * and the params read that way. The result is checked against `params` afterwards.
+   */
+  fromKeras?(config: KerasConfig, read: Record<string, unknown>): FromKerasResult;
+  /** Other class names a saved model may give this layer (the custom tfjs class a reset-after GRU is built as). */
+  readonly kerasAliases?: readonly string[];
 }
 
 export function outputNames(def: LayerDef, params: unknown): readonly string[] {
@@ -82,4 +96,13 @@ export function formatShape(shape: Shape): string {
 
 export function formatDims(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0] ?? 'None'},)` : `(${shape.map((d) => d ?? 'None').join(', ')})`;
+}
+
+/** The layer a wrapper (Bidirectional, TimeDistributed) saves inside its config: its class and its own config. */
+export function wrappedLayer(config: KerasConfig): { readonly className: string; readonly config: KerasConfig } | null {
+  const inner = config.layer;
+  if (typeof inner !== 'object' || inner === null) return null;
+  const { class_name: className, config: innerConfig } = inner as Record<string, unknown>;
+  if (typeof className !== 'string' || typeof innerConfig !== 'object' || innerConfig === null) return null;
+  return { className, config: innerConfig as KerasConfig };
 }

@@ -119,3 +119,17 @@ export function borders(list: readonly number[]): [[number, number], [number, nu
         [c, d],
       ];
 }
+
+/** Keras's padding or cropping, ((top, bottom), (left, right)), a pair or one number, as LayerLab's 2 or 4 numbers. */
+export function bordersFromKeras(value: unknown): number[] | { readonly error: string } {
+  if (typeof value === 'number') return [value, value];
+  if (!Array.isArray(value) || value.length !== 2) return { error: `has borders ${JSON.stringify(value)}, not 2 pairs` };
+  const [rows, cols] = value as unknown[];
+  if (typeof rows === 'number' && typeof cols === 'number') return [rows, cols];
+  if (!Array.isArray(rows) || !Array.isArray(cols)) return { error: `has borders ${JSON.stringify(value)}, not 2 pairs` };
+  const [top, bottom] = rows as unknown[];
+  const [left, right] = cols as unknown[];
+  if ([top, bottom, left, right].some((n) => typeof n !== 'number')) return { error: `has borders ${JSON.stringify(value)}, not 2 pairs of numbers` };
+  const all = [top, bottom, left, right] as number[];
+  return top === bottom && left === right ? [all[0]!, all[2]!] : all;
+}

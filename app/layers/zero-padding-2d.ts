@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { expectLayout, IMAGES } from './shape-hints';
 import { defineLayer } from './types';
-import { borders, bordersParam } from './windows';
+import { borders, bordersFromKeras, bordersParam } from './windows';
 import { assign, py } from './emit/python';
 
 export const ZeroPadding2D = defineLayer({
@@ -31,4 +31,8 @@ export const ZeroPadding2D = defineLayer({
     return { init: [], forward: ([x = 'x'], out) => assign(out, `F.pad(${x}, (0, 0, ${left}, ${right}, ${top}, ${bottom}))`) };
   },
   keras: ({ name, params: p }) => ({ layer: `layers.ZeroPadding2D(${py(borders(p.padding))}, name=${py(name)})` }),
+  fromKeras: (config, read) => {
+    const padding = bordersFromKeras(config.padding);
+    return 'error' in padding ? padding : { ...read, padding };
+  },
 });

@@ -24,6 +24,7 @@ export const REQUEST_KINDS = [
   'dialog.pickPath',
   'project.open',
   'project.save',
+  'model.import',
   'run.active',
 
   'export.files',

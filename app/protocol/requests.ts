@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
+import { importReportSchema } from '../import/report';
 import { dataSettingsSchema } from '../data/catalog';
 import { backendNameSchema, pythonPathSchema } from './backend';
 import { engineReportSchema } from './engines';
@@ -23,9 +24,22 @@ export type TemplateSummary = z.output<typeof templateSummary>;
  */
 const fileHandleSchema = z.string().regex(/^[a-f0-9]{32}$/);
 
+/** All the files of one import together, base64: the web host's 64 MB message limit, less room for the rest. */
+export const MAX_IMPORT_BASE64 = 60 * 1024 * 1024;
+
+/** A model file (model.json and its shards, a Keras JSON, a .keras archive) sent by the browser for import. */
+const modelFileSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_ .()-]{0,199}$/, 'a plain file name'),
+  base64: z.string().max(MAX_IMPORT_BASE64),
+});
+
+/**
+ * Open's result: a project file with the handle Save writes through, or a model file imported as a new project
+ * (`imported`), which has no handle: saving it asks where, so the model file is never overwritten.
+ */
 const fileResult = z.discriminatedUnion('canceled', [
   z.object({ canceled: z.literal(true) }),
-  z.object({ canceled: z.literal(false), path: z.string(), text: z.string(), handle: fileHandleSchema }),
+  z.object({ canceled: z.literal(false), path: z.string(), text: z.string(), handle: fileHandleSchema.optional(), imported: importReportSchema.optional() }),
 ]);
 
 /** Every request the UI can make: the payload it sends and the reply it gets. */
@@ -121,6 +135,14 @@ export const REQUESTS = {
       z.object({ canceled: z.literal(true) }),
       z.object({ canceled: z.literal(false), path: z.string(), handle: fileHandleSchema }),
     ]),
+  },
+  /**
+   * The web host's Open of a model file: the files the user chose (the model first, then its weight shards) become a
+   * new project, its weights a run of it. The reply is the project's text and what the import did.
+   */
+  'model.import': {
+    payload: z.object({ files: z.array(modelFileSchema).min(1).max(64) }),
+    reply: z.object({ text: z.string(), report: importReportSchema }),
   },
   /** The run in progress on the host, if any: a reloaded page or a second window reattaches to it. */
   'run.active': { payload: z.object({}), reply: z.object({ run: activeRunSchema.nullable() }) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
 import { backendInfoSchema } from './backend';
+import { dynamicsViewSchema } from './views';
 
 export const RUN_STATUSES = ['running', 'completed', 'stopped', 'failed', 'interrupted'] as const;
 
@@ -52,12 +53,14 @@ export const runSummarySchema = z.object({
 });
 export type RunSummary = z.output<typeof runSummarySchema>;
 
-/** A run in full: its summary, the document it trained, and its metric history. */
+/** A run in full: its summary, the document it trained, its metric history and the training dynamics it recorded. */
 export const runDetailSchema = z.object({
   run: runSummarySchema,
   snapshot: projectSchema,
   batches: z.array(batchPointSchema),
   epochs: z.array(epochRecordSchema),
+  /** One entry per recorded epoch, in order; empty for runs the views did not watch (GAN, RBM, older runs). */
+  dynamics: z.array(dynamicsViewSchema),
 });
 export type RunDetail = z.output<typeof runDetailSchema>;
 

@@ -20,8 +20,12 @@ export const layerDynamicsSchema = z.object({
 });
 export type LayerDynamics = z.output<typeof layerDynamicsSchema>;
 
+/** Every trainable layer after one epoch: what the engine sends live and appends to the run's dynamics.jsonl. */
+export const dynamicsViewSchema = z.object({ kind: z.literal('dynamics'), epoch: z.int().min(1), layers: z.array(layerDynamicsSchema).max(200) });
+export type DynamicsView = z.output<typeof dynamicsViewSchema>;
+
 export const trainingViewSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('dynamics'), epoch: z.int().min(1), layers: z.array(layerDynamicsSchema).max(200) }),
+  dynamicsViewSchema,
   /**
    * A 2-D classifier's decision field: class-1 probability (or the winning class's, for more classes) on a
    * size × size grid over the data's extent, row-major from the top-left (ymax) corner.

@@ -5,6 +5,7 @@ import { backendNameSchema, pythonPathSchema } from '../../app/protocol/backend'
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { CliError } from './errors';
 import { exportCommand } from './export';
+import { importCommand } from './import';
 import { doctorCommand } from './doctor';
 import { serveCommand } from './serve';
 import { trainCommand } from './train';
@@ -27,6 +28,9 @@ Commands:
                                      PyTorch is missing, instead of failing
   export FILE --to pytorch|keras|tfjs [-o DIR] [--run ID|last] [--data-dir DIR]
                                      Write the model as code (and a run's trained weights)
+  import MODEL [-o PROJECT] [--data-dir DIR]
+                                     A TF.js model.json (weights beside it), a Keras model JSON or a
+                                     .keras archive as a new project; its weights become its first run
   evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
                                      Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
   doctor [--json] [--python PY]      List every compute engine, whether it works here, and why not
@@ -112,6 +116,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'export':
       return exportCommand(needFile(), { to: values.to, out: values.out, run: values.run, dataDir, root }, out, err);
+    case 'import':
+      if (!file) throw new CliError(`layerlab import needs a model file (model.json, a Keras JSON or .keras).\n\n${USAGE}`);
+      return importCommand(file, { out: values.out, dataDir }, out);
     case 'evaluate': {
       const weights = values.weights ?? 'last';
       if (weights !== 'last' && weights !== 'best') throw new CliError('--weights must be last or best');

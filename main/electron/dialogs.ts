@@ -6,6 +6,28 @@ import type { FileDialogs } from '../service/service';
 import type { FileGrants } from './file-grants';
 
 const filters = [{ name: 'LayerLab project', extensions: ['json'] }];
+/** Open also takes models made elsewhere, which are imported as new projects. */
+const openFilters = [
+  { name: 'LayerLab project or model', extensions: ['json', 'keras'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/**
+ * A file Open imports instead of opening: a .keras archive, or JSON that is not a LayerLab project but a TF.js
+ * model.json or a Keras model config. Anything else opens as a project and gets the project loader's message.
+ */
+export function isModelFile(path: string, text: string | null): boolean {
+  if (/\.keras$/i.test(path)) return true;
+  if (text === null) return false;
+  try {
+    const json = JSON.parse(text) as unknown;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+    const o = json as Record<string, unknown>;
+    return o.format !== 'layerlab' && ('modelTopology' in o || typeof o.class_name === 'string');
+  } catch {
+    return false;
+  }
+}
 
 /** A project file larger than this is not a LayerLab project; refusing it keeps the window responsive. */
 export const MAX_PROJECT_BYTES = 64 * 1024 * 1024;
@@ -63,10 +85,12 @@ export function nativeDialogs(deps: DialogDeps): FileDialogs {
   return {
     async open() {
       const owner = ownerOf(deps);
-      const result = await deps.dialog.showOpenDialog({ title: 'Open project', filters, properties: ['openFile'] });
+      const result = await deps.dialog.showOpenDialog({ title: 'Open project', filters: openFilters, properties: ['openFile'] });
       const path = result.filePaths[0];
       if (result.canceled || !path) return { canceled: true };
+      if (isModelFile(path, null)) return { canceled: false, model: path };
       const text = await readProjectFile(path);
+      if (isModelFile(path, text)) return { canceled: false, model: path };
       deps.opened?.(path);
       return { canceled: false, path, text, handle: deps.grants.issue(path, owner) };
     },

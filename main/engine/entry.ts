@@ -14,7 +14,7 @@ import { failureEvent } from './run/fail';
 import { train } from './train';
 import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
-import { viewObservers } from './views';
+import { recordingViews, viewObservers } from './views';
 import { engineReport } from './doctor/report';
 import type { DoctorReply } from '../../app/protocol/engines';
 
@@ -34,6 +34,7 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })),
   );
   try {
+    const recorder = openRecorder(cmd.runDir);
     await train(
       {
         runId,
@@ -48,11 +49,17 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         tf,
         emit: (e) => channel.send(e),
         controls,
-        recorder: openRecorder(cmd.runDir),
+        recorder,
         loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
         // The views watch tfjs tensors between batches; a PyTorch run's are in Python, so they are computed afterwards.
         observers:
-          cmd.backend === 'pytorch' ? [] : viewObservers(tf, cmd.document, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+          cmd.backend === 'pytorch'
+            ? []
+            : viewObservers(
+                tf,
+                cmd.document,
+                recordingViews(recorder, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+              ),
       },
     );
   } catch (e) {

@@ -10,6 +10,7 @@ export const RUN_FILES = {
   snapshot: 'snapshot.json',
   batches: 'batches.jsonl',
   epochs: 'epochs.jsonl',
+  dynamics: 'dynamics.jsonl',
   weights: 'weights',
   samples: 'samples',
 } as const;

@@ -4,6 +4,7 @@ import { appendFileSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, 
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchPoint, EpochRecord, SampleImage } from '../../app/protocol/runs';
+import type { DynamicsView } from '../../app/protocol/views';
 import { saveCheckpoint } from './checkpoint';
 import { RUN_FILES, type CheckpointKind } from './layout';
 
@@ -16,6 +17,8 @@ export interface Recorder {
   batches(points: readonly BatchPoint[]): void;
   /** Appends to epochs.jsonl synchronously. */
   epoch(record: EpochRecord): void;
+  /** Appends one epoch's training dynamics to dynamics.jsonl synchronously, its numbers to 4 significant digits. */
+  dynamics(view: DynamicsView): void;
   /**
    * Writes weights/<which> in tfjs's layers format, swapped in atomically. `epoch` (the epochs the weights
    * have seen) defaults to the last one passed to epoch(); a continued run resumes from it.
@@ -28,11 +31,18 @@ export interface Recorder {
 const NO_RECORDER: Recorder = {
   batches: () => undefined,
   epoch: () => undefined,
+  dynamics: () => undefined,
   checkpoint: () => Promise.resolve(),
   samples: () => Promise.resolve(),
 };
 
 const PNG_PREFIX = 'data:image/png;base64,';
+
+/**
+ * Four significant digits are more than a chart or a table can show; a gradient norm of 3e-9 keeps its
+ * exponent. Counts (integers) pass unchanged. This keeps a deep model's epoch to a few kilobytes.
+ */
+const compact = (_key: string, v: unknown): unknown => (typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(4)) : v);
 
 /** A file a kill cut mid-line gets a newline first, so the torn line stays the only bad one. */
 function endWithNewline(path: string): void {
@@ -53,13 +63,16 @@ class FolderRecorder implements Recorder {
   private lastEpoch = 0;
   private readonly batchFile: string;
   private readonly epochFile: string;
+  private readonly dynamicsFile: string;
 
   constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
     this.batchFile = join(dir, RUN_FILES.batches);
     this.epochFile = join(dir, RUN_FILES.epochs);
+    this.dynamicsFile = join(dir, RUN_FILES.dynamics);
     endWithNewline(this.batchFile);
     endWithNewline(this.epochFile);
+    endWithNewline(this.dynamicsFile);
   }
 
   batches(points: readonly BatchPoint[]): void {
@@ -70,6 +83,10 @@ class FolderRecorder implements Recorder {
   epoch(record: EpochRecord): void {
     appendFileSync(this.epochFile, `${JSON.stringify(record)}\n`);
     this.lastEpoch = Math.max(this.lastEpoch, record.epoch);
+  }
+
+  dynamics(view: DynamicsView): void {
+    appendFileSync(this.dynamicsFile, `${JSON.stringify(view, compact)}\n`);
   }
 
   checkpoint(model: tfjs.LayersModel, which: CheckpointKind, epoch = this.lastEpoch): Promise<void> {

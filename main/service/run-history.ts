@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { ProjectDoc } from '../../app/document/schema';
 import { batchPointSchema, epochRecordSchema, type BatchPoint, type EpochRecord, type RunSummary } from '../../app/protocol/runs';
+import { dynamicsViewSchema, type DynamicsView } from '../../app/protocol/views';
 import { updateBest, type Best } from '../../app/training/best';
 import { checkpointMeta, findCheckpoint, RUN_FILES } from '../record/layout';
 
@@ -33,6 +34,13 @@ export async function readJsonl<S extends z.ZodType>(path: string, schema: S): P
 
 export const readBatches = (runDir: string): Promise<BatchPoint[]> => readJsonl(join(runDir, RUN_FILES.batches), batchPointSchema);
 export const readEpochs = (runDir: string): Promise<EpochRecord[]> => readJsonl(join(runDir, RUN_FILES.epochs), epochRecordSchema);
+
+/** The training dynamics a run recorded, one entry per epoch; a later line for the same epoch replaces an earlier one. */
+export async function readDynamics(runDir: string): Promise<DynamicsView[]> {
+  const byEpoch = new Map<number, DynamicsView>();
+  for (const d of await readJsonl(join(runDir, RUN_FILES.dynamics), dynamicsViewSchema)) byEpoch.set(d.epoch, d);
+  return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
+}
 
 /** Which checkpoints a run left, recovering one a kill left mid-swap. */
 export function weightsOnDisk(runDir: string): RunSummary['weights'] {

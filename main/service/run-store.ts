@@ -8,7 +8,7 @@ import { projectSchema, type ProjectDoc } from '../../app/document/schema';
 import { runSummarySchema, type RunDetail, type RunSummary } from '../../app/protocol/runs';
 import { checkpointMeta, RUN_FILES } from '../record/layout';
 import { writeFileAtomic, writeFileAtomicSync } from './files';
-import { interruptedSummary, readBatches, readEpochs, weightsOnDisk } from './run-history';
+import { interruptedSummary, readBatches, readDynamics, readEpochs, weightsOnDisk } from './run-history';
 
 /** The same rule as the protocol's project and run ids (requests.ts): ids become folder names. */
 const ID = /^[A-Za-z0-9_-]{6,64}$/;
@@ -171,9 +171,15 @@ export class RunStore {
 
   async get(projectId: string, runId: string): Promise<RunDetail> {
     const dir = this.runDir(projectId, runId);
-    const [run, snapshot, batches, epochs] = await Promise.all([this.summary(projectId, runId), this.snapshot(dir), readBatches(dir), readEpochs(dir)]);
+    const [run, snapshot, batches, epochs, dynamics] = await Promise.all([
+      this.summary(projectId, runId),
+      this.snapshot(dir),
+      readBatches(dir),
+      readEpochs(dir),
+      readDynamics(dir),
+    ]);
     if (!snapshot) throw new Error(`Run ${runId} has no readable snapshot of its project.`);
-    return { run, snapshot, batches, epochs };
+    return { run, snapshot, batches, epochs, dynamics };
   }
 
   update(projectId: string, runId: string, change: { name?: string; notes?: string }): Promise<RunSummary> {

@@ -14,11 +14,13 @@ import { listAllRuns } from './all-runs';
 import { Playground } from './playground';
 import { listTemplates, readTemplate } from './templates';
 import { exportFilesHandler } from '../export/service-export';
+import { importPath, importUploaded } from '../import/service-import';
 import type { Workspace } from './workspace';
 
 /** Native file dialogs; only the desktop host has them. */
 export interface FileDialogs {
-  open(): Promise<Reply<'project.open'>>;
+  /** A project file's text, or the path of a model file (TF.js, Keras) the user chose, which the service imports. */
+  open(): Promise<Reply<'project.open'> | { readonly canceled: false; readonly model: string }>;
   /** Saves to the file `handle` names (issued by open or save), or asks where. */
   save(text: string, suggestedName: string, handle?: string): Promise<Reply<'project.save'>>;
   /** Choose a data file or folder (your own data). */
@@ -80,7 +82,13 @@ export function createService(opts: ServiceOptions) {
     'run.evaluate': async ({ projectId, runId, weights }) => evaluator.evaluate({ projectId, runId, ...(weights ? { weights } : {}) }),
     // Your own data: inspect, import, relocate, and the desktop's file/folder picker.
     ...data,
-    'project.open': async () => needDialogs().open(),
+    'project.open': async () => {
+      const chosen = await needDialogs().open();
+      if (!('model' in chosen)) return chosen;
+      const { text, report } = await importPath(chosen.model, store);
+      return { canceled: false, path: chosen.model, text, imported: report };
+    },
+    'model.import': async ({ files }) => importUploaded(files, store),
     'project.save': async ({ text, suggestedName, handle }) => needDialogs().save(text, suggestedName, handle),
     'export.files': exportFilesHandler(opts.paths.root, store),
   };

@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
+import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw, crc32 } from 'node:zlib';
 
@@ -152,4 +152,36 @@ export async function unzipInto(zipPath: string, target: string): Promise<{ file
     await pipeline([...steps, createWriteStream(dest, { flags: 'wx' })]);
   }
   return { files: plan.length, bytes: total };
+}
+
+/**
+ * One file of a zip, read into memory (a .keras archive's config.json), with the same checks as unzipInto: the
+ * declared size is capped before inflating and the inflated bytes must match it and its checksum. null: not there.
+ */
+export async function readZipEntry(zipPath: string, name: string, maxBytes: number): Promise<Buffer | null> {
+  const fh = await open(zipPath, 'r');
+  let entry: Entry | undefined;
+  try {
+    entry = (await entries(fh, (await fh.stat()).size)).find((e) => e.name === name);
+    if (!entry) return null;
+    if (entry.size > maxBytes) throw new ZipError(`"${name}" is over ${Math.round(maxBytes / 1024 ** 2)} MB unpacked.`);
+    if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`"${name}" uses a compression method other than deflate.`);
+    const local = await readAt(fh, entry.localOffset, 30);
+    if (local.readUInt32LE(0) !== 0x04034b50) throw new ZipError('The zip file is damaged (bad local header).');
+    const start = entry.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const raw = await readAt(fh, start, entry.compressed);
+    const parts: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        parts.push(chunk);
+        done();
+      },
+    });
+    const check = guard(entry);
+    const steps = entry.method === 8 ? [createInflateRaw(), check, sink] : [check, sink];
+    await pipeline([Readable.from([raw]), ...steps]);
+    return Buffer.concat(parts);
+  } finally {
+    await fh.close();
+  }
 }

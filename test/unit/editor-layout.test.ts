@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GraphDoc } from '../../app/document/schema';
-import { layoutGraph, overlaps, type LayoutDirection } from '../../renderer/src/canvas/autoLayout';
-import { nodeHeight, NODE_WIDTH } from '../../renderer/src/canvas/nodeGeometry';
+import { layoutGraph, overlaps, type LayoutDirection } from '../../app/layout/auto-layout';
+import { nodeHeight, NODE_WIDTH } from '../../app/layout/node-geometry';
 import { edge, graph, node, template, TEMPLATES } from './helpers';
 
 const ids = readdirSync(TEMPLATES).map((f) => f.replace('.layerlab.json', ''));

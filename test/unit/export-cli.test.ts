@@ -40,11 +40,11 @@ describe('layerlab export', () => {
     const doc = JSON.parse(readFileSync(join(ROOT, 'resources', 'templates', 'lenet-mnist.layerlab.json'), 'utf8')) as {
       graph: { nodes: { type: string; name: string; params: object }[] };
     };
-    const conv = doc.graph.nodes.find((n) => n.type === 'Conv2D')!;
-    conv.type = 'SeparableConv2D';
-    conv.params = { filters: 6, kernelSize: [5, 5], padding: 'same' };
-    const file = join(dir, 'sep.layerlab.json');
+    const dense = doc.graph.nodes.find((n) => n.name === 'dense_1')!;
+    dense.type = 'RBM';
+    dense.params = { units: 120 };
+    const file = join(dir, 'rbm.layerlab.json');
     writeFileSync(file, JSON.stringify(doc));
-    await expect(run({ to: 'pytorch', out: join(dir, 'out'), dataDir: dir }, file)).rejects.toThrow(`${conv.name} (SeparableConv2D) has no PyTorch emitter`);
+    await expect(run({ to: 'pytorch', out: join(dir, 'out'), dataDir: dir }, file)).rejects.toThrow(`${dense.name} (RBM) has no PyTorch emitter`);
   });
 });

@@ -11,12 +11,13 @@ const TEMPLATES = readdirSync(join(ROOT, 'resources', 'templates')).map((f) => f
 describe('PyTorch export', () => {
   it('a layer without a PyTorch emitter is an error naming it', () => {
     const doc = template('lenet-mnist');
-    const conv = doc.graph.nodes.find((n) => n.type === 'Conv2D')!;
-    conv.type = 'SeparableConv2D';
-    conv.params = { filters: 6, kernelSize: [5, 5], padding: 'same' };
+    // The RBM trains by contrastive divergence and has no PyTorch emitter yet.
+    const dense = doc.graph.nodes.find((n) => n.name === 'dense_1')!;
+    dense.type = 'RBM';
+    dense.params = { units: 120 };
     const result = exportProject(doc, 'pytorch', { dataPackages: 'node_modules', withWeights: false });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.join('\n')).toContain(`${conv.name} (SeparableConv2D) has no PyTorch emitter`);
+    if (!result.ok) expect(result.errors.join('\n')).toContain(`${dense.name} (RBM) has no PyTorch emitter`);
   });
 
   it.skipIf(!PYTHON.python)(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph, overlaps } from '../../renderer/src/canvas/autoLayout';
+import { layoutGraph, overlaps } from '../../app/layout/auto-layout';
 import { collapsedForLayout } from '../../renderer/src/canvas/blockLayout';
 import { applyCommand } from '../../renderer/src/store/commands';
-import { nodeHeight, NODE_WIDTH } from '../../renderer/src/canvas/nodeGeometry';
+import { nodeHeight, NODE_WIDTH } from '../../app/layout/node-geometry';
 import { template } from './helpers';
 
 const FEATURES = ['conv2d_1', 'max_pooling2d_1', 'conv2d_2', 'max_pooling2d_2'];

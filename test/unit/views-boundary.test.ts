@@ -68,7 +68,7 @@ describe('decision boundary', () => {
       recorder.afterBatch({ step, epoch: 1, model });
     }
     expect(sent).toHaveLength(1 + 2);
-    recorder.afterEpoch({ epoch: 1, model, logs: { loss: 1 } });
+    recorder.afterEpoch({ epoch: 1, epochs: 5, step: 10, model, logs: { loss: 1 } });
     expect(sent).toHaveLength(4);
     expect(sent.at(-1)).toMatchObject({ kind: 'boundary', step: 10, epoch: 1, size: 8 });
     model.dispose();

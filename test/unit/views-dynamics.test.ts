@@ -58,11 +58,24 @@ describe('training dynamics recorder', () => {
     const sent: TrainingView[] = [];
     const recorder = new DynamicsRecorder(tf, lossFunction(tf, 'categoricalCrossentropy'), (v) => sent.push(v), 2);
     recorder.start({ model, sample: (n) => ({ xs: [xs.slice(0, n)], y: y.slice(0, n) }) });
-    for (const epoch of [1, 2, 3, 4]) recorder.afterEpoch({ epoch, model, logs: { loss: 1 } });
+    for (const epoch of [1, 2, 3, 4]) recorder.afterEpoch({ epoch, epochs: 4, step: epoch * 100, model, logs: { loss: 1 } });
     expect(sent.map((v) => (v.kind === 'dynamics' ? v.epoch : 0))).toEqual([2, 4]);
     const before = tf.memory().numTensors;
     recorder.dispose();
     expect(tf.memory().numTensors).toBe(before - 2);
+    model.dispose();
+  });
+
+  it('skips epochs shorter than 60 batches since the last measurement, and still records the first and the last', () => {
+    const doc = template('deep-relu-mnist');
+    const model = buildModel(tf, doc, analyzeGraph(doc.graph));
+    const sent: TrainingView[] = [];
+    const recorder = new DynamicsRecorder(tf, lossFunction(tf, 'categoricalCrossentropy'), (v) => sent.push(v));
+    recorder.start({ model, sample: (n) => ({ xs: [xs.slice(0, n)], y: y.slice(0, n) }) });
+    // Spirals' epochs: 25 batches each.
+    for (let epoch = 1; epoch <= 12; epoch++) recorder.afterEpoch({ epoch, epochs: 12, step: epoch * 25, model, logs: { loss: 1 } });
+    expect(sent.map((v) => (v.kind === 'dynamics' ? v.epoch : 0))).toEqual([1, 4, 7, 10, 12]);
+    recorder.dispose();
     model.dispose();
   });
 });

@@ -107,3 +107,66 @@ export function kerasConv(cls: string, p: ConvParams, name: string): string {
   });
   return `layers.${cls}(${p.filters}, ${args})`;
 }
+
+interface SeparableParams extends ConvParams {
+  readonly depthMultiplier: number;
+}
+
+/**
+ * SeparableConv2D: a depthwise Conv2d (groups = input channels, depthMultiplier kernels each, no bias, as Keras) then
+ * a 1×1 pointwise Conv2d with the bias, so the parameter count is Keras's. Keras's depthwise kernel (kh, kw, in, m)
+ * becomes PyTorch's (in·m, 1, kh, kw), output channel c·m + j for kernel j of channel c, which is the order both use.
+ */
+export function separableEmitter(node: EmitNode<SeparableParams>): PytorchLayer {
+  const { id, params: p, inputShapes } = node;
+  const shape = inputShapes[0];
+  const channels = lastDim(shape);
+  const inner = channels * p.depthMultiplier;
+  const pads = spatial(shape).map((n, i) => samePad(n, at(p.kernelSize, i), at(p.strides, i), at(p.dilationRate, i), p.padding));
+  const plan = padPlan(pads);
+  const dilated = (p.dilationRate ?? []).some((d) => d > 1);
+  const depthwise = [
+    `${channels}, ${inner}`,
+    `kernel_size=${py(p.kernelSize)}`,
+    `stride=${py(p.strides)}`,
+    ...(pads.some((q) => q.before > 0 || q.after > 0) && !plan.explicit ? [`padding=${plan.moduleArg}`] : []),
+    ...(dilated ? [`dilation=${py(p.dilationRate)}`] : []),
+    `groups=${channels}`,
+    'bias=False',
+  ];
+  const [kh = 1, kw = 1] = p.kernelSize;
+  return {
+    init: [
+      `self.${id} = nn.Sequential(`,
+      `    nn.Conv2d(${depthwise.join(', ')}),`,
+      `    nn.Conv2d(${inner}, ${p.filters}, kernel_size=1${p.useBias ? '' : ', bias=False'}),`,
+      ')',
+    ],
+    forward: ([x = 'x'], out) =>
+      assign(
+        out,
+        torchActivation(
+          p.activation,
+          aroundChannelsFirst((y) => `self.${id}(${y})`, x, 2, plan),
+        ),
+      ),
+    weights: [
+      {
+        torch: `${id}.0.weight`,
+        keras: 'depthwise_kernel',
+        ops: [
+          { op: 'permute', axes: [2, 3, 0, 1] },
+          { op: 'reshape', shape: [inner, 1, kh, kw] },
+        ],
+      },
+      { torch: `${id}.1.weight`, keras: 'pointwise_kernel', ops: [{ op: 'permute', axes: [3, 2, 0, 1] }] },
+      ...(p.useBias ? [{ torch: `${id}.1.bias`, keras: 'bias', ops: [] }] : []),
+    ],
+  };
+}
+
+/** Keras's SeparableConv2D call: Conv2D's arguments and the depth multiplier. */
+export function kerasSeparable(p: SeparableParams, name: string): string {
+  const call = kerasConv('SeparableConv2D', p, name);
+  return p.depthMultiplier === 1 ? call : call.replace(/, name=/, `, depth_multiplier=${p.depthMultiplier}, name=`);
+}

@@ -161,7 +161,8 @@ export class RunLoop implements LoopHooks {
     this.send({ v: EVENT_VERSION, type: 'run.epoch', runId: this.runId, epoch: done, epochs: this.range.epochs, logs, seconds, learningRate: this.lr });
 
     if (this.t.schedule.kind === 'plateau') this.plateau = observePlateau(this.t.schedule, this.plateau, logs.val_loss ?? logs.loss);
-    for (const o of this.ctx.observers ?? []) await o.afterEpoch?.({ epoch: done, model: this.trainer.model, logs });
+    for (const o of this.ctx.observers ?? [])
+      await o.afterEpoch?.({ epoch: done, epochs: this.range.epochs, step: this.step, model: this.trainer.model, logs });
     if (this.stopped) return 'stop';
     if (!verdict.stop) return 'continue';
     this.note = `Early stopping after epoch ${done}: ${this.best!.monitor} did not improve for ${this.t.earlyStopping.patience} epochs.`;

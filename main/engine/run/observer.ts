@@ -18,6 +18,10 @@ export interface ObservedBatch {
 
 export interface ObservedEpoch {
   readonly epoch: number;
+  /** The epoch the run is set to end at (it may stop earlier): a view that skips epochs still draws the last. */
+  readonly epochs: number;
+  /** Batches trained so far in the whole run, as ObservedBatch.step. */
+  readonly step: number;
   readonly model: tfjs.LayersModel;
   readonly logs: EpochLogs;
 }

@@ -4,6 +4,7 @@ import { binaryToTwoClass, argmaxRow } from '../../../app/metrics/classification
 import { extent2d, gridPoints } from '../../../app/metrics/grid';
 import type { TrainingView } from '../../../app/protocol/views';
 import type { ObservedBatch, ObservedEpoch, ObservedStart, RunObserver } from '../run/observer';
+import { ViewBudget } from './budget';
 
 /** Cells per side: fine enough for spirals' arms, 1,600 predictions of a small MLP (about a millisecond). */
 export const BOUNDARY_SIZE = 40;
@@ -40,18 +41,23 @@ export function boundaryField(
   return { classes: cls, confidence: conf };
 }
 
-/** Redraws a 2-D classifier's decision field while it trains: every few hundred milliseconds and after each epoch. */
+/**
+ * Redraws a 2-D classifier's decision field while it trains: every few hundred milliseconds and after
+ * each epoch, as long as drawing costs at most its share of the run (ViewBudget); the last epoch always.
+ */
 export class BoundaryRecorder implements RunObserver {
   private box: { x: [number, number]; y: [number, number] } | null = null;
-  private last = -Infinity;
+  private readonly budget: ViewBudget;
   private step = 0;
 
   constructor(
     private readonly tf: Tf,
     private readonly send: (view: TrainingView) => void,
     private readonly size = BOUNDARY_SIZE,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+    now: () => number = () => performance.now(),
+  ) {
+    this.budget = new ViewBudget(now);
+  }
 
   start(run: ObservedStart): void {
     const sample = run.sample(100_000);
@@ -64,24 +70,17 @@ export class BoundaryRecorder implements RunObserver {
 
   afterBatch(b: ObservedBatch): void {
     this.step = b.step;
-    if (this.now() - this.last >= MIN_INTERVAL_MS) this.draw(b.model, b.epoch);
+    if (this.budget.due(MIN_INTERVAL_MS)) this.draw(b.model, b.epoch);
   }
 
   afterEpoch(e: ObservedEpoch): void {
-    this.draw(e.model, e.epoch);
+    if (e.epoch >= e.epochs || this.budget.due()) this.draw(e.model, e.epoch);
   }
 
   private draw(model: tfjs.LayersModel, epoch: number): void {
-    if (!this.box) return;
-    this.last = this.now();
-    this.send({
-      kind: 'boundary',
-      step: this.step,
-      epoch,
-      size: this.size,
-      x: this.box.x,
-      y: this.box.y,
-      ...boundaryField(this.tf, model, this.size, this.box.x, this.box.y),
-    });
+    const box = this.box;
+    if (!box) return;
+    const field = this.budget.spend(() => boundaryField(this.tf, model, this.size, box.x, box.y));
+    this.send({ kind: 'boundary', step: this.step, epoch, size: this.size, x: box.x, y: box.y, ...field });
   }
 }

@@ -3,8 +3,9 @@ import { dataSpec } from '../../../app/data/spec';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
 import type { TrainingView } from '../../../app/protocol/views';
+import type { Recorder } from '../../record/recorder';
 import { resolveLoss } from '../../../app/training/loss';
-import type { RunObserver } from '../run/observer';
+import type { ObservedBatch, RunObserver } from '../run/observer';
 import { BoundaryRecorder } from './boundary';
 import { DynamicsRecorder } from './dynamics';
 import { lossFunction } from './loss-fn';
@@ -15,12 +16,14 @@ import { lossFunction } from './loss-fn';
  */
 function offOnWebgpu(tf: Tf, observer: RunObserver): RunObserver {
   let on = true;
+  const afterBatch = observer.afterBatch?.bind(observer);
   return {
     start: (run) => {
       on = tf.getBackend() !== 'webgpu';
       return on ? observer.start?.(run) : undefined;
     },
-    afterBatch: (batch) => (on ? observer.afterBatch?.(batch) : undefined),
+    // Only where the view has one: the loop awaits every afterBatch, which a batch of spirals notices.
+    ...(afterBatch ? { afterBatch: (batch: ObservedBatch) => (on ? afterBatch(batch) : undefined) } : {}),
     afterEpoch: (epoch) => (on ? observer.afterEpoch?.(epoch) : undefined),
     dispose: () => observer.dispose?.(),
   };
@@ -44,4 +47,22 @@ export function viewObservers(tf: Tf, doc: ProjectDoc, send: (view: TrainingView
   const inputs = analysis.inputs.map((id) => analysis.nodes.get(id)?.shape);
   if (spec.task === 'classification' && inputs.length === 1 && inputs[0]?.length === 1 && inputs[0][0] === 2) observers.push(new BoundaryRecorder(tf, send));
   return observers.map((o) => offOnWebgpu(tf, o));
+}
+
+/**
+ * `send` that first appends what the run record keeps to the run's folder, as epochs are written before
+ * the UI hears of them: so a run opened from the history later shows its dynamics.
+ */
+export function recordingViews(record: Pick<Recorder, 'dynamics'>, send: (view: TrainingView) => void): (view: TrainingView) => void {
+  return (view) => {
+    switch (view.kind) {
+      case 'dynamics':
+        record.dynamics(view);
+        break;
+      case 'boundary':
+        // Redrawn several times a second while training: live only, as the batch-level pictures of other views are.
+        break;
+    }
+    send(view);
+  };
 }

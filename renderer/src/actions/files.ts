@@ -1,4 +1,5 @@
 import { loadProjectText, serializeProject } from '../../../app/document/load';
+import { reportLines, type ImportReport } from '../../../app/import/report';
 import { emptyProject, FILE_EXTENSION } from '../../../app/document/schema';
 import { isElectron, transport } from '../transport';
 import { selectDirty, useProjectStore } from '../store/project';
@@ -68,19 +69,69 @@ export async function openProject(): Promise<void> {
   if (!(await confirmDiscard('Open another project'))) return;
   try {
     const reply = await transport().request('project.open', {});
-    if (!reply.canceled && openText(reply.text, fileName(reply.path), reply.path)) handles.set(reply.path, reply.handle);
+    if (reply.canceled) return;
+    if (reply.imported) openImported(reply.text, reply.imported);
+    else if (openText(reply.text, fileName(reply.path), reply.path) && reply.handle) handles.set(reply.path, reply.handle);
   } catch (e) {
     useSession.getState().notify({ kind: 'load-error', tone: 'error', title: 'Could not open the project', lines: [errorText(e)] });
   }
 }
 
-export async function openFile(file: File): Promise<void> {
+/**
+ * Browser mode: the files chosen in Open. A LayerLab project opens; a model (a .keras archive, a TF.js model.json
+ * chosen with its weight shards, a Keras model JSON) is sent to the host, which imports it as a new project.
+ */
+export async function openFiles(files: readonly File[]): Promise<void> {
+  const main = files.find((f) => /\.keras$/i.test(f.name)) ?? files.find((f) => /\.json$/i.test(f.name)) ?? files[0];
+  if (!main) return;
   if (!(await confirmDiscard('Open another project'))) return;
   try {
-    openText(await file.text(), `"${file.name}"`);
+    if (/\.keras$/i.test(main.name) || looksLikeModel(await main.text())) {
+      const rest = files.filter((f) => f !== main);
+      const payload = await Promise.all([main, ...rest].map(async (f) => ({ name: f.name, base64: await base64(f) })));
+      const reply = await transport().request('model.import', { files: payload });
+      openImported(reply.text, reply.report);
+      return;
+    }
+    openText(await main.text(), `"${main.name}"`);
   } catch (e) {
-    useSession.getState().notify({ kind: 'load-error', tone: 'error', title: `Could not read "${file.name}"`, lines: [errorText(e)] });
+    useSession.getState().notify({ kind: 'load-error', tone: 'error', title: `Could not open "${main.name}"`, lines: [errorText(e)] });
   }
+}
+
+/** JSON that is not a LayerLab project but a TF.js model.json or a Keras model config. */
+function looksLikeModel(text: string): boolean {
+  try {
+    const json = JSON.parse(text) as unknown;
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+    const o = json as Record<string, unknown>;
+    return o.format !== 'layerlab' && ('modelTopology' in o || typeof o.class_name === 'string');
+  } catch {
+    return false;
+  }
+}
+
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  // In slices: String.fromCharCode takes its bytes as arguments, and a shard of megabytes would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** An imported model: a new, unsaved project (saving asks where), and what the import did. */
+function openImported(text: string, report: ImportReport): void {
+  const session = useSession.getState();
+  const result = loadProjectText(text);
+  if (!result.ok) {
+    session.notify({ kind: 'load-error', tone: 'error', title: `Could not open the model imported from ${report.file}`, lines: [result.error] });
+    return;
+  }
+  session.dismissKind('load-error');
+  session.dismissKind('load-warnings');
+  useProjectStore.getState().loadDocument(result.doc, { filePath: null, saved: false });
+  const partial = report.gaps.length > 0 || report.warnings.length > 0;
+  session.notify({ kind: 'load-warnings', tone: partial ? 'warning' : 'info', title: `Imported ${report.file}`, lines: reportLines(report) });
 }
 
 const fileName = (path: string) => `"${path.split(/[\\/]/).pop() ?? path}"`;

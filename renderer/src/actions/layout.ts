@@ -1,4 +1,4 @@
-import { layoutGraph, type LayoutDirection, type Size } from '../canvas/autoLayout';
+import { layoutGraph, type LayoutDirection, type Size } from '../../../app/layout/auto-layout';
 import { collapsedForLayout } from '../canvas/blockLayout';
 import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';

@@ -8,7 +8,7 @@ import { useProjectStore } from '../store/project';
 import { useView } from '../store/view';
 import { BlockName } from './BlockName';
 import { expandIcon } from './blockIcons';
-import { NODE_HEADER as HEADER, NODE_ROW as ROW, NODE_WIDTH } from './nodeGeometry';
+import { NODE_HEADER as HEADER, NODE_ROW as ROW, NODE_WIDTH } from '../../../app/layout/node-geometry';
 
 /** A collapsed block's card: it reads its group from the document by id, as layer cards do. */
 export type BlockFlowNode = Node<{ groupId: string }, 'block'>;

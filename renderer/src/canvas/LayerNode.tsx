@@ -11,7 +11,7 @@ import { useView } from '../store/view';
 import { categoryStyle, displayType } from '../ui/category';
 import { NodeBadges } from './NodeBadges';
 import { NodeError } from './NodeError';
-import { nodeHandles, NODE_HEADER as HEADER, NODE_ROW as ROW, NODE_WIDTH } from './nodeGeometry';
+import { nodeHandles, NODE_HEADER as HEADER, NODE_ROW as ROW, NODE_WIDTH } from '../../../app/layout/node-geometry';
 
 /** Canvas nodes carry no data: the card reads its layer from the document by id. */
 export type LayerFlowNode = Node<Record<string, never>, 'layer'>;

@@ -1,6 +1,6 @@
 import type { GroupDoc } from '../../../app/document/groups';
 import type { GraphDoc } from '../../../app/document/schema';
-import { nodeHeight, NODE_WIDTH } from './nodeGeometry';
+import { nodeHeight, NODE_WIDTH } from '../../../app/layout/node-geometry';
 
 export interface Box {
   readonly x: number;

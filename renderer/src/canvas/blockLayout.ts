@@ -1,6 +1,6 @@
 import type { GroupDoc } from '../../../app/document/groups';
 import type { GraphDoc, NodeDoc } from '../../../app/document/schema';
-import type { XY } from './autoLayout';
+import type { XY } from '../../../app/layout/auto-layout';
 import { blockNodeId, membersBox } from './blockGeometry';
 
 /**

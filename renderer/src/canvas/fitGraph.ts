@@ -1,5 +1,5 @@
 import { getNodesBounds, type Node, type ReactFlowInstance } from '@xyflow/react';
-import type { LayoutDirection } from './autoLayout';
+import type { LayoutDirection } from '../../../app/layout/auto-layout';
 
 /** Below this zoom a card's shape and parameter count stop being readable. */
 export const FIT_MIN_ZOOM = 0.75;

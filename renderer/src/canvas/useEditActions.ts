@@ -9,7 +9,7 @@ import { useView } from '../store/view';
 import { useBlocks } from '../store/blocks';
 import { insertBlockCommand } from '../store/blockLibrary';
 import type { XY } from '../store/commands';
-import { NODE_WIDTH } from './nodeGeometry';
+import { NODE_WIDTH } from '../../../app/layout/node-geometry';
 
 export interface EditActions {
   /** Adds a layer after the selected one, wired in, or at a free spot in view. */

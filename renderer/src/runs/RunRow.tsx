@@ -5,6 +5,7 @@ import { Swatch } from '../run/ChartPanel';
 import { runLabel } from '../store/runs';
 import { InlineText } from './InlineText';
 import { evaluateRun } from '../eval/actions';
+import { RunInsideButton } from '../views/RunInsideButton';
 
 const STATUS: Record<RunSummary['status'], { label: string; className: string }> = {
   running: { label: 'Running', className: 'bg-indigo-50 text-indigo-700 ring-indigo-200' },
@@ -127,6 +128,8 @@ export function RunRow({ run, color, busy }: RunRowProps) {
         >
           Evaluate
         </button>
+        {/* The run in progress shows its dynamics live, from the dock. */}
+        {!running && <RunInsideButton run={run} className={`${action} w-auto px-1.5`} />}
         <button
           type="button"
           data-testid="run-continue"

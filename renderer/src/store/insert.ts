@@ -1,8 +1,8 @@
 import type { GraphDoc, NodeDoc } from '../../../app/document/schema';
 import { getLayer } from '../../../app/layers/registry';
 import { MAIN_OUTPUT } from '../../../app/layers/types';
-import type { LayoutDirection } from '../canvas/autoLayout';
-import { nodeHeight, NODE_WIDTH } from '../canvas/nodeGeometry';
+import type { LayoutDirection } from '../../../app/layout/auto-layout';
+import { nodeHeight, NODE_WIDTH } from '../../../app/layout/node-geometry';
 import type { Command, XY } from './commands';
 import { nextLayerName } from './naming';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LayoutDirection } from '../canvas/autoLayout';
+import type { LayoutDirection } from '../../../app/layout/auto-layout';
 
 /** How this person likes the editor laid out. Remembered per browser, never part of a document. */
 export interface ViewPrefs {

@@ -1,4 +1,4 @@
-import { newProject, openFile, openProject, saveProject } from '../actions/files';
+import { newProject, openFiles, openProject, saveProject } from '../actions/files';
 import { selectCanRedo, selectCanUndo, useProjectStore } from '../store/project';
 import { useSession } from '../store/session';
 import { isElectron } from '../transport';
@@ -89,12 +89,13 @@ export function Toolbar() {
       <input
         type="file"
         hidden
-        accept=".json,.layerlab.json"
+        multiple
+        accept=".json,.layerlab.json,.keras,.bin"
         data-testid="open-file-input"
         onChange={(e) => {
-          const file = e.target.files?.[0];
+          const files = [...(e.target.files ?? [])];
           e.target.value = '';
-          if (file) void openFile(file);
+          if (files.length > 0) void openFiles(files);
         }}
       />
     </header>

@@ -4,6 +4,23 @@ import { errorText } from '../actions/notify';
 import { Legend, Plot } from '../eval/Plot';
 import { Card } from '../eval/Tiles';
 import { transport } from '../transport';
+import { LogLines, type Series } from './GradientNormChart';
+
+/** The metric choice that overlays recorded gradient norms instead of an epoch log: the vanishing-gradient lesson in one picture. */
+const GRADIENTS = 'gradient norm: first and last layer';
+
+/** Each run's first layer (solid) and last layer (dashed) gradient norm per epoch, from its recorded dynamics. */
+function gradientSeries(detail: RunDetail, label: string, color: string): Series[] {
+  const layers = detail.dynamics[0]?.layers ?? [];
+  const first = layers[0]?.name;
+  const last = layers.at(-1)?.name;
+  if (!first || !last) return [];
+  const norms = (name: string) => detail.dynamics.flatMap((d) => d.layers.filter((l) => l.name === name).map((l) => ({ x: d.epoch, y: l.gradNorm })));
+  return [
+    { label: `${label} · ${first} (first)`, color, points: norms(first) },
+    ...(last !== first ? [{ label: `${label} · ${last} (last)`, color, dashed: true, points: norms(last) }] : []),
+  ];
+}
 
 interface ProjectRuns {
   readonly projectId: string;
@@ -55,8 +72,10 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
   const metrics = useMemo(() => {
     const keys = new Set<string>();
     for (const p of picked) for (const e of details[key(p.projectId, p.runId)]?.epochs ?? []) for (const k of Object.keys(e.logs)) keys.add(k);
-    return [...keys].sort();
+    const recorded = picked.some((p) => (details[key(p.projectId, p.runId)]?.dynamics.length ?? 0) > 0);
+    return [...[...keys].sort(), ...(recorded ? [GRADIENTS] : [])];
   }, [picked, details]);
+  const gradients = metric === GRADIENTS;
 
   const series = picked.flatMap((p, i) => {
     const d = details[key(p.projectId, p.runId)];
@@ -64,6 +83,12 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
     const points = d.epochs.flatMap((e) => (typeof e.logs[metric] === 'number' ? [{ x: e.epoch, y: e.logs[metric] }] : []));
     return [{ label: p.label, color: COLORS[i % COLORS.length]!, points }];
   });
+  const gradientLines = gradients
+    ? picked.flatMap((p, i) => {
+        const d = details[key(p.projectId, p.runId)];
+        return d ? gradientSeries(d, p.label, COLORS[i % COLORS.length]!) : [];
+      })
+    : [];
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
 
@@ -121,7 +146,7 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
             )}
           </div>
           <Card
-            title={`${metric} per epoch`}
+            title={gradients ? 'Gradient norm per epoch: first layer solid, last layer dashed' : `${metric} per epoch`}
             testId="compare-chart"
             aside={
               <select
@@ -136,7 +161,16 @@ export function CompareDialog({ onClose }: { readonly onClose: () => void }) {
               </select>
             }
           >
-            {series.length === 0 ? (
+            {gradients ? (
+              gradientLines.length === 0 ? (
+                <p className="text-[12.5px] text-slate-500">None of the ticked runs recorded training dynamics.</p>
+              ) : (
+                <div className="space-y-2" data-series={gradientLines.length}>
+                  <LogLines series={gradientLines} width={900} height={460} xLabel="epoch" yLabel="gradient norm" testId="compare-gradient-plot" />
+                  <Legend items={gradientLines.map((s) => ({ label: s.label, color: s.color, kind: s.dashed ? ('dash' as const) : ('line' as const) }))} />
+                </div>
+              )
+            ) : series.length === 0 ? (
               <p className="text-[12.5px] text-slate-500">Tick runs on the left.</p>
             ) : (
               <div className="space-y-2" data-series={series.length}>

@@ -2,16 +2,25 @@ import { useState } from 'react';
 import { HistogramPlot } from '../eval/Plot';
 import { Card } from '../eval/Tiles';
 import { GradientNormChart, layerColor } from './GradientNormChart';
-import { useViews } from './store';
+import { useViews, type DynamicsView } from './store';
 
 const sci = (v: number) => (v === 0 ? '0' : Math.abs(v) < 1e-2 || Math.abs(v) >= 1e4 ? v.toExponential(2) : v.toFixed(3));
 
 /** A ratio as a person says it: 3,300×, 12×, 1.8×. */
 const times = (r: number) => `${r >= 10 ? Number(r.toPrecision(2)).toLocaleString('en-US') : r.toFixed(1)}×`;
 
-/** Training dynamics of the current run: gradient norms per layer per epoch, the chosen layer's histograms, activation statistics. */
-export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
-  const dynamics = useViews((s) => s.dynamics);
+export interface DynamicsDialogProps {
+  /** One entry per recorded epoch, in order: the live run's from the view store, a past run's from its record. */
+  readonly dynamics: readonly DynamicsView[];
+  /** Whose dynamics these are, under the title: the live run's need no name. */
+  readonly runName?: string;
+  /** Said instead of the charts when `dynamics` is empty. */
+  readonly empty?: string;
+  readonly onClose: () => void;
+}
+
+/** Training dynamics of a run: gradient norms per layer per epoch, the chosen layer's histograms, activation statistics. */
+export function DynamicsDialog({ dynamics, runName, empty, onClose }: DynamicsDialogProps) {
   const latest = dynamics.at(-1);
   const [chosen, setChosen] = useState<string | null>(null);
   const layer = latest?.layers.find((l) => l.name === chosen) ?? latest?.layers[0];
@@ -29,9 +38,10 @@ export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
       <div className="flex w-full max-w-[1400px] flex-col overflow-hidden rounded-xl bg-slate-50 shadow-2xl">
         <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-5 py-3">
           <div className="flex-1">
-            <h2 className="text-[16px] font-semibold text-slate-900">Inside the network · training dynamics</h2>
+            <h2 className="text-[16px] font-semibold text-slate-900">Inside the network · training dynamics{runName ? ` · ${runName}` : ''}</h2>
             <p className="text-[12.5px] text-slate-500">
-              Measured after every epoch on the same 64 examples: how much gradient reaches each layer, its weights, and what it outputs.
+              Measured after each epoch (every few when epochs are very short, so training is not slowed) on the same 64 examples: how much gradient reaches
+              each layer, its weights, and what it outputs.
             </p>
           </div>
           <button
@@ -46,7 +56,7 @@ export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
         <div className="min-h-0 flex-1 overflow-y-auto p-4">
           {!latest ? (
             <p className="mt-10 text-center text-[14px] text-slate-500" data-testid="dynamics-empty">
-              Train a model: after its first epoch, each layer's gradient norm, weights and activations appear here.
+              {empty ?? "Train a model: after its first epoch, each layer's gradient norm, weights and activations appear here."}
             </p>
           ) : (
             <div className="space-y-3">
@@ -118,7 +128,8 @@ export function DynamicsDialog({ onClose }: { readonly onClose: () => void }) {
 /** The dock's way in: opens the dynamics of the run in progress or just finished. */
 export function InsideButton() {
   const [open, setOpen] = useState(false);
-  const epochs = useViews((s) => s.dynamics.length);
+  const dynamics = useViews((s) => s.dynamics);
+  const epochs = dynamics.length;
   return (
     <>
       <button
@@ -130,7 +141,7 @@ export function InsideButton() {
       >
         Inside the network{epochs > 0 ? ` · ${epochs}` : ''}
       </button>
-      {open && <DynamicsDialog onClose={() => setOpen(false)} />}
+      {open && <DynamicsDialog dynamics={dynamics} onClose={() => setOpen(false)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
-import type { NodeDoc } from '../../../app/document/schema';
-import { getLayer } from '../../../app/layers/registry';
-import { MAIN_OUTPUT, outputNames, type InputHandle } from '../../../app/layers/types';
+import type { NodeDoc } from '../document/schema';
+import { getLayer } from '../layers/registry';
+import { MAIN_OUTPUT, outputNames, type InputHandle } from '../layers/types';
 
 /** The card's fixed width; its height follows the number of handle rows. */
 export const NODE_WIDTH = 248;

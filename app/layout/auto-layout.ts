@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, ElkPort } from 'elkjs/lib/elk-api';
-import type { GraphDoc, NodeDoc } from '../../../app/document/schema';
-import { nodeHandles, nodeHeight, NODE_WIDTH } from './nodeGeometry';
+import type { GraphDoc, NodeDoc } from '../document/schema';
+import { nodeHandles, nodeHeight, NODE_WIDTH } from './node-geometry';
 
 export type LayoutDirection = 'TB' | 'LR';
 export interface XY {
