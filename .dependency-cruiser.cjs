@@ -32,8 +32,8 @@ module.exports = {
     {
       name: 'shared-main-modules-stand-alone',
       severity: 'error',
-      comment: 'main/data, main/record and main/downloads serve both the host and the engine, so they import neither.',
-      from: { path: '^main/(data|record|downloads)/' },
+      comment: 'main/data, main/record, main/downloads and main/python serve both the host and the engine, so they import neither.',
+      from: { path: '^main/(data|record|downloads|python)/' },
       to: { path: '^main/(engine|service|web|electron|cli)/' },
     },
     {

@@ -15,7 +15,7 @@ export function pooled<T extends { samplesPerSec: number | null; windows: readon
 }
 
 /** One measurement in its own process (`bench/worker.ts`); a worker still inside a batch `GRACE` s after its deadline is killed. */
-export function runWorker(model: ModelId, column: Column, budget: Budget, deadline: number): WorkerResult {
+export function runWorker(model: ModelId, column: Column, budget: Budget, deadline: number, env: NodeJS.ProcessEnv = {}): WorkerResult {
   const args = [
     '--import',
     'tsx',
@@ -32,6 +32,7 @@ export function runWorker(model: ModelId, column: Column, budget: Budget, deadli
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 << 20,
+      env: { ...process.env, ...env },
       timeout: (deadline + GRACE) * 1000,
       killSignal: 'SIGKILL',
     });

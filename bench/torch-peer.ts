@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { blasIsFair, classifyBlas, findTorch, type Blas } from '../main/cli/python-probe';
+import { blasIsFair, classifyBlas, findTorch, type Blas } from '../main/python/probe';
 import type { Budget } from './stats';
 
 /** The interpreter the bench's peer runs in, with the BLAS its PyTorch loaded. */

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blasIsFair } from '../main/cli/python-probe';
+import { blasIsFair } from '../main/python/probe';
 import { writeBatches } from './data';
 import { MODEL_IDS, modelLabel, type ModelId } from './models';
 import { PeerRuns, type Peer, type PeerSpec } from './peer-runs';
@@ -22,8 +22,20 @@ const BUDGETS: Record<ModelId, { fast: Budget; slow: Budget; slowDeadline: numbe
   transformer: { fast: { warmup: 2, windows: 5, perWindow: 2 }, slow: { warmup: 1, windows: 2, perWindow: 1 }, slowDeadline: 90 },
   gru: { fast: { warmup: 3, windows: 5, perWindow: 8 }, slow: { warmup: 1, windows: 3, perWindow: 2 }, slowDeadline: 60 },
 };
+/**
+ * LayerLab driving PyTorch: batch ends are seen as the runner's lines reach the engine (flushed every 50 ms), so its
+ * windows are long enough (about a second at PyTorch's 1-thread speed) that the bursts do not decide the figure.
+ */
+const TORCH_BUDGETS: Record<ModelId, Budget> = {
+  mlp: { warmup: 100, windows: 5, perWindow: 1500 },
+  lenet: { warmup: 20, windows: 5, perWindow: 250 },
+  lstm: { warmup: 3, windows: 5, perWindow: 20 },
+  transformer: { warmup: 3, windows: 5, perWindow: 12 },
+  gru: { warmup: 20, windows: 5, perWindow: 450 },
+};
 /** Seconds a fast column may take. */
 const FAST_DEADLINE = 120;
+const ONE_THREAD = { LAYERLAB_TORCH_THREADS: '1', OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
 
 /**
  * PyTorch and LayerLab alternate this many times per model and pool their windows, so that a
@@ -104,12 +116,16 @@ export async function benchTraining(
       if (peer) await writeBatches(dir, model, Math.min(fast.warmup + fast.windows * fast.perWindow, 25));
       const runs = peers.map((p) => new PeerRuns(peer, p));
       const ours: WorkerResult[] = [];
+      const driven: WorkerResult[] = [];
+      const drive = profile === 'cpu' && peer !== null && wanted('pytorch');
       // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
       for (let round = 0; round < ROUNDS[model]; round++) {
         for (const r of runs) r.run(dir, model, fast);
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
+        // The same interpreter and thread count as the 1-thread peer, so the ratio is LayerLab's cost around PyTorch.
+        if (drive) driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python }));
       }
-      const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours) };
+      const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours), ...(driven.length ? { pytorch: pooled(driven) } : {}) };
       for (const column of spec.slow.filter(wanted)) engines[column] = runWorker(model, column, slow, slowDeadline);
       for (const column of spec.fast.filter(wanted)) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
       const peerResults = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
@@ -143,6 +159,7 @@ const COLUMN_LABELS: Record<Column, string> = {
   tensorflow: 'LayerLab tensorflow',
   cpu: 'tfjs cpu',
   wasm: 'tfjs wasm (shipped)',
+  pytorch: 'LayerLab driving PyTorch',
 };
 
 export function printable(rows: readonly Row[], profile: Profile): Record<string, string | number>[] {
@@ -155,6 +172,7 @@ export function printable(rows: readonly Row[], profile: Profile): Record<string
       cells[p.label] = peerRate(result) ?? (result && 'skipped' in result ? result.skipped : 'n/a');
       cells[`vs ${p.label}`] = r.ratios[`layerlab/${p.key}`] ?? (r.ratio_withheld ? 'withheld (reference BLAS)' : 'n/a');
     }
+    if (r.engines.pytorch) cells['driving / PyTorch 1 thread'] = r.ratios['pytorch/pytorch'] ?? 'n/a';
     if (profile === 'cpu') cells['vs cpu'] = r.ratios['layerlab/cpu'] ?? (r.ratio_to_cpu_at_least ? `> ${r.ratio_to_cpu_at_least.toFixed(0)}` : 'n/a');
     cells['first batch s'] = r.engines.layerlab?.firstBatchSec ?? 'n/a';
     cells['infer 1 ms'] = r.engines.layerlab?.inferenceMs ?? 'n/a';

@@ -1,4 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openRecorder } from '../main/record/recorder';
 import { analyzeGraph } from '../app/analysis/analyze';
 import type { ProjectDoc } from '../app/document/schema';
 import { dataSpec } from '../app/data/spec';
@@ -24,7 +28,7 @@ import { windowThroughput, type Budget } from './stats';
  * backend does not load says why instead of measuring the fallback); `cpu` and `wasm` are plain
  * tfjs (model.fit) on the same model and data, wasm as shipped.
  */
-export type Column = 'layerlab' | 'webgpu' | 'tensorflow' | 'cpu' | 'wasm';
+export type Column = 'layerlab' | 'webgpu' | 'tensorflow' | 'cpu' | 'wasm' | 'pytorch';
 
 export interface WorkerResult {
   readonly samplesPerSec: number | null;
@@ -74,7 +78,7 @@ interface EngineRun {
   fellBack?: string;
 }
 
-async function engineRun(doc: ProjectDoc, total: number, deadline: number, backend?: 'webgpu' | 'tensorflow'): Promise<EngineRun> {
+async function engineRun(doc: ProjectDoc, total: number, deadline: number, backend?: 'webgpu' | 'tensorflow' | 'pytorch'): Promise<EngineRun> {
   const { times, start, done } = collector(total, deadline);
   let device = '';
   let fellBack: string | undefined;
@@ -84,10 +88,15 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number, backe
       return super.afterBatch(step);
     }
   }
+  // PyTorch holds itself between batches, so its loop asks `stopRequested` once per batch instead of the controls;
+  // its run is recorded (history, checkpoints every epoch), since that cost is part of what the column measures.
+  const torch = backend === 'pytorch';
+  const runDir = torch ? mkdtempSync(join(tmpdir(), 'layerlab-bench-run-')) : undefined;
   await train(
-    { runId: 'bench', document: doc, ...(backend ? { backend } : {}) },
+    { runId: 'bench', document: doc, ...(backend ? { backend } : {}), ...(runDir ? { runDir } : {}) },
     {
       tf,
+      ...(torch ? { stopRequested: done, recorder: openRecorder(runDir) } : {}),
       controls: new Timed(
         () => undefined,
         () => undefined,
@@ -99,6 +108,7 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number, backe
       },
     },
   );
+  if (runDir) rmSync(runDir, { recursive: true, force: true });
   return { times, device, start, ...(fellBack ? { fellBack } : {}) };
 }
 
@@ -179,7 +189,7 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
   const doc = benchDocument(model);
   const total = budget.warmup + budget.windows * budget.perWindow;
   const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
-  if (column === 'layerlab' || column === 'webgpu' || column === 'tensorflow') {
+  if (column === 'layerlab' || column === 'webgpu' || column === 'tensorflow' || column === 'pytorch') {
     const { times, device, start, fellBack } = await engineRun(doc, total, deadlineSec * 1000, column === 'layerlab' ? undefined : column);
     if (fellBack) return { samplesPerSec: null, windows: [], note: `unavailable: ${fellBack.slice(0, 300)}`, device, peakRssMb: peakRssMb() };
     if (times.length < 2) return { ...tooSlow(times, start), device };
@@ -190,7 +200,7 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
       device,
       firstBatchSec: (times[0]! - start) / 1000,
       peakRssMb: peakRssMb(),
-      inferenceMs: await inferenceMs(doc),
+      ...(column === 'pytorch' ? {} : { inferenceMs: await inferenceMs(doc) }),
     };
   }
   const { times, start, missing } = await tfjsRun(doc, column, total, deadlineSec * 1000);

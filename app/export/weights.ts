@@ -63,7 +63,7 @@ export function applyOp(t: NamedTensor, op: WeightOp): NamedTensor {
 }
 
 /** `forward_*\/kernel` matches `forward_lstm_LSTM1/kernel`: tfjs names a wrapped layer after its class. */
-function matcher(layer: string, pattern: string): RegExp {
+export function matcher(layer: string, pattern: string): RegExp {
   const escaped = `${layer}/${pattern}`.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
   return new RegExp(`^${escaped}$`);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { projectSchema } from '../document/schema';
 import { pretrainedSourceSchema } from '../transfer/sources';
-import { backendNameSchema } from './backend';
+import { backendNameSchema, pythonPathSchema } from './backend';
 
 /** What the service tells an engine process. The engine answers with HostEvents. */
 export const engineCommandSchema = z.discriminatedUnion('type', [
@@ -16,6 +16,10 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     cacheDir: z.string().optional(),
     /** Continue from an earlier run: its folder and how many epochs it completed. */
     resume: z.object({ runDir: z.string(), epochsDone: z.int().min(0) }).optional(),
+    /** The Python interpreter for the PyTorch engine, when the user set one. */
+    python: pythonPathSchema.optional(),
+    /** PyTorch asked for but missing: train with LayerLab's own engine instead (the user agreed). */
+    fallback: z.boolean().optional(),
   }),
   /** Stop at the next batch; the weights reached so far are kept (saved as the last checkpoint). */
   z.object({ type: z.literal('stop') }),
@@ -32,6 +36,8 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     weights: z.enum(['last', 'best']).default('last'),
     backend: backendNameSchema.optional(),
   }),
+  /** Report every compute engine (the doctor's table) and whether PyTorch can train here; answered once with a DoctorReply. */
+  z.object({ type: z.literal('doctor'), python: pythonPathSchema.optional() }),
   /** Hold a recorded run's weights open for the playground: the engine answers PlaygroundAsks until it is killed. */
   z.object({
     type: z.literal('playground'),

@@ -94,7 +94,7 @@ export type EventOf<T extends HostEventType> = Extract<HostEvent, { type: T }>;
  * consumers keep switching over run events only.
  */
 export const shellEventSchema = z.discriminatedUnion('type', [
-  z.object({ v, type: z.literal('menu.command'), command: z.enum(['project.new', 'project.open', 'project.save', 'project.saveAs']) }),
+  z.object({ v, type: z.literal('menu.command'), command: z.enum(['project.new', 'project.open', 'project.save', 'project.saveAs', 'help.engines']) }),
   z.object({ v, type: z.literal('project.opened'), path: z.string(), text: z.string(), handle: z.string().regex(/^[a-f0-9]{32}$/) }),
 ]);
 export type ShellEvent = z.output<typeof shellEventSchema>;

@@ -8,6 +8,7 @@ export const REQUEST_KINDS = [
   'run.pause',
   'run.resume',
   'run.step',
+  'engines.report',
   'runs.list',
   'runs.get',
   'runs.update',

@@ -3,7 +3,8 @@ import { projectSchema } from '../document/schema';
 import { TEMPLATE_LEVELS, TEMPLATE_TAGS, templatePictureSchema } from '../document/template';
 import { importReportSchema } from '../import/report';
 import { dataSettingsSchema } from '../data/catalog';
-import { backendNameSchema } from './backend';
+import { backendNameSchema, pythonPathSchema } from './backend';
+import { engineReportSchema } from './engines';
 import { dataImportReplySchema, dataInspectReplySchema, dataRelocateReplySchema, pickPathReplySchema } from './data';
 import { isRequestKind, type RequestKindName } from './kinds';
 import { activeRunSchema, runDetailSchema, runSummarySchema } from './runs';
@@ -71,8 +72,15 @@ export const REQUESTS = {
       backend: backendNameSchema.optional(),
       /** Continue training from this earlier run's last checkpoint (same graph). */
       continueFrom: z.string().optional(),
+      /** The Python interpreter for the PyTorch engine, when the user set one. */
+      python: pythonPathSchema.optional(),
     }),
     reply: z.object({ runId: z.string() }),
+  },
+  /** Every compute engine and whether it works here (the table `layerlab doctor` prints), with PyTorch as the menu offers it. */
+  'engines.report': {
+    payload: z.object({ python: pythonPathSchema.optional(), refresh: z.boolean().optional() }),
+    reply: engineReportSchema,
   },
   'run.stop': { payload: z.object({ runId: z.string() }), reply: z.object({ stopped: z.boolean() }) },
   /** Pause at the next batch boundary. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { backendNameSchema } from '../../app/protocol/backend';
+import { backendNameSchema, pythonPathSchema } from '../../app/protocol/backend';
 import { appPaths, defaultDataDir, packageRoot } from '../service/paths';
 import { CliError } from './errors';
 import { exportCommand } from './export';
@@ -21,8 +21,11 @@ Commands:
                                      link it prints (it carries the start token). Data is read from
                                      and uploaded into --workspace (default: the current folder)
   validate FILE                      Print the model summary; exit 1 if the network has errors
-  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu] [--json] [--data-dir DIR]
-                                     Train headless, one line per epoch (JSON lines with --json)
+  train FILE [--epochs N] [--backend tensorflow|webgpu|wasm|cpu|pytorch] [--json] [--data-dir DIR]
+        [--python PY] [--fallback]   Train headless, one line per epoch (JSON lines with --json).
+                                     pytorch: the exported train.py in PY (default python3, then
+                                     /usr/bin/python3); --fallback trains with LayerLab's engine if
+                                     PyTorch is missing, instead of failing
   export FILE --to pytorch|keras|tfjs [-o DIR] [--run ID|last] [--data-dir DIR]
                                      Write the model as code (and a run's trained weights)
   import MODEL [-o PROJECT] [--data-dir DIR]
@@ -30,7 +33,7 @@ Commands:
                                      .keras archive as a new project; its weights become its first run
   evaluate FILE [--run last|ID] [--weights last|best] [--json] [--data-dir DIR]
                                      Score a recorded run on the test split (confusion matrix, MAE/RMSE/R²…)
-  doctor [--json]                    List every compute engine, whether it works here, and why not
+  doctor [--json] [--python PY]      List every compute engine, whether it works here, and why not
   --help, --version
 
 Runs are recorded under --data-dir (default $LAYERLAB_DATA_DIR, else ~/.layerlab).`;
@@ -45,6 +48,13 @@ function positiveInt(name: string, value: string | undefined): number | undefine
   return n;
 }
 
+function pythonOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = pythonPathSchema.safeParse(value);
+  if (!parsed.success) throw new CliError(`--python: ${parsed.error.issues[0]?.message ?? 'not a Python interpreter'}`);
+  return parsed.data;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -55,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       workspace: { type: 'string' },
       epochs: { type: 'string' },
       backend: { type: 'string' },
+      python: { type: 'string' },
+      fallback: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
       to: { type: 'string' },
@@ -79,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCommand({ port: values.port, host: values.host, workspace: values.workspace, dataDir, version: readVersion(root) }, paths, out, err);
     case 'doctor':
-      return doctorCommand(values.json, out);
+      return doctorCommand(values.json, out, pythonOption(values.python));
     case 'validate':
       return validateCommand(needFile(), out);
     case 'train': {
@@ -89,7 +101,14 @@ async function main(argv: string[]): Promise<number> {
       if (epochs === 0) throw new CliError('--epochs must be at least 1');
       return trainCommand(
         needFile(),
-        { json: values.json, dataDir, ...(epochs ? { epochs } : {}), ...(backend?.data ? { backend: backend.data } : {}) },
+        {
+          json: values.json,
+          dataDir,
+          ...(epochs ? { epochs } : {}),
+          ...(backend?.data ? { backend: backend.data } : {}),
+          ...(pythonOption(values.python) !== undefined ? { python: pythonOption(values.python)! } : {}),
+          ...(values.fallback ? { fallback: true } : {}),
+        },
         paths,
         out,
         err,

@@ -11,6 +11,10 @@ import { readProjectFile } from './project-file';
 export interface TrainOptions {
   readonly epochs?: number;
   readonly backend?: BackendName;
+  /** The interpreter for `--backend pytorch` (else LAYERLAB_PYTHON, python3, /usr/bin/python3). */
+  readonly python?: string;
+  /** With `--backend pytorch`: train with LayerLab's own engine when PyTorch is missing, instead of failing. */
+  readonly fallback?: boolean;
   readonly json: boolean;
   /** Runs are recorded under <dataDir>/projects/<projectId>/runs/. */
   readonly dataDir: string;
@@ -91,7 +95,7 @@ export async function trainCommand(
   const runs = new RunManager(forkEngine(paths.engine), onEvent, store);
   let runId: string;
   try {
-    runId = runs.start(doc, opts.backend);
+    runId = runs.start(doc, opts.backend, undefined, { ...(opts.python ? { python: opts.python } : {}), ...(opts.fallback ? { fallback: true } : {}) });
   } catch (e) {
     throw new CliError((e as Error).message);
   }

@@ -79,7 +79,8 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
     ],
   };
   const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
-  const help: MenuItemConstructorOptions = { role: 'help', label: '&Help', submenu: [about] };
+  const engines: MenuItemConstructorOptions = { label: '&Compute Engines…', click: () => o.actions.command('help.engines') };
+  const help: MenuItemConstructorOptions = { role: 'help', label: '&Help', submenu: [engines, { type: 'separator' }, about] };
   const appMenu: MenuItemConstructorOptions = {
     label: o.appName,
     submenu: [

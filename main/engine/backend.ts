@@ -89,7 +89,9 @@ function attempts(tf: Tf, preferred: BackendName | undefined): Attempt[] {
  * backend is tried first (for webgpu, software adapters too); the reason records every attempt so
  * the UI can say why.
  */
-export async function selectBackend(tf: Tf, preferred?: BackendName): Promise<BackendInfo> {
+export async function selectBackend(tf: Tf, asked?: BackendName): Promise<BackendInfo> {
+  // PyTorch runs outside tfjs (main/engine/torch); what asks for it here (an evaluation) gets the best tfjs backend.
+  const preferred = asked === 'pytorch' ? undefined : asked;
   const all = attempts(tf, preferred);
   const ordered = preferred ? [...all.filter((a) => a.name === preferred), ...all.filter((a) => a.name !== preferred)] : all;
   const failures: string[] = [];

@@ -14,6 +14,10 @@ export interface TrainRequest {
   /** Continue an earlier run: its folder (weights/last) and the epochs it completed. */
   readonly resume?: { readonly runDir: string; readonly epochsDone: number };
   readonly runDir?: string;
+  /** The Python interpreter the user set for the PyTorch engine (else LAYERLAB_PYTHON, python3, /usr/bin/python3). */
+  readonly python?: string;
+  /** When PyTorch is asked for and is not there: train with LayerLab's own engine instead of failing (the user agreed). */
+  readonly fallback?: boolean;
 }
 
 /** Where a run's history, checkpoints and pictures go (a no-op when the run is not recorded). */

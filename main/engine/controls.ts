@@ -1,4 +1,5 @@
 export type BatchVerdict = 'stop' | 'continue';
+export type ControlCommand = 'pause' | 'resume' | 'step' | 'stop';
 
 /**
  * Pause, resume, step and stop, applied between batches. The training loop awaits
@@ -6,6 +7,7 @@ export type BatchVerdict = 'stop' | 'continue';
  * without blocking the event loop (so commands still arrive).
  */
 export class RunControls {
+  private readonly followers = new Set<(command: ControlCommand) => void>();
   private paused = false;
   private stopping = false;
   private stepRequested = false;
@@ -27,6 +29,7 @@ export class RunControls {
 
   pause(): void {
     this.paused = true;
+    this.tell('pause');
   }
 
   resume(): void {
@@ -34,6 +37,7 @@ export class RunControls {
     this.paused = false;
     this.onResumed();
     this.release();
+    this.tell('resume');
   }
 
   /** While paused: let exactly one more batch run, then pause again. */
@@ -41,11 +45,31 @@ export class RunControls {
     if (!this.paused) return;
     this.stepRequested = true;
     this.release();
+    this.tell('step');
   }
 
   stop(): void {
     this.stopping = true;
     this.release();
+    this.tell('stop');
+  }
+
+  /**
+   * For an engine that holds itself between its batches (PyTorch in its own process): it hears every command, and
+   * says where it paused through `held`, since only it knows which batch it stopped after. Returns the unsubscribe.
+   */
+  follow(listener: (command: ControlCommand) => void): () => void {
+    this.followers.add(listener);
+    return () => this.followers.delete(listener);
+  }
+
+  /** The external engine paused after `step`: the same `run.paused` as a hold here sends. */
+  held(step: number): void {
+    if (this.paused) this.onPaused(step);
+  }
+
+  private tell(command: ControlCommand): void {
+    for (const f of this.followers) f(command);
   }
 
   async afterBatch(step: number): Promise<BatchVerdict> {

@@ -16,6 +16,8 @@ import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { recordingViews, viewObservers } from './views';
 import { inspectPretrained } from './pretrained-inspect';
+import { engineReport } from './doctor/report';
+import type { DoctorReply } from '../../app/protocol/engines';
 
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
@@ -41,6 +43,8 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         ...(cmd.backend ? { backend: cmd.backend } : {}),
         ...(cmd.runDir ? { runDir: cmd.runDir } : {}),
         ...(cmd.resume ? { resume: cmd.resume } : {}),
+        ...(cmd.python ? { python: cmd.python } : {}),
+        ...(cmd.fallback ? { fallback: true } : {}),
       },
       {
         tf,
@@ -48,11 +52,15 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
         controls,
         recorder,
         loadCheckpoint: (dir) => loadCheckpoint(tf, dir, 'last'),
-        observers: viewObservers(
-          tf,
-          cmd.document,
-          recordingViews(recorder, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
-        ),
+        // The views watch tfjs tensors between batches; a PyTorch run's are in Python, so they are computed afterwards.
+        observers:
+          cmd.backend === 'pytorch'
+            ? []
+            : viewObservers(
+                tf,
+                cmd.document,
+                recordingViews(recorder, (view) => channel.send({ v: EVENT_VERSION, type: 'run.view', runId, view })),
+              ),
       },
     );
   } catch (e) {
@@ -76,6 +84,16 @@ async function evaluate(cmd: Extract<EngineCommand, { type: 'evaluate' }>): Prom
       type: 'evaluation.failed',
       message: err instanceof UserError ? err.message : `Evaluation failed: ${err.message}`,
     } satisfies EvaluationReply);
+  }
+  setTimeout(() => process.exit(0), 50);
+}
+
+/** The compute-engine report: probes that load tfjs-node, Dawn and Python, so it runs in an engine process, not a host. */
+async function doctor(cmd: Extract<EngineCommand, { type: 'doctor' }>): Promise<void> {
+  try {
+    channel.send({ type: 'doctor.done', report: await engineReport(tf, cmd.python) } satisfies DoctorReply);
+  } catch (e) {
+    channel.send({ type: 'doctor.failed', message: `The engine check failed: ${(e as Error).message}` } satisfies DoctorReply);
   }
   setTimeout(() => process.exit(0), 50);
 }
@@ -143,6 +161,12 @@ channel.onMessage((raw) => {
       if (!started) {
         started = true;
         void inspectPretrained(tf, cmd, (r) => channel.send(r)).then(() => setTimeout(() => process.exit(0), 50));
+      }
+      return;
+    case 'doctor':
+      if (!started) {
+        started = true;
+        void doctor(cmd);
       }
       return;
     case 'playground':

@@ -23,9 +23,9 @@ export class ProgressMeter {
     this.batchBegan = now;
   }
 
-  batchEnd(): void {
+  batchEnd(measuredMs?: number): void {
     const now = performance.now();
-    const took = now - this.batchBegan;
+    const took = measuredMs ?? now - this.batchBegan;
     this.computeMs += took;
     this.avgBatchMs = this.avgBatchMs === 0 ? took : this.avgBatchMs * 0.9 + took * 0.1;
     this.windowSamples += this.batchSize;

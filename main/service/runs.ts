@@ -18,6 +18,12 @@ export const MAX_ENGINES = 2;
 
 export type RunControl = 'pause' | 'resume' | 'step';
 
+/** For the PyTorch engine: the interpreter the user set, and whether LayerLab's own engine may stand in (the user agreed). */
+export interface EngineOptions {
+  readonly python?: string;
+  readonly fallback?: boolean;
+}
+
 interface ActiveRun {
   readonly runId: string;
   readonly engine: EngineProcess;
@@ -82,7 +88,7 @@ export class RunManager {
     return { runId: run.runId, projectId: run.projectId, paused: run.paused, started: run.startedInfo };
   }
 
-  start(document: ProjectDoc, backend?: BackendName, continueFrom?: string): string {
+  start(document: ProjectDoc, backend?: BackendName, continueFrom?: string, extra: EngineOptions = {}): string {
     if (this.active) throw new Error('A training run is already in progress. Stop it before starting another.');
     if (this.engines >= MAX_ENGINES) throw new Error('The last training engine is still shutting down. Try again in a moment.');
     // Recursive code downstream (hashing, the snapshot, the IPC clone) must never meet a pathological document.
@@ -148,6 +154,8 @@ export class RunManager {
       ...(runDir ? { runDir } : {}),
       ...(this.store ? { cacheDir: downloadsDir(this.store.dataDir) } : {}),
       ...(resume ? { resume: { runDir: resume.runDir, epochsDone: resume.epochsDone } } : {}),
+      ...(extra.python ? { python: extra.python } : {}),
+      ...(extra.fallback ? { fallback: true } : {}),
     };
     try {
       engine.send(command);

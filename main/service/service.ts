@@ -9,6 +9,7 @@ import { defaultDataDir, type AppPaths } from './paths';
 import { RunStore } from './run-store';
 import { RunManager } from './runs';
 import { Evaluator } from './evaluate';
+import { EngineReports } from './engines';
 import { listAllRuns } from './all-runs';
 import { Playground } from './playground';
 import { PretrainedSources } from './pretrained';
@@ -49,6 +50,7 @@ export function createService(opts: ServiceOptions) {
   const evaluator = new Evaluator(opts.launchEngine, store);
   const playground = new Playground(opts.launchEngine, store);
   const pretrained = new PretrainedSources(opts.launchEngine, store);
+  const engines = new EngineReports(opts.launchEngine);
   const needDialogs = (): FileDialogs => {
     if (!opts.dialogs) throw new Error('Files are opened and saved by the browser in the web host.');
     return opts.dialogs;
@@ -59,8 +61,11 @@ export function createService(opts: ServiceOptions) {
     'templates.list': async () => ({ templates: await listTemplates(opts.paths.templates) }),
     'templates.get': async ({ id }) => ({ text: await readTemplate(opts.paths.templates, id) }),
     // Synchronous work: handle() awaits each handler, so a throw here still becomes an error reply.
-    'run.start': ({ document, backend, continueFrom }) =>
-      Promise.resolve({ runId: runs.start(opts.workspace ? confineDocument(opts.workspace, document) : document, backend, continueFrom) }),
+    'run.start': ({ document, backend, continueFrom, python }) =>
+      Promise.resolve({
+        runId: runs.start(opts.workspace ? confineDocument(opts.workspace, document) : document, backend, continueFrom, python ? { python } : {}),
+      }),
+    'engines.report': ({ python, refresh }) => engines.report(python, refresh),
     'run.stop': ({ runId }) => Promise.resolve({ stopped: runs.stop(runId) }),
     'run.pause': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'pause') }),
     'run.resume': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'resume') }),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { doctorTable, type DoctorRow } from '../../main/cli/doctor';
-import { probeTorch } from '../../main/cli/python-probe';
+import { probeTorch } from '../../main/python/probe';
 import { ROOT } from './helpers';
 
 const doctor = (...args: string[]) =>

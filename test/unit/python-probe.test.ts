@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blasIsFair, classifyBlas, pythonCandidates } from '../../main/cli/python-probe';
+import { blasIsFair, classifyBlas, pythonCandidates } from '../../main/python/probe';
 
 describe('the BLAS a Python process loaded, from its mapped files', () => {
   it('finds OpenBLAS behind Debian’s libblas.so.3 alternative', () => {

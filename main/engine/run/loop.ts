@@ -94,7 +94,7 @@ export class RunLoop implements LoopHooks {
   }
 
   async batchEnd(result: BatchResult): Promise<Verdict> {
-    this.meter.batchEnd();
+    this.meter.batchEnd(result.computeMs);
     this.batchInEpoch += 1;
     this.step += 1;
     this.stepsDone += 1;
@@ -118,6 +118,11 @@ export class RunLoop implements LoopHooks {
     // Time spent paused is neither data nor compute.
     if (holding) this.meter.resumed();
     return verdict === 'stop' ? this.stop() : 'continue';
+  }
+
+  holding(paused: boolean): void {
+    if (paused) this.throttle.flush();
+    else this.meter.resumed();
   }
 
   private stop(): Verdict {
@@ -167,6 +172,9 @@ export class RunLoop implements LoopHooks {
   /** After the last epoch: restore the best weights when early stopping asks, and keep the weights a stop reached. */
   async finish(): Promise<LoopOutcome> {
     this.throttle.flush();
+    // A mode that holds itself may end on a stop heard while it was paused, with no batch after it for batchEnd to see.
+    const asked = (this.ctx.controls?.stopRequested ?? false) || (this.ctx.stopRequested?.() ?? false);
+    if (asked && this.epochsDone < this.range.epochs) this.stopped = true;
     if (this.nan === null) {
       const restored = this.note !== null && this.t.earlyStopping.restoreBest ? (this.best?.restore(this.trainer.model) ?? null) : null;
       if (restored !== null) {

@@ -3,6 +3,8 @@ import type { Analysis } from '../../../app/analysis/types';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { Tf } from '../../../app/layers/types';
 import type { EpochLogs, SampleImage } from '../../../app/protocol/runs';
+import type { BackendInfo } from '../../../app/protocol/backend';
+import type { RunControls } from '../controls';
 import type { ObservedStart } from './observer';
 
 /**
@@ -15,6 +17,11 @@ import type { ObservedStart } from './observer';
 export interface TrainingMode<P> {
   /** What the user calls the thing being trained, in messages: "network", "GAN". */
   readonly noun: string;
+  /**
+   * Set by a mode whose step runs outside tfjs (PyTorch): the skeleton then chooses no tfjs backend for it (tfjs's
+   * cpu backend only holds the checkpointed model) and reports the mode's own `backend`.
+   */
+  readonly external?: true;
   /** The checks beyond the graph's own; throws a UserError naming the first problem and its fix. */
   check(doc: ProjectDoc, analysis: Analysis): P;
   /** Loads the data onto the chosen backend (after seeding and backend selection). */
@@ -28,6 +35,8 @@ export interface ModeEnv {
   readonly log: (message: string, level?: 'info' | 'warning') => void;
   /** This run's record folder, when it has one: a pretrained node's "earlier run" source is a sibling of it. */
   readonly runDir?: string;
+  /** The run's pause/step/stop, for a mode that holds itself (`OpenedMode.holdsItself`). */
+  readonly controls?: RunControls;
 }
 
 /** A mode with its data loaded: what `run.started` reports, and how to build networks to train. */
@@ -41,6 +50,13 @@ export interface OpenedMode {
    * without early stopping has no metric that says "better", so it keeps no best checkpoint either.
    */
   readonly unsupported?: { readonly schedule?: string; readonly earlyStopping?: string };
+  /** What `run.started` reports as the engine, for an `external` mode. */
+  readonly backend?: BackendInfo;
+  /**
+   * The mode pauses, steps and stops its own batches (it follows the run's controls): the loop then never holds on
+   * a batch itself, which for a process ahead of its reports would pause at a batch it has already passed.
+   */
+  readonly holdsItself?: true;
   /** The second half of the NaN message: the likely causes, at this learning rate. */
   nanCauses(learningRate: number): string;
   /** What a batch value is called in the NaN message (`d_loss` → "discriminator loss"); default "loss". */
@@ -56,6 +72,8 @@ export interface OpenedMode {
 export interface BatchResult {
   readonly loss: number;
   readonly values?: Readonly<Record<string, number>>;
+  /** How long the step took where it ran, when that is another process (its reports arrive in bursts). */
+  readonly computeMs?: number;
 }
 
 /** A `run.samples` picture for the epoch, less its envelope; `logs` are figures it adds to the epoch's. */
@@ -108,4 +126,6 @@ export interface LoopHooks {
   batchEnd(result: BatchResult): Promise<Verdict>;
   /** At every epoch's end, complete or cut short; `logs` is read only when the epoch is recorded. */
   epochEnd(epoch: number, logs: () => EpochLogs | Promise<EpochLogs>): Promise<Verdict>;
+  /** A mode that holds itself paused (true) or went on (false): the exact batch count is shown, and the pause is not timed. */
+  holding(paused: boolean): void;
 }

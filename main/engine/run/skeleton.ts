@@ -49,6 +49,17 @@ async function probeBackend(tf: TrainContext['tf'], backend: BackendInfo, opened
   };
 }
 
+async function cpuOnly(tf: TrainContext['tf']): Promise<BackendInfo> {
+  await tf.setBackend('cpu');
+  return { name: 'cpu', device: 'CPU (plain JavaScript)', reason: 'holds the model for checkpoints only' };
+}
+
+/** The context for a mode that holds itself: the loop sees a stop, but never holds a batch of its own. */
+function followingOnly(ctx: TrainContext): TrainContext {
+  const { controls, ...rest } = ctx;
+  return { ...rest, stopRequested: () => (controls?.stopRequested ?? false) || (ctx.stopRequested?.() ?? false) };
+}
+
 function build(opened: OpenedMode, earlier: tfjs.LayersModel | undefined): Trainer {
   try {
     return opened.build(earlier);
@@ -71,16 +82,25 @@ export async function runTraining<P>(req: TrainRequest, ctx: TrainContext, mode:
   const analysis = checkGraph(doc);
   const plan = mode.check(doc, analysis);
   seedRandomness(t.seed);
-  let backend = options.backend ?? (await selectBackend(tf, req.backend));
+  // An external engine's model lives in tfjs only to be checkpointed: plain cpu holds it, nothing is probed.
+  let backend = options.backend ?? (mode.external ? await cpuOnly(tf) : await selectBackend(tf, req.backend));
   log(`Loading ${datasetInfo(doc.data.dataset).label}…`);
-  const opened = await mode.open(plan, { tf, doc, analysis, log, ...(req.runDir ? { runDir: req.runDir } : {}) });
+  const opened = await mode.open(plan, {
+    tf,
+    doc,
+    analysis,
+    log,
+    ...(req.runDir ? { runDir: req.runDir } : {}),
+    ...(ctx.controls ? { controls: ctx.controls } : {}),
+  });
+  if (opened.backend) backend = opened.backend;
   let trainer: Trainer | null = null;
   let loop: RunLoop | null = null;
   let outcome: LoopOutcome;
   try {
     if (t.schedule.kind !== 'constant' && opened.unsupported?.schedule) log(opened.unsupported.schedule, 'warning');
     if (t.earlyStopping.enabled && opened.unsupported?.earlyStopping) log(opened.unsupported.earlyStopping, 'warning');
-    if (!options.backend) backend = await probeBackend(tf, backend, opened, mode.noun);
+    if (!options.backend && !mode.external) backend = await probeBackend(tf, backend, opened, mode.noun);
     const earlier = req.resume && ctx.loadCheckpoint ? await ctx.loadCheckpoint(req.resume.runDir) : undefined;
     trainer = build(opened, earlier);
     log(`Backend: ${backend.name} on ${backend.device} (${backend.reason}).`);
@@ -101,7 +121,7 @@ export async function runTraining<P>(req: TrainRequest, ctx: TrainContext, mode:
     });
     for (const o of ctx.observers ?? []) await o.start?.({ model: trainer.model, sample: opened.sample });
 
-    loop = new RunLoop(ctx, runId, t, opened, trainer, range);
+    loop = new RunLoop(opened.holdsItself ? followingOnly(ctx) : ctx, runId, t, opened, trainer, range);
     if (trainer.drive === 'fit') await trainer.fit(range, loop);
     else await driveSteps(trainer, range, opened.batchesPerEpoch, loop);
     outcome = await loop.finish();

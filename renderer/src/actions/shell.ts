@@ -1,4 +1,5 @@
 import { shellEventSchema, type MenuCommand, type ShellEvent } from '../../../app/protocol/events';
+import { useView } from '../store/view';
 import type { LayerlabBridge } from '../transport/types';
 import { newProject, openFromShell, openProject, saveProject } from './files';
 
@@ -16,6 +17,9 @@ function runCommand(command: MenuCommand): void {
       return;
     case 'project.saveAs':
       void saveProject(true);
+      return;
+    case 'help.engines':
+      useView.getState().setOverlay('engines');
       return;
   }
 }

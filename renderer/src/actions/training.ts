@@ -2,7 +2,8 @@ import type { RunDetail } from '../../../app/protocol';
 import { transport } from '../transport';
 import { analysisOf, fitIssuesOf } from '../store/analysis';
 import { fieldBlockReason, useFieldErrors, type FieldErrorState } from '../store/fieldErrors';
-import { useEngine } from '../store/engine';
+import { askConfirm } from '../store/confirm';
+import { useEngine, type EngineChoice } from '../store/engine';
 import { useProjectStore } from '../store/project';
 import { isActive, useRun, type Pending } from '../store/run';
 import { seedSeries } from '../store/series';
@@ -43,6 +44,24 @@ export interface StartOptions {
   readonly history?: RunDetail;
 }
 
+/**
+ * The engine to ask for. PyTorch chosen but not usable here: the user is asked whether LayerLab's own engine may
+ * train instead (null when they say no); a run never silently trains elsewhere than where it was asked to.
+ */
+async function engineForRun(): Promise<EngineChoice | null> {
+  const { choice } = useEngine.getState();
+  if (choice !== 'pytorch') return choice;
+  const report = useEngine.getState().report ?? (await useEngine.getState().check());
+  if (!report || report.pytorch.ok) return choice;
+  const ok = await askConfirm({
+    title: 'PyTorch is not available',
+    message: `${report.pytorch.why} Train with LayerLab’s own engine instead?`,
+    confirm: 'Use LayerLab’s engine',
+    danger: false,
+  });
+  return ok ? 'auto' : null;
+}
+
 /** Starts a run. One at a time: while one is going this says so; if the host refuses, its reason is shown. */
 export async function startTraining(opts: StartOptions = {}): Promise<void> {
   const before = useRun.getState();
@@ -57,13 +76,16 @@ export async function startTraining(opts: StartOptions = {}): Promise<void> {
     say('warning', 'Training cannot start yet', [blocked]);
     return;
   }
+  const engine = await engineForRun();
+  if (engine === null) return;
   const { doc } = useProjectStore.getState();
   before.begin(doc.training.epochs);
   try {
-    const engine = useEngine.getState().choice;
+    const { python } = useEngine.getState();
     const { runId } = await transport().request('run.start', {
       document: doc,
       ...(engine === 'auto' ? {} : { backend: engine }),
+      ...(engine === 'pytorch' && python ? { python } : {}),
       ...(opts.continueFrom ? { continueFrom: opts.continueFrom } : {}),
     });
     if (useRun.getState().status !== 'starting') return;

@@ -1,6 +1,7 @@
 import { QuickAdd } from '../canvas/QuickAdd';
 import { useEditActions } from '../canvas/useEditActions';
 import { ConfirmDialog } from './ConfirmDialog';
+import { EnginesDialog } from './EnginesDialog';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useShortcuts } from './useShortcuts';
 
@@ -12,6 +13,7 @@ export function Shortcuts() {
     <>
       <QuickAdd edit={edit} />
       <ShortcutSheet />
+      <EnginesDialog />
       <ConfirmDialog />
     </>
   );

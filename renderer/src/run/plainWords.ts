@@ -15,6 +15,8 @@ export function plainBackend(status: RunStatus, backend: BackendInfo): string {
     case 'webgpu':
       // A software adapter (Mesa's llvmpipe or lavapipe, SwiftShader) is WebGPU drawn by the CPU.
       return /llvmpipe|lavapipe|swiftshader|software|cpu/i.test(backend.device) ? `${verb} on your CPU (WebGPU, software)` : `${verb} on your GPU (WebGPU)`;
+    case 'pytorch':
+      return /gpu|cuda|rocm|mps/i.test(backend.device) ? `${verb} on your GPU (PyTorch)` : `${verb} on your CPU (PyTorch)`;
   }
 }
 

@@ -10,7 +10,7 @@ export interface ViewPrefs {
   readonly dockMinimised: boolean;
 }
 
-export type Overlay = 'quickAdd' | 'shortcuts' | null;
+export type Overlay = 'quickAdd' | 'shortcuts' | 'engines' | null;
 
 export interface ViewState extends ViewPrefs {
   /** Bumped to ask the canvas to fit the view (after a layout); not remembered. */

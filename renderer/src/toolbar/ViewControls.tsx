@@ -71,6 +71,15 @@ export function ViewControls() {
       </Button>
       <ThemeButton />
       <Button
+        data-testid="engines-button"
+        variant="ghost"
+        onClick={() => useView.getState().setOverlay('engines')}
+        title="Help: Compute engines — which engines work on this machine, and why not"
+        aria-label="Compute engines"
+      >
+        <span className="text-[11px] font-semibold">GPU</span>
+      </Button>
+      <Button
         data-testid="shortcuts-button"
         variant="ghost"
         onClick={() => useView.getState().setOverlay('shortcuts')}

@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
+import type { EngineReport } from '../../../../app/protocol/engines';
 import { useRun } from '../../store/run';
 import { useEngine, type EngineChoice } from '../../store/engine';
 import { Group } from '../../ui/Group';
-import { selectClass } from '../../ui/styles';
+import { inputClass, selectClass } from '../../ui/styles';
 
 const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; readonly help: string }[] = [
   {
@@ -25,11 +27,68 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
     help: 'The GPU through WebGPU (Intel, AMD, Apple, NVIDIA), checked against the CPU before a run trusts it. Asked for here, a software adapter (llvmpipe, SwiftShader) is used too: correct but slower than WebAssembly.',
   },
   { value: 'cpu', label: 'JavaScript', help: 'tfjs’s reference backend: slowest by far, useful to check a result against.' },
+  {
+    value: 'pytorch',
+    label: 'PyTorch',
+    help: 'The project’s exported train.py, run by the PyTorch installed on this machine (CUDA, ROCm, Apple MPS or CPU): the same live charts, pause and stop, run records and checkpoints.',
+  },
 ];
+
+/** PyTorch as the host found it: the device, "checking", or why not. */
+function pytorchLabel(report: EngineReport | null, checking: boolean): string {
+  if (!report) return checking ? 'PyTorch (checking…)' : 'PyTorch';
+  return report.pytorch.ok ? `PyTorch · ${report.pytorch.device}` : 'PyTorch (not found)';
+}
+
+function pytorchStatus(p: EngineReport['pytorch']): string {
+  return p.ok ? `Found PyTorch ${p.version} (${p.python}) on ${p.device}.` : `PyTorch cannot be used here: ${p.why}`;
+}
+
+/** Where PyTorch runs from, shown while it is the choice: the interpreter (editable) and what the check found. */
+function PytorchSettings() {
+  const python = useEngine((s) => s.python);
+  const report = useEngine((s) => s.report);
+  const checking = useEngine((s) => s.checking);
+  const [draft, setDraft] = useState(python);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft.trim() === python) return;
+    setError(useEngine.getState().setPython(draft));
+  };
+  return (
+    <div className="space-y-1" data-testid="pytorch-settings">
+      <label className="block text-[12px] text-slate-600" htmlFor="python-path">
+        Python interpreter
+      </label>
+      <input
+        id="python-path"
+        data-testid="python-path"
+        className={inputClass(error !== null)}
+        placeholder="python3 (then /usr/bin/python3)"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      {error && <p className="text-[12px] text-red-700">{error}</p>}
+      <p className="text-[12px] leading-snug text-slate-600" data-testid="pytorch-status">
+        {checking ? 'Checking for PyTorch…' : report ? pytorchStatus(report.pytorch) : ''}
+      </p>
+    </div>
+  );
+}
 
 /** The compute engine runs start on. Chosen per machine, so it is not saved in the project. */
 export function EngineGroup() {
   const choice = useEngine((s) => s.choice);
+  const report = useEngine((s) => s.report);
+  const checking = useEngine((s) => s.checking);
+  // The menu says whether PyTorch is here; the host checks once and keeps the answer.
+  useEffect(() => {
+    if (!useEngine.getState().report) void useEngine.getState().check();
+  }, []);
   const backend = useRun((s) => s.backend);
   const current = CHOICES.find((c) => c.value === choice)!;
   const control = (
@@ -44,7 +103,7 @@ export function EngineGroup() {
       >
         {CHOICES.map((c) => (
           <option key={c.value} value={c.value}>
-            {c.label}
+            {c.value === 'pytorch' ? pytorchLabel(report, checking) : c.label}
           </option>
         ))}
       </select>
@@ -53,6 +112,7 @@ export function EngineGroup() {
   return (
     <Group title="Compute engine" control={control} summary={current.label} defaultOpen={false} testId="engine-group">
       <p className="text-[12px] leading-snug text-slate-500">{current.help}</p>
+      {choice === 'pytorch' && <PytorchSettings />}
       {backend && (
         <p className="text-[12px] leading-snug text-slate-600" data-testid="engine-last">
           Last run:{' '}

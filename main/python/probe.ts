@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 
 /** What a Python process really linked for its matrix products (read from its own /proc/self/maps). */
 export type BlasKind = 'openblas' | 'mkl' | 'blis' | 'reference' | 'builtin' | 'unknown';
@@ -107,10 +107,27 @@ export type TorchFound = { readonly ok: true; readonly probe: TorchProbe } | { r
  * PATH, then Debian's /usr/bin/python3 (its python3-torch is importable only there, and a pyenv
  * shim on PATH may hide it).
  */
-export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  const configured = env.LAYERLAB_PYTHON?.trim();
+export function pythonCandidates(env: NodeJS.ProcessEnv = process.env, chosen?: string): string[] {
+  // An empty setting means none: `||`, not `??`.
+  const configured = [chosen?.trim(), env.LAYERLAB_PYTHON?.trim()].find((p) => p !== undefined && p !== '');
   return [...new Set([...(configured ? [configured] : []), 'python3', '/usr/bin/python3'])];
 }
+
+/** The oldest PyTorch the engine's runner and the exported train.py are tested on (Debian's). */
+export const OLDEST_TORCH = [1, 13] as const;
+
+/** Why this torch version cannot run LayerLab's PyTorch engine, or null when it can. */
+export function torchTooOld(version: string): string | null {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  if (!m) return `PyTorch reports an unreadable version "${version.slice(0, 40)}"`;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major > OLDEST_TORCH[0] || (major === OLDEST_TORCH[0] && minor >= OLDEST_TORCH[1])) return null;
+  return `PyTorch ${version} is older than ${OLDEST_TORCH.join('.')}: upgrade it (pip install --upgrade torch, or your distribution's python3-torch)`;
+}
+
+/** What to install when no interpreter has a usable torch. */
+export const INSTALL_TORCH =
+  'Install PyTorch (https://pytorch.org/get-started: pip install torch; on Debian or Ubuntu: apt install python3-torch), or set the Python interpreter that has it.';
 
 interface ProbeOutput {
   python: string;
@@ -122,16 +139,34 @@ interface ProbeOutput {
   mapped: string[];
 }
 
+export type ProbeResult = { ok: true; probe: TorchProbe } | { ok: false; why: string };
+
 /** Runs the probe in one interpreter: its PyTorch, devices and BLAS, or why it cannot. */
-export function probeTorch(python: string, timeoutMs = 60_000): { ok: true; probe: TorchProbe } | { ok: false; why: string } {
+export function probeTorch(python: string, timeoutMs = 60_000): ProbeResult {
   const run = spawnSync(python, ['-c', PROBE_PY], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 });
-  if (run.error) return { ok: false, why: (run.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : run.error.message };
-  if (run.status !== 0) {
-    const last = run.stderr.trim().split('\n').at(-1) ?? `exit ${String(run.status)}`;
-    return { ok: false, why: run.stderr.includes("No module named 'torch'") ? 'no torch module' : last.slice(0, 200) };
+  return readProbe(python, run.error, run.status, run.stdout, run.stderr);
+}
+
+/** The same probe without blocking the caller's event loop (the hosts ask it for the Compute engine menu). */
+export function probeTorchAsync(python: string, timeoutMs = 60_000): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    execFile(python, ['-c', PROBE_PY], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      // execFile's error carries the exit status as a number, and a failure to start (ENOENT) as a string code.
+      const code: unknown = error ? (error as { code?: unknown }).code : 0;
+      if (typeof code === 'number') resolve(readProbe(python, undefined, code, stdout, stderr));
+      else resolve(readProbe(python, error ?? undefined, null, stdout, stderr));
+    });
+  });
+}
+
+function readProbe(python: string, error: Error | undefined, status: number | null, stdout: string, stderr: string): ProbeResult {
+  if (error) return { ok: false, why: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : error.message.slice(0, 200) };
+  if (status !== 0) {
+    const last = stderr.trim().split('\n').at(-1) ?? `exit ${String(status)}`;
+    return { ok: false, why: stderr.includes("No module named 'torch'") ? 'no torch module' : last.slice(0, 200) };
   }
   try {
-    const out = JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as ProbeOutput;
+    const out = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ProbeOutput;
     return {
       ok: true,
       probe: {
@@ -146,17 +181,18 @@ export function probeTorch(python: string, timeoutMs = 60_000): { ok: true; prob
       },
     };
   } catch {
-    return { ok: false, why: `unreadable probe output: ${run.stdout.slice(0, 120)}` };
+    return { ok: false, why: `unreadable probe output: ${stdout.slice(0, 120)}` };
   }
 }
 
 /** The first interpreter whose torch imports, and every failure before it. */
-export function findTorch(env: NodeJS.ProcessEnv = process.env): TorchFound {
+export function findTorch(env: NodeJS.ProcessEnv = process.env, chosen?: string): TorchFound {
   const tried: string[] = [];
-  for (const python of pythonCandidates(env)) {
+  for (const python of pythonCandidates(env, chosen)) {
     const found = probeTorch(python);
-    if (found.ok) return found;
-    tried.push(`${python}: ${found.why}`);
+    const old = found.ok ? torchTooOld(found.probe.torch) : null;
+    if (found.ok && !old) return found;
+    tried.push(`${python}: ${found.ok ? old! : found.why}`);
   }
   return { ok: false, tried };
 }

@@ -2,23 +2,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Tf } from '../../app/layers/types';
-import { nativeAddonMissing } from '../engine/native';
-import { useWasmThreads, wasmThreadCount } from '../engine/kernels/wasm-threads';
-import { listAdapters } from '../engine/webgpu/dawn';
-import { parityCheck } from '../engine/webgpu/parity';
-import { registerWebgpuBackend } from '../engine/webgpu/register';
-import { probeTorch, pythonCandidates } from './python-probe';
+import type { Tf } from '../../../app/layers/types';
+import type { DoctorRow } from '../../../app/protocol/engines';
+import { nativeAddonMissing } from '../native';
+import { useWasmThreads, wasmThreadCount } from '../kernels/wasm-threads';
+import { listAdapters } from '../webgpu/dawn';
+import { parityCheck } from '../webgpu/parity';
+import { registerWebgpuBackend } from '../webgpu/register';
+import { INSTALL_TORCH, probeTorch, pythonCandidates, torchTooOld, type TorchProbe } from '../../python/probe';
 
 const require = createRequire(import.meta.url);
 
-/** One line of `layerlab doctor`: an engine (or a part of one), whether it works here, and why. */
-export interface DoctorRow {
-  readonly engine: 'tensorflow' | 'webgpu' | 'wasm' | 'cpu' | 'pytorch';
-  readonly item: string;
-  readonly status: 'ok' | 'missing' | 'failed';
-  readonly detail: string;
-}
+export type { DoctorRow } from '../../../app/protocol/engines';
 
 const short = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 240);
 
@@ -121,21 +116,40 @@ export async function wasmRows(tf: Tf): Promise<DoctorRow[]> {
   }
 }
 
-export function pytorchRows(env: NodeJS.ProcessEnv = process.env): DoctorRow[] {
-  return pythonCandidates(env).map((python): DoctorRow => {
+/** The devices a PyTorch sees, in the words the menu and the report use. */
+export function torchDevices(p: TorchProbe): string[] {
+  return [...p.cuda.map((d) => `${p.hip ? 'ROCm' : 'CUDA'}: ${d}`), ...(p.mps ? ['MPS'] : []), `CPU (${p.threads} thread${p.threads === 1 ? '' : 's'})`];
+}
+
+/** Every interpreter the engine would try, probed; `usable` is the first whose torch is new enough. */
+export function pytorchProbes(env: NodeJS.ProcessEnv = process.env, chosen?: string): { rows: DoctorRow[]; usable: TorchProbe | null } {
+  const rows: DoctorRow[] = [];
+  const usable: TorchProbe[] = [];
+  for (const python of pythonCandidates(env, chosen)) {
     const found = probeTorch(python);
-    if (!found.ok) return { engine: 'pytorch', item: python, status: 'missing', detail: found.why };
+    if (!found.ok) {
+      rows.push({ engine: 'pytorch', item: python, status: 'missing', detail: found.why });
+      continue;
+    }
     const p = found.probe;
-    const devices = [
-      ...p.cuda.map((d) => `${p.hip ? 'ROCm' : 'CUDA'}: ${d}`),
-      ...(p.mps ? ['MPS'] : []),
-      `CPU (${p.threads} thread${p.threads === 1 ? '' : 's'})`,
-    ];
-    return {
+    const old = torchTooOld(p.torch);
+    if (old) {
+      rows.push({ engine: 'pytorch', item: python, status: 'failed', detail: old });
+      continue;
+    }
+    usable.push(p);
+    const devices = torchDevices(p);
+    rows.push({
       engine: 'pytorch',
       item: python,
       status: 'ok',
       detail: `Python ${p.pythonVersion}, PyTorch ${p.torch}; devices: ${devices.join(', ')}; BLAS: ${p.blas.kind} (${p.blas.note})`,
-    };
-  });
+    });
+  }
+  if (usable.length === 0) rows.push({ engine: 'pytorch', item: 'what to install', status: 'missing', detail: INSTALL_TORCH });
+  return { rows, usable: usable[0] ?? null };
+}
+
+export function pytorchRows(env: NodeJS.ProcessEnv = process.env): DoctorRow[] {
+  return pytorchProbes(env).rows;
 }
