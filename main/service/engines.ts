@@ -1,5 +1,6 @@
 import type { EngineCommand } from '../../app/protocol/engine';
 import { doctorReplySchema, type EngineReport } from '../../app/protocol/engines';
+import { askEngineOnce } from './engine-once';
 import type { EngineLauncher } from './engine-process';
 
 /** The probes load native libraries, Dawn's adapters and Python: a minute is plenty, even on a cold disk. */
@@ -30,31 +31,14 @@ export class EngineReports {
   }
 
   private inEngine(command: EngineCommand): Promise<EngineReport> {
-    const engine = this.launch();
-    return new Promise<EngineReport>((resolve, reject) => {
-      let done = false;
-      const settle = (f: () => void) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        f();
-      };
-      const timer = setTimeout(() => {
-        settle(() => reject(new Error('Checking the compute engines took too long and was stopped.')));
-        engine.kill();
-      }, this.timeoutMs);
-      engine.onMessage((raw) => {
+    return askEngineOnce(this.launch, command, {
+      timeoutMs: this.timeoutMs,
+      what: 'Checking the compute engines',
+      read: (raw) => {
         const reply = doctorReplySchema.safeParse(raw);
-        if (!reply.success) return;
-        const r = reply.data;
-        if (r.type === 'doctor.done') settle(() => resolve(r.report));
-        else settle(() => reject(new Error(r.message)));
-      });
-      engine.onExit((code, stderr) => {
-        const last = stderr.trim().split('\n').pop()?.slice(0, 300) ?? '';
-        settle(() => reject(new Error(`The engine check stopped unexpectedly (${code === null ? 'killed' : `exit code ${code}`})${last ? `: ${last}` : '.'}`)));
-      });
-      engine.send(command);
+        if (!reply.success) return null;
+        return reply.data.type === 'doctor.done' ? { done: reply.data.report } : { failed: reply.data.message };
+      },
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { BackendName } from '../../app/protocol/backend';
 import type { EngineCommand } from '../../app/protocol/engine';
 import { evaluationReplySchema, type EvaluationReport } from '../../app/protocol/evaluation';
+import { askEngineOnce } from './engine-once';
 import type { EngineLauncher } from './engine-process';
 import type { RunStore } from './run-store';
 
@@ -51,42 +52,23 @@ export class Evaluator {
   }
 
   private inEngine(command: EngineCommand, onProgress?: (message: string) => void): Promise<EvaluationReport> {
-    const engine = this.launch();
-    return new Promise<EvaluationReport>((resolve, reject) => {
-      let done = false;
-      const settle = (f: () => void) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        f();
-      };
-      const timer = setTimeout(() => {
-        settle(() => reject(new Error('The evaluation took too long and was stopped.')));
-        engine.kill();
-      }, this.timeoutMs);
-      engine.onMessage((raw) => {
+    return askEngineOnce(this.launch, command, {
+      timeoutMs: this.timeoutMs,
+      what: 'The evaluation',
+      read: (raw) => {
         const reply = evaluationReplySchema.safeParse(raw);
-        if (!reply.success) return;
+        if (!reply.success) return null;
         const r = reply.data;
         switch (r.type) {
           case 'evaluation.done':
-            settle(() => resolve(r.report));
-            return;
+            return { done: r.report };
           case 'evaluation.failed':
-            settle(() => reject(new Error(r.message)));
-            return;
+            return { failed: r.message };
           case 'evaluation.progress':
-            if (!done) onProgress?.(r.message);
-            return;
+            onProgress?.(r.message);
+            return null;
         }
-      });
-      engine.onExit((code, stderr) => {
-        const last = stderr.trim().split('\n').pop()?.slice(0, 300) ?? '';
-        settle(() =>
-          reject(new Error(`The evaluation engine stopped unexpectedly (${code === null ? 'it was killed' : `exit code ${code}`})${last ? `: ${last}` : '.'}`)),
-        );
-      });
-      engine.send(command);
+      },
     });
   }
 }

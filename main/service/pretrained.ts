@@ -6,6 +6,7 @@ import type { SourceSummary } from '../../app/transfer/summary';
 import { ZOO } from '../../app/transfer/zoo';
 import { downloadsDir } from '../data-dir';
 import { zooCacheDir, zooCached } from '../transfer/zoo';
+import { askEngineOnce } from './engine-once';
 import type { EngineLauncher } from './engine-process';
 import type { RunStore } from './run-store';
 
@@ -78,39 +79,23 @@ export class PretrainedSources {
   }
 
   private inEngine(command: EngineCommand, progress: Progress | null): Promise<SourceSummary> {
-    const engine = this.launch();
-    return new Promise<SourceSummary>((resolve, reject) => {
-      let settled = false;
-      const settle = (f: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        f();
-      };
-      const timer = setTimeout(() => {
-        settle(() => reject(new Error('Reading the model took too long and was stopped.')));
-        engine.kill();
-      }, this.timeoutMs);
-      engine.onMessage((raw) => {
+    return askEngineOnce(this.launch, command, {
+      timeoutMs: this.timeoutMs,
+      what: 'Reading the model',
+      read: (raw) => {
         const reply = pretrainedReplySchema.safeParse(raw);
-        if (!reply.success) return;
+        if (!reply.success) return null;
         const r = reply.data;
         switch (r.type) {
           case 'pretrained.progress':
             progress?.files.set(r.file, { received: r.received, total: r.total });
-            return;
+            return null;
           case 'pretrained.done':
-            settle(() => resolve(r.summary));
-            return;
+            return { done: r.summary };
           case 'pretrained.failed':
-            settle(() => reject(new Error(r.message)));
-            return;
+            return { failed: r.message };
         }
-      });
-      engine.onExit((code, tail) =>
-        settle(() => reject(new Error(`The engine reading the model stopped (${code === null ? 'killed' : `exit code ${code}`})${tail ? `: ${tail}` : ''}.`))),
-      );
-      engine.send(command);
+      },
     });
   }
 }
