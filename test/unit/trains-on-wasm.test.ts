@@ -49,7 +49,9 @@ beforeAll(async () => {
 
 describe('every layer trains on wasm', () => {
   it('the catalog has a case for every layer', () => {
-    expect(LAYERS.filter((def) => cases(def).length === 0).map((d) => d.type)).toEqual([]);
+    // A Pretrained model is made of catalog layers (each has its cases here), built from a loaded source model:
+    // wasm-trajectory.test.ts trains the transfer template on wasm against cpu instead.
+    expect(LAYERS.filter((def) => def.type !== 'PretrainedModel' && cases(def).length === 0).map((d) => d.type)).toEqual([]);
   });
 
   it('one Adam step of every layer (and each choice of its params) runs with no kernel missing', async () => {
