@@ -47,6 +47,6 @@ describe('layerlab CLI', () => {
 
   it('train rejects a bad backend name', () => {
     const r = cli('train', join(TEMPLATES, 'mlp-spirals.layerlab.json'), '--backend', 'tpu');
-    expect(r).toMatchObject({ status: 1, stderr: 'error: --backend must be one of tensorflow, wasm, cpu, webgpu\n' });
+    expect(r).toMatchObject({ status: 1, stderr: 'error: --backend must be one of tensorflow, wasm, cpu, webgpu, pytorch\n' });
   });
 });

