@@ -17,6 +17,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest leaves one core free by default, which on a 2-core CI machine runs the files one by one; most of
+    // them wait on child processes (engines, Python) as much as they compute, so two at a time halve the wall time.
+    maxWorkers: 2,
     env: { LAYERLAB_DATA_DIR: dataDir },
     globalSetup: ['test/unit/global-setup.ts'],
   },
