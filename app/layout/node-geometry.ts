@@ -30,8 +30,17 @@ export function nodeHandles(node: Pick<NodeDoc, 'type' | 'params'>): NodeHandles
   return { inputs, outputs, showInputs, showOutputs, rows };
 }
 
-/** The height a card has without an error message: the header and its handle rows. */
+/** Room for the note a zoo model's card carries until it is downloaded ("must be downloaded first", and how). */
+const DOWNLOAD_NOTE = 88;
+
+const fromZoo = (node: Pick<NodeDoc, 'type' | 'params'>) =>
+  node.type === 'PretrainedModel' && (node.params.source as { kind?: unknown } | undefined)?.kind === 'zoo';
+
+/**
+ * The height a card has without an error message: the header and its handle rows. A zoo model's card
+ * is laid out with room for its download note, which is what a person opening the template first sees.
+ */
 export function nodeHeight(node: Pick<NodeDoc, 'type' | 'params'>): number {
   const { rows } = nodeHandles(node);
-  return NODE_HEADER + BORDER + (rows > 0 ? rows * NODE_ROW + 9 : 0);
+  return NODE_HEADER + BORDER + (rows > 0 ? rows * NODE_ROW + 9 : 0) + (fromZoo(node) ? DOWNLOAD_NOTE : 0);
 }
