@@ -7,19 +7,11 @@ import { copyFragment, parseFragment, placeFragment, serializeFragment } from '.
 import { insertLayerCommand } from '../../renderer/src/store/insert';
 import { useProjectStore } from '../../renderer/src/store/project';
 import { nextLayerName } from '../../renderer/src/store/naming';
+import { seededRandom } from '../../app/data/synthetic';
 import { template } from './helpers';
 
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// mulberry32 (app/data/synthetic.ts), so a failure replays exactly.
+const prng = seededRandom;
 
 const TYPES = LAYERS.map((l) => l.type);
 

@@ -9,6 +9,7 @@ import { applyCommand, type Command } from '../../renderer/src/store/commands';
 import { copyFragment, parseFragment, placeFragment, serializeFragment } from '../../renderer/src/store/fragment';
 import { groupProblem } from '../../renderer/src/store/groupCommands';
 import { useProjectStore } from '../../renderer/src/store/project';
+import { seededRandom } from '../../app/data/synthetic';
 import { template } from './helpers';
 
 const run = (doc: ProjectDoc, ...cmds: Command[]) => cmds.reduce((d, c) => applyCommand(d, c), doc);
@@ -170,17 +171,8 @@ describe('groups in the document schema', () => {
 });
 
 describe('groups under random edits', () => {
-  /** mulberry32, so a failure replays exactly. */
-  const prng = (seed: number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
+  // mulberry32 (app/data/synthetic.ts), so a failure replays exactly.
+  const prng = seededRandom;
 
   it.each([1, 2])('200 block and layer edits, then 200 undos, give back the document byte for byte and every step validates (seed %i)', (seed) => {
     const rnd = prng(seed);

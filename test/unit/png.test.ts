@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { crc32, encodePng, imageGrid, splitTiles, toDataUrl } from '../../main/engine/images/png';
+import { crc32 } from '../../app/format/crc32';
+import { encodePng, imageGrid, splitTiles, toDataUrl } from '../../main/engine/images/png';
 
 interface Chunk {
   type: string;

@@ -1,4 +1,5 @@
 import { deflateSync } from 'node:zlib';
+import { crc32 } from '../../../app/format/crc32';
 
 /** An 8-bit image, row-major, channels interleaved: 1 (grayscale) or 3 (RGB). */
 export interface RawImage {
@@ -9,23 +10,6 @@ export interface RawImage {
 }
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
-
-/** CRC-32 (IEEE 802.3, reflected 0xEDB88320), as PNG chunk trailers use; the table is built once. */
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return ~c >>> 0;
-}
 
 /** length, type, data, CRC over type + data. */
 function chunk(type: string, data: Uint8Array): Uint8Array {

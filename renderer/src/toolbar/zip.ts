@@ -1,25 +1,11 @@
-/** A .zip of the given files, stored without compression: what a browser download of an export needs, no library. */
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+import { crc32 } from '../../../app/format/crc32';
 
 export interface ZipEntry {
   readonly path: string;
   readonly data: Uint8Array;
 }
 
+/** A .zip of the given files, stored without compression: what a browser download of an export needs, no library. */
 export function zip(entries: readonly ZipEntry[]): Uint8Array {
   const encoder = new TextEncoder();
   const local: Uint8Array[] = [];
