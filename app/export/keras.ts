@@ -38,7 +38,39 @@ function optimizer(t: EmitPlan['doc']['training']): string {
 }
 
 /** Keras 3: the graph as a functional model (the nodes' names kept), compiled and fitted with the project's settings. */
-export function kerasModel(plan: EmitPlan): KerasResult {
+/** Weights a Keras export carries (weights/weights.json + .bin in Keras layouts, named `<layer>/<weight>`). */
+export interface KerasStart {
+  /** Whether the export folder holds weights (a run's, or a transfer model's pretrained layers). */
+  readonly shipped: boolean;
+  /** Whether the script starts from them unless told otherwise (a transfer model is nothing without them). */
+  readonly byDefault: boolean;
+  /** Layers that LayerLab trains at a multiple of the rate, which one Keras optimizer cannot. */
+  readonly scaled: readonly string[];
+}
+
+const NO_WEIGHTS: KerasStart = { shipped: false, byDefault: false, scaled: [] };
+
+const LOAD_WEIGHTS_PY = `
+def load_layerlab_weights(model, directory):
+    """Sets each layer's weights from weights.json + weights.bin (raw float32 in Keras layouts, named layer/weight)."""
+    with open(os.path.join(directory, "weights.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    with open(os.path.join(directory, "weights.bin"), "rb") as f:
+        raw = f.read()
+    values = {e["name"]: np.frombuffer(raw, dtype="<f4", count=e["count"], offset=e["offset"]).reshape(e["shape"]) for e in manifest["tensors"]}
+    used = set()
+    for layer in model.layers:
+        names = [f"{layer.name}/{w.name.split('/')[-1]}" for w in layer.weights]
+        if names and all(n in values for n in names):
+            layer.set_weights([values[n] for n in names])
+            used.update(names)
+    left = sorted(set(values) - used)
+    if left:
+        raise ValueError("weights.json holds weights no layer took: " + ", ".join(left))
+    return model
+`;
+
+export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): KerasResult {
   const errors: string[] = [];
   const body: string[] = [];
   let hub = false;
@@ -129,11 +161,18 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     '    return model',
     '',
     '',
+    ...(start.scaled.length > 0
+      ? [
+          `# LayerLab trains ${start.scaled.join(', ')} at a fraction of the learning rate; one Keras optimizer has one rate,`,
+          '# so here they learn at the full rate (freeze them, or fine-tune in a second fit with a lower rate).',
+        ]
+      : []),
     'def compile_model(model):',
     `    model.compile(optimizer=${optimizer(t)}, loss=${py(LOSS_NAMES[loss.loss] ?? loss.loss)}, metrics=[${metrics.join(', ')}])`,
     '    return model',
     '',
     dataPython(doc.data),
+    ...(start.shipped ? [LOAD_WEIGHTS_PY] : []),
     '',
     'def prepare_target(y):',
     loss.labels === 'onehot' ? `    return keras.utils.to_categorical(y, ${output[output.length - 1] ?? 1})` : '    return y',
@@ -144,6 +183,11 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     '    parser.add_argument("--epochs", type=int, default=EPOCHS)',
     '    parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR)',
     '    parser.add_argument("--data-parallel", action="store_true")',
+    ...(start.shipped
+      ? [
+          `    parser.add_argument("--weights", metavar="DIR", default=${start.byDefault ? '"weights"' : 'None'}, help="start from the weights exported beside this script")`,
+        ]
+      : []),
     '    args = parser.parse_args()',
     '    if args.data_parallel:',
     '        keras.distribution.set_distribution(keras.distribution.DataParallel())',
@@ -151,7 +195,9 @@ export function kerasModel(plan: EmitPlan): KerasResult {
     '    inputs, target, chronological = load_examples(args.data_dir)',
     '    inputs = [x.reshape((-1, *shape)) for x, shape in zip(inputs, INPUT_SHAPES)]',
     '    (train_x, train_y), validation = split_examples(inputs, target, chronological, DATA_SEED, LIMIT, VALIDATION_SPLIT)',
-    '    model = compile_model(build_model())',
+    ...(start.shipped
+      ? ['    model = build_model()', '    if args.weights:', '        load_layerlab_weights(model, args.weights)', '    model = compile_model(model)']
+      : ['    model = compile_model(build_model())']),
     '    model.summary()',
     '    model.fit(',
     '        train_x,',

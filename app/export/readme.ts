@@ -1,9 +1,24 @@
 import type { ProjectDoc } from '../document/schema';
 import type { ExportTarget } from './target';
 
+export interface ReadmeWeights {
+  /** A run's trained weights go with the code. */
+  readonly run: boolean;
+  /** Layers that start from a pretrained source's weights. */
+  readonly pretrained: readonly string[];
+}
+
 /** README.md of an export: what is there and how to run it, on one machine, one GPU, several, several machines. */
-export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: string, withWeights: boolean): string {
-  const head = [`# ${doc.name}`, '', `Exported from LayerLab (${target}). Parameters: ${count}, as LayerLab counts them.`, ''];
+export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: string, weights: ReadmeWeights): string {
+  const withWeights = weights.run;
+  const transfer =
+    weights.pretrained.length > 0
+      ? [
+          `The layers ${weights.pretrained.join(', ')} come from a pretrained model (LayerLab's Pretrained model node, written out as its layers; frozen ones are marked so). Their weights${withWeights ? ', as the run left them,' : ''} ${target === 'tfjs' ? 'are in `weights.bin`.' : 'are in `weights/`, and the scripts start from them by default.'}`,
+          '',
+        ]
+      : [];
+  const head = [`# ${doc.name}`, '', `Exported from LayerLab (${target}). Parameters: ${count}, as LayerLab counts them.`, '', ...transfer];
   switch (target) {
     case 'pytorch':
       return [

@@ -25,6 +25,11 @@ export function buildModel(tf: Tf, doc: ProjectDoc, analysis: Analysis): tfjs.La
   });
 }
 
+/** Marks the document's frozen layers on a built model (after any weights are set: getWeights lists trainable ones first). */
+export function freezeLayers(model: tfjs.LayersModel, doc: ProjectDoc): void {
+  for (const node of doc.graph.nodes) if (!node.trainable) model.getLayer(node.name).trainable = false;
+}
+
 /**
  * Builds the model made of `nodeIds` alone: a GAN's generator or discriminator, which share one
  * document but train as two models. The set must be closed (no edges into it from outside); its

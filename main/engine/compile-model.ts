@@ -3,7 +3,7 @@ import type { Analysis } from '../../app/analysis/types';
 import type { ProjectDoc } from '../../app/document/schema';
 import type { Tf } from '../../app/layers/types';
 import type { LossChoice } from '../../app/training/loss';
-import { buildModel } from './build-model';
+import { buildModel, freezeLayers } from './build-model';
 import { lossFor, metricsFor } from './metrics';
 import { groupedOptimizer, rateGroups } from './layer-rates';
 import { adoptWeights } from './run/weights';
@@ -18,7 +18,7 @@ export function compileModel(tf: Tf, doc: ProjectDoc, analysis: Analysis, loss: 
   const model = buildModel(tf, doc, analysis);
   // Before freezing: getWeights lists trainable weights first, so freezing would reorder them.
   if (earlier) adoptWeights(model, earlier, 'network');
-  for (const node of doc.graph.nodes) if (!node.trainable) model.getLayer(node.name).trainable = false;
+  freezeLayers(model, doc);
   const optimizer = groupedOptimizer(tf, doc.training, rateGroups(model, doc));
   model.compile({ optimizer, loss: lossFor(tf, loss), metrics: metricsFor(tf, doc.training.metrics, loss, doc.training.topK) });
   return { model, optimizer };

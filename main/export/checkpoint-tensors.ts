@@ -21,9 +21,9 @@ const isModelJson = (v: unknown): v is ModelJson => typeof v === 'object' && v !
  * The model's weights of a TF.js checkpoint folder (model.json + its weight files) as float32 arrays, in manifest
  * order, leaving out the optimizer's state that `last` checkpoints also carry.
  */
-export async function readCheckpointTensors(dir: string): Promise<{ tensors: NamedTensor[]; topology: unknown }> {
-  const json: unknown = JSON.parse(await readFile(join(dir, MODEL_JSON), 'utf8'));
-  if (!isModelJson(json)) throw new Error(`${join(dir, MODEL_JSON)} is not a TF.js layers model (no weightsManifest).`);
+export async function readCheckpointTensors(dir: string, file = MODEL_JSON): Promise<{ tensors: NamedTensor[]; topology: unknown }> {
+  const json: unknown = JSON.parse(await readFile(join(dir, file), 'utf8'));
+  if (!isModelJson(json)) throw new Error(`${join(dir, file)} is not a TF.js layers model (no weightsManifest).`);
   const tensors: NamedTensor[] = [];
   for (const group of json.weightsManifest) {
     const parts = await Promise.all(
@@ -52,8 +52,11 @@ export async function readCheckpointTensors(dir: string): Promise<{ tensors: Nam
   return { tensors, topology: json.modelTopology };
 }
 
-/** weights.json + weights.bin as model.py's load_layerlab_weights reads them: raw little-endian float32, back to back. */
-export function packTensors(tensors: readonly NamedTensor[]): { manifest: string; bin: Buffer } {
+/**
+ * weights.json + weights.bin as model.py's load_layerlab_weights reads them: raw little-endian float32, back to back.
+ * `fresh` names the modules the file leaves out on purpose (a new head on pretrained layers keeps its initialiser).
+ */
+export function packTensors(tensors: readonly NamedTensor[], fresh: readonly string[] = []): { manifest: string; bin: Buffer } {
   const total = tensors.reduce((n, t) => n + t.data.length, 0);
   const bin = Buffer.alloc(4 * total);
   let offset = 0;
@@ -63,5 +66,8 @@ export function packTensors(tensors: readonly NamedTensor[]): { manifest: string
     offset += 4 * t.data.length;
     return entry;
   });
-  return { manifest: `${JSON.stringify({ format: 'layerlab-pytorch-weights', version: 1, tensors: entries }, null, 1)}\n`, bin };
+  return {
+    manifest: `${JSON.stringify({ format: 'layerlab-pytorch-weights', version: 1, ...(fresh.length > 0 ? { fresh } : {}), tensors: entries }, null, 1)}\n`,
+    bin,
+  };
 }

@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { exportProject } from '../../app/export/export';
 import type { ExportFile, ExportTarget } from '../../app/export/target';
-import { convertWeights } from '../../app/export/weights';
+import { convertWeights, matcher, type NamedTensor } from '../../app/export/weights';
 import type { ProjectDoc } from '../../app/document/schema';
 import { analyzeGraph } from '../../app/analysis/analyze';
-import { buildModel } from '../engine/build-model';
+import { buildModel, freezeLayers } from '../engine/build-model';
 import { loadCheckpoint } from '../record/checkpoint';
 import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';
+import { pretrainedTensors, readExportSources } from './pretrained-weights';
 import { findRun } from './run-source';
 import { isPreparedData, userDataFiles } from './user-data';
 
@@ -69,22 +70,58 @@ async function saveLayersModel(model: tfjs.LayersModel): Promise<{ json: string;
  * Everything an export folder holds, as bytes: the code from app/export, and with a run its weights: PyTorch
  * layouts for PyTorch (weights/weights.json + weights.bin), the run's TF.js model for TF.js. Nothing is written.
  */
+/** tfjs's layers model of the graph as written out, its weights set from `tensors` by name (the rest keep their initialisers). */
+async function builtWithWeights(doc: ProjectDoc, tensors: readonly NamedTensor[]): Promise<tfjs.LayersModel> {
+  const tf = await import('@tensorflow/tfjs');
+  const model = buildModel(tf, doc, analyzeGraph(doc.graph));
+  const byName = new Map(tensors.map((t) => [t.name, t]));
+  for (const w of model.weights) {
+    const t = byName.get(w.originalName);
+    if (t) w.write(tf.tensor(t.data, t.shape as number[]));
+  }
+  // Saved with the topology, so that Keras or tfjs keeps the pretrained layers frozen when it trains on.
+  freezeLayers(model, doc);
+  return model;
+}
+
+/**
+ * Everything an export folder holds, as bytes: the code from app/export, and with a run its weights: PyTorch
+ * layouts for PyTorch (weights/weights.json + weights.bin), the run's TF.js model for TF.js. A Pretrained model
+ * node is written out as its source's layers, and their weights go with the code even without a run.
+ * Nothing is written.
+ */
 export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> {
   const run = req.run && req.runsDir ? findRun(req.runsDir, req.run) : undefined;
   const doc = run?.doc ?? req.doc;
-  const result = exportProject(doc, req.target, { dataPackages: dataPackages(), withWeights: run !== undefined || req.target === 'tfjs' });
+  const sources = await readExportSources(doc, req.runsDir);
+  const result = exportProject(doc, req.target, {
+    dataPackages: dataPackages(),
+    withWeights: run !== undefined,
+    sources: new Map([...sources].map(([k, v]) => [k, v.json])),
+  });
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const files: { path: string; data: string | Uint8Array }[] = result.files.map((f: ExportFile) => ({ path: f.path, data: f.text }));
   // The user's own data travels prepared (train.py and keras_model.py read data/); built-in sets come from their packages.
   if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset)) files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
-  if (req.target === 'pytorch' && run) {
-    const { tensors } = await readCheckpointTensors(run.checkpoint);
-    const packed = packTensors(convertWeights(result.weightMaps, tensors));
+  const transfer = result.pretrained.length > 0;
+  const runTensors = run ? (await readCheckpointTensors(run.checkpoint)).tensors : undefined;
+  const tensors = transfer ? await pretrainedTensors(result.pretrained, result.preprocess, sources, runTensors) : runTensors;
+  if (req.target === 'pytorch' && tensors) {
+    // Without a run only the pretrained layers have weights to carry; the new layers are listed as fresh.
+    const maps = run ? result.weightMaps : result.weightMaps.filter((m) => tensors.some((t) => matcher(m.layer, m.keras).test(t.name)));
+    const fresh = [...new Set(result.weightMaps.filter((m) => !maps.includes(m)).map((m) => m.torch.split('.')[0]!))];
+    const packed = packTensors(convertWeights(maps, tensors), fresh);
+    files.push({ path: 'weights/weights.json', data: packed.manifest }, { path: 'weights/weights.bin', data: packed.bin });
+  }
+  if (req.target === 'keras' && transfer && tensors) {
+    // Keras keeps TF.js's layouts: the pretrained layers' weights go as they are, named <layer>/<weight>.
+    const layers = [...result.pretrained.map((l) => l.name), ...result.preprocess.map((p) => p.name)];
+    const packed = packTensors(tensors.filter((t) => layers.some((l) => t.name.startsWith(`${l}/`))));
     files.push({ path: 'weights/weights.json', data: packed.manifest }, { path: 'weights/weights.bin', data: packed.bin });
   }
   if (req.target === 'tfjs') {
     const tf = await import('@tensorflow/tfjs');
-    const model = run ? await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last') : buildModel(tf, doc, analyzeGraph(doc.graph));
+    const model = transfer || !run ? await builtWithWeights(result.doc, tensors ?? []) : await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last');
     try {
       const saved = await saveLayersModel(model);
       files.push(

@@ -8,6 +8,7 @@ import { analyzeGraph } from '../../app/analysis/analyze';
 import { serializeProject } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
 import { buildModel } from '../../main/engine/build-model';
+import { loadPretrainedSources } from '../../main/engine/pretrained';
 import { registerWasmTrainingKernels } from '../../main/engine/kernels/register';
 import { prepareExport, writeExport } from '../../main/export/export-folder';
 import { saveCheckpoint } from '../../main/record/checkpoint';
@@ -32,6 +33,7 @@ function inputsFor(doc: ProjectDoc, count: number): tf.Tensor[] {
 
 /** Trains a few batches in tfjs (so weights are not at their initial values), then records them as a run would. */
 async function trainedRun(doc: ProjectDoc, runsDir: string): Promise<{ xs: tf.Tensor[]; predictions: Float32Array }> {
+  await loadPretrainedSources(tf, doc);
   const model = buildModel(tf, doc, analyzeGraph(doc.graph));
   model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
   const train = inputsFor(doc, 8);
@@ -94,7 +96,7 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
 }
 
 describe('trained weights leave LayerLab with the same predictions', () => {
-  for (const name of ['mlp-mnist', 'lenet-mnist', 'lstm-imdb', 'gru-co2', 'transformer-imdb', 'seq2seq-reverse', 'rbm-pretrain-mnist']) {
+  for (const name of ['mlp-mnist', 'lenet-mnist', 'lstm-imdb', 'gru-co2', 'transformer-imdb', 'seq2seq-reverse', 'rbm-pretrain-mnist', 'transfer-digits']) {
     it.skipIf(!PYTHON.python)(
       `${name}: PyTorch within 1e-4, TF.js in a fresh process (${PYTHON.why || PYTHON.python})`,
       async () => {

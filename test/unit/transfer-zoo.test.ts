@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,8 @@ import { importUserData } from '../../main/data/complete';
 import { train } from '../../main/engine/train';
 import { imageFolder, tempDir } from '../fixtures/user-data';
 import { template } from './helpers';
+import { PYTHON, printedTotal, ROOT, runPython } from './export-helpers';
+import { prepareExport, writeExport } from '../../main/export/export-folder';
 import { loadModelFile } from '../../main/transfer/read-model';
 import { summarizeModel } from '../../main/transfer/summarize';
 import { ensureZooModel } from '../../main/transfer/zoo';
@@ -240,5 +242,18 @@ describe('the "Teach it your own pictures" template', () => {
     const again: HostEvent[] = [];
     await train({ runId: 'pictures-tuned', document: tuned, backend: 'cpu' }, { tf, emit: (e) => again.push(e), stopRequested: () => false });
     expect(again.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
-  }, 60_000);
+
+    // It leaves as PyTorch code: the source's layers written out, the preprocessing a fixed 1×1 convolution, the
+    // fine-tuned layer at a tenth of the rate, and train.py starting from the downloaded weights.
+    if (!PYTHON.python) return;
+    const out = tempDir();
+    await writeExport(await prepareExport({ doc: tuned, target: 'pytorch', root: ROOT }), out);
+    expect(readFileSync(join(out, 'train.py'), 'utf8')).toContain('LAYER_LR = {"conv": 0.1}');
+    const check = runPython(['model.py', '--check', '--weights', 'weights'], out);
+    expect(check.code, check.out).toBe(0);
+    expect(printedTotal(check.out)).toBe(tunedAnalysis.totalParams);
+    const step = runPython(['train.py', '--epochs', '1', '--steps', '1'], out, 120_000);
+    expect(step.code, step.out).toBe(0);
+    expect(step.out).toMatch(/epoch 1\/1 .*loss \d/);
+  }, 120_000);
 });

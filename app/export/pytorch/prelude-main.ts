@@ -25,7 +25,9 @@ def load_layerlab_weights(model, directory):
         values = torch.frombuffer(bytearray(raw[start : start + 4 * count]), dtype=torch.float32)
         state[entry["name"]] = values.reshape(entry["shape"])
     own = model.state_dict()
-    missing = [k for k in own if k not in state and not k.endswith("num_batches_tracked")]
+    # A transfer export carries the pretrained layers only; the modules it lists as fresh keep their initialisers.
+    fresh = tuple(f"{name}." for name in manifest.get("fresh", []))
+    missing = [k for k in own if k not in state and not k.endswith("num_batches_tracked") and not k.startswith(fresh)]
     if missing:
         raise ValueError("weights.json lacks " + ", ".join(missing))
     model.load_state_dict(state, strict=False)

@@ -35,7 +35,7 @@ def main():
     parser.add_argument("--lr", type=float, default=LEARNING_RATE)
     parser.add_argument("--steps", type=int, default=0, help="stop each epoch after this many batches (0: all), for a quick check")
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR, help="the node_modules folder holding the dataset packages")
-    parser.add_argument("--weights", metavar="DIR", help="start from weights exported by LayerLab (weights.json + weights.bin)")
+    parser.add_argument("--weights", metavar="DIR", default=DEFAULT_WEIGHTS, help="start from weights exported by LayerLab (weights.json + weights.bin)")
     parser.add_argument("--out", default="model.pt", help="where the trained state_dict is saved")
     args = parser.parse_args()
     device = pick_device(0)
@@ -59,7 +59,7 @@ def main():
     model.to(device)
     rbms = [m for m in model.modules() if isinstance(m, RBM)]
     pretrain = max(1, args.epochs // 2) if HEAD else args.epochs
-    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], args.lr) if HEAD else None
+    optimizer = make_optimizer(parameter_groups(model), args.lr) if HEAD else None
     cross_entropy = lambda p, y: torch.nn.functional.nll_loss(torch.log(p.clamp(1e-7, 1 - 1e-7)), y)
     for epoch in range(args.epochs):
         tuning = HEAD and epoch >= pretrain

@@ -182,14 +182,14 @@ def main():
         script.load_layerlab_weights(model, str(start["weights"]))
     model.to(device)
     first, epochs = int(start.get("initialEpoch", 0)), int(start.get("epochs", script.EPOCHS))
-    optimizer = script.make_optimizer([p for p in model.parameters() if p.requires_grad], script.LEARNING_RATE)
+    optimizer = script.make_optimizer(script.parameter_groups(model), script.LEARNING_RATE)
     schedule = script.Schedule(script.LEARNING_RATE)
     step = first * per_epoch
     last_flush = time.perf_counter()
     for epoch in range(first, epochs):
         lr = schedule.rate_at(epoch, epochs)
         for group in optimizer.param_groups:
-            group["lr"] = lr
+            group["lr"] = lr * group["lr_scale"]
         send("epoch_begin", epoch=epoch, lr=finite(lr))
         totals, count = {"loss": 0.0}, 0
         model.train()

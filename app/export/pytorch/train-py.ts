@@ -25,6 +25,15 @@ def make_optimizer(params, lr):
     if OPTIMIZER == "adagrad":
         return torch.optim.Adagrad(params, lr=lr, initial_accumulator_value=0.1, eps=1e-7)
     return torch.optim.Adadelta(params, lr=lr, rho=0.95, eps=1e-7)
+
+
+def parameter_groups(model):
+    """What the optimizer trains: frozen layers are left out, and a pretrained layer being fine-tuned learns at LAYER_LR times the rate."""
+    groups = {}
+    for name, p in model.named_parameters():
+        if p.requires_grad:
+            groups.setdefault(LAYER_LR.get(name.split(".")[0], 1.0), []).append(p)
+    return [{"params": params, "lr_scale": scale} for scale, params in groups.items()]
 `;
 
 /**
@@ -160,7 +169,7 @@ def main():
     parser.add_argument("--lr", type=float, default=LEARNING_RATE)
     parser.add_argument("--steps", type=int, default=0, help="stop each epoch after this many batches (0: all), for a quick check")
     parser.add_argument("--data-dir", default=DEFAULT_DATA_DIR, help="the node_modules folder holding the dataset packages")
-    parser.add_argument("--weights", metavar="DIR", help="start from weights exported by LayerLab (weights.json + weights.bin)")
+    parser.add_argument("--weights", metavar="DIR", default=DEFAULT_WEIGHTS, help="start from weights exported by LayerLab (weights.json + weights.bin)")
     parser.add_argument("--out", default="model.pt", help="where the trained state_dict is saved")
     args = parser.parse_args()
 
@@ -193,13 +202,13 @@ def main():
 
         net = DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda" else None)
         sampler = DistributedSampler(range(len(train[1])), num_replicas=WORLD_SIZE, rank=rank, shuffle=SHUFFLE, seed=max(SEED, 0))
-    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad], args.lr)
+    optimizer = make_optimizer(parameter_groups(model), args.lr)
     schedule = Schedule(args.lr)
     best, best_state, wait = math.inf if not MONITOR_HIGHER else -math.inf, None, 0
     for epoch in range(args.epochs):
         lr = schedule.rate_at(epoch, args.epochs)
         for group in optimizer.param_groups:
-            group["lr"] = lr
+            group["lr"] = lr * group["lr_scale"]
         totals, count = {"loss": 0.0}, 0
         net.train()
         for xs, y in batches(train, args.batch_size, sampler, epoch, args.steps):

@@ -11,6 +11,16 @@ import { GAN_LOOP_PY } from './gan-py';
 import { RBM_LOOP_PY } from './rbm-py';
 import { TRAIN_LOOP_PY, TRAIN_SETUP_PY } from './train-py';
 
+/** What a transfer export adds: the layers that start from a source's weights, and the learning-rate multiples. */
+export interface TrainStart {
+  /** Module name (the node's Python name) → learning rate as a multiple of the run's. */
+  readonly layerRates: Readonly<Record<string, number>>;
+  /** Whether the export's weights/ folder holds weights the run should start from by default. */
+  readonly startFromWeights: boolean;
+}
+
+const NO_START: TrainStart = { layerRates: {}, startFromWeights: false };
+
 export type TrainResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly errors: readonly string[] };
 
 const settingsLine = (name: string, value: unknown) =>
@@ -29,7 +39,7 @@ const limitOf = (s: DataSettings) => s.limit;
  * train.py: the project's settings written out as constants (optimizer, schedule, loss, metrics, batch size, epochs,
  * early stopping, seed, data), then LayerLab's data loading and loop in plain PyTorch.
  */
-export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
+export function pytorchTrain(plan: EmitPlan, dataDir: string, start: TrainStart = NO_START): TrainResult {
   const doc: ProjectDoc = plan.doc;
   const t = doc.training;
   const spec = dataSpec(doc.data);
@@ -69,6 +79,14 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
     "# Examples are reshaped to the Input layers' shapes, as LayerLab feeds them.",
     `INPUT_SHAPES = [${plan.analysis.inputs.map((id) => py(plan.analysis.nodes.get(id)?.shape ?? [])).join(', ')}]`,
   ];
+  const startLines = [
+    ...(start.startFromWeights ? ["# The pretrained layers start from the weights exported beside this script (the source model's, or a run's)."] : []),
+    `DEFAULT_WEIGHTS = ${start.startFromWeights ? '"weights"' : 'None'}`,
+    ...(Object.keys(start.layerRates).length > 0 ? ['# Pretrained layers being fine-tuned learn at these multiples of the rate.'] : []),
+    `LAYER_LR = {${Object.entries(start.layerRates)
+      .map(([name, rate]) => `${py(name)}: ${py(rate)}`)
+      .join(', ')}}`,
+  ];
   if (gan) {
     const check = planGan(doc, plan.analysis);
     if (!check.ok) return { ok: false, errors: check.issues.map((i) => i.message) };
@@ -88,6 +106,7 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
       settingsLine('HEAD', outputType !== 'RBM'),
       '# Held-out examples scored each epoch, as the engine scores them.',
       settingsLine('EVAL_COUNT', 512),
+      ...startLines,
       dataPython(doc.data),
       TRAIN_SETUP_PY,
       RBM_LOOP_PY,
@@ -111,6 +130,7 @@ export function pytorchTrain(plan: EmitPlan, dataDir: string): TrainResult {
     settingsLine('RESTORE_BEST', es.restoreBest),
     '# Time series keep their order; everything else is reshuffled every epoch, as model.fit does.',
     `SHUFFLE = ${doc.data.dataset === 'co2' || doc.data.dataset === 'series' ? 'False' : 'True'}`,
+    ...startLines,
     dataPython(doc.data),
     TRAIN_LOOP_PY,
   );
