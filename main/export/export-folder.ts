@@ -13,7 +13,7 @@ import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';
 import { pretrainedTensors, readExportSources } from './pretrained-weights';
 import { findRun } from './run-source';
-import { isPreparedData, userDataFiles } from './user-data';
+import { isPreparedData, needsUserSource, userDataFiles } from './user-data';
 
 export interface ExportRequest {
   readonly doc: ProjectDoc;
@@ -102,7 +102,9 @@ export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> 
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const files: { path: string; data: string | Uint8Array }[] = result.files.map((f: ExportFile) => ({ path: f.path, data: f.text }));
   // The user's own data travels prepared (train.py and keras_model.py read data/); built-in sets come from their packages.
-  if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset)) files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
+  // Without a chosen file or folder there is nothing to prepare: the code still goes out, and train.py says what is missing.
+  if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset) && !needsUserSource(doc.data))
+    files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
   const transfer = result.pretrained.length > 0;
   const runTensors = run ? (await readCheckpointTensors(run.checkpoint)).tensors : undefined;
   const tensors = transfer ? await pretrainedTensors(result.pretrained, result.preprocess, sources, runTensors) : runTensors;
