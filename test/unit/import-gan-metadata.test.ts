@@ -1,8 +1,14 @@
+import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readLayerLabMetadata } from '../../app/import/layerlab-metadata';
+import { analyzeGraph } from '../../app/analysis/analyze';
+import { planGanGraph } from '../../app/training/gan';
+import { buildGanNets } from '../../main/engine/modes/gan-step';
+import { adoptWeights } from '../../main/engine/run/weights';
 import { importModelFile } from '../../main/import/import-file';
+import { loadCheckpoint } from '../../main/record/checkpoint';
 import { RunStore } from '../../main/service/run-store';
 import { seededRandom } from '../../app/data/synthetic';
 import { tempDir, template } from './export-helpers';
@@ -32,15 +38,14 @@ beforeAll(async () => {
 });
 
 /** Imports a DCGAN export whose metadata `change` edited, with a run store. */
-async function imported(change: (m: ModelJson) => void) {
-  const dir = tempDir('gan-meta');
+async function imported(change: (m: ModelJson) => void, dir = tempDir('gan-meta')) {
   const copy = structuredClone(valid);
   change(copy);
   writeFileSync(join(dir, 'model.json'), JSON.stringify(copy));
   writeFileSync(join(dir, 'weights.bin'), bin);
   const data = join(dir, 'data');
   mkdirSync(data);
-  return importModelFile(join(dir, 'model.json'), new RunStore(data));
+  return { ...(await importModelFile(join(dir, 'model.json'), new RunStore(data))), store: new RunStore(data) };
 }
 
 const meta = (m: ModelJson) => m.userDefinedMetadata.layerlab;
@@ -62,6 +67,35 @@ describe("a GAN's LayerLab metadata", () => {
       'conv2dtranspose_2',
     ]);
     expect(meta(valid).discriminator).toContain('input_2');
+  });
+
+  it("its weights become a GAN run: what Evaluate and continue-training adopt predicts as the file's two outputs", async () => {
+    const { doc, report, store } = await imported(() => {});
+    expect(doc.training.mode).toBe('gan');
+    const recorded = await loadCheckpoint(tf, store.runDir(doc.id!, report.weightsRun!), 'last');
+    const analysis = analyzeGraph(doc.graph);
+    const check = planGanGraph(doc, analysis);
+    if (!check.ok) throw new Error(check.issues[0]?.message);
+    const nets = buildGanNets(tf, doc, analysis, check.plan);
+    // By weight order, as main/engine/evaluate/gan.ts and a continued run take them.
+    adoptWeights(nets.combined, recorded, 'GAN');
+    const json = structuredClone(valid) as unknown as { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
+    const file = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: json.modelTopology,
+        weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+        weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+      }),
+    );
+    const z = tf.randomNormal([2, 64], 0, 1, 'float32', 3);
+    const x = tf.randomUniform([2, 28, 28, 1], -1, 1, 'float32', 4);
+    const [image, real] = file.predict([z, x]) as tf.Tensor[];
+    const diff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b))).dataSync()[0]!;
+    expect(diff(nets.generator.predict(z) as tf.Tensor, image!)).toBeLessThanOrEqual(1e-5);
+    expect(diff(nets.discriminator.predict(x) as tf.Tensor, real!)).toBeLessThanOrEqual(1e-5);
+    nets.dispose();
+    recorded.dispose();
+    file.dispose();
   });
 
   it('without it, a GAN export imports as a plain graph and says nothing (a file made elsewhere has none)', async () => {
