@@ -35,7 +35,7 @@ export function tfjsGanCode(plan: EmitPlan): TfjsResult {
     '  return parts.get(model);',
     '}',
     '',
-    '/** The generator: latent vectors [n, ...LATENT_SHAPE] in, images [n, ...IMAGE_SHAPE] out. Training it trains the loaded model. */',
+    "/** The generator: latent vectors [n, ...LATENT_SHAPE] in, images [n, ...IMAGE_SHAPE] out; its weights are the loaded model's. */",
     'export function generator(tf, model) {',
     '  return networks(tf, model).generator;',
     '}',
