@@ -10,7 +10,7 @@ export function graphShape(doc: ProjectDoc) {
   const name = new Map(doc.graph.nodes.map((n) => [n.id, n.name]));
   return {
     nodes: doc.graph.nodes
-      .map((n) => ({ name: n.name, type: n.type, params: n.params, trainable: n.trainable, role: n.role }))
+      .map((n) => ({ name: n.name, type: n.type, params: n.params, trainable: n.trainable, ...(n.role === 'model' ? {} : { role: n.role }) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     edges: doc.graph.edges.map((e) => `${name.get(e.source)}:${e.sourceHandle} → ${name.get(e.target)}:${e.targetHandle}`).sort(),
   };
