@@ -55,7 +55,9 @@ export interface Restored {
   readonly warning?: string;
 }
 
-const warn = (problem: string) => `The file's LayerLab metadata (userDefinedMetadata.${METADATA_KEY}) ${problem}; the model is imported as a plain graph.`;
+/** The warning: what is wrong with the metadata, then (for a GAN LayerLab's check refuses) that check's own sentence. */
+const warn = (problem: string, detail?: string) =>
+  `The file's LayerLab metadata (userDefinedMetadata.${METADATA_KEY}) ${problem}, so the model is imported as a plain graph.${detail ? ` ${detail}` : ''}`;
 
 /**
  * The imported project with the roles and the training mode the metadata gives back, when they make the project the
@@ -63,7 +65,7 @@ const warn = (problem: string) => `The file's LayerLab metadata (userDefinedMeta
  * check accepts, an RBM mode with an RBM in it. Anything else leaves `doc` as the plain graph it is, with a warning.
  */
 export function restoreMetadata(read: MetadataRead, doc: ProjectDoc, layerNames: readonly string[]): Restored {
-  const plain = (problem: string): Restored => ({ doc, warning: warn(problem) });
+  const plain = (problem: string, detail?: string): Restored => ({ doc, warning: warn(problem, detail) });
   const withMode = (mode: TrainingSettings['mode'], nodes = doc.graph.nodes): ProjectDoc => ({
     ...doc,
     graph: { ...doc.graph, nodes },
@@ -97,7 +99,7 @@ export function restoreMetadata(read: MetadataRead, doc: ProjectDoc, layerNames:
         doc.graph.nodes.map((n) => ({ ...n, role: roleOf(n) })),
       );
       const check = planGanGraph(gan, analyzeGraph(gan.graph));
-      if (!check.ok) return plain(`marks a GAN that LayerLab cannot train (${check.issues[0]?.message ?? 'the graph has errors'})`);
+      if (!check.ok) return plain('marks a GAN that LayerLab cannot train', check.issues[0]?.message ?? 'The graph has errors.');
       return { doc: gan };
     }
   }
