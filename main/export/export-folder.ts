@@ -7,11 +7,13 @@ import type { ExportFile, ExportTarget } from '../../app/export/target';
 import { convertWeights, matcher, type NamedTensor } from '../../app/export/weights';
 import type { ProjectDoc } from '../../app/document/schema';
 import { analyzeGraph } from '../../app/analysis/analyze';
+import { layerlabMetadata, METADATA_KEY } from '../../app/import/layerlab-metadata';
 import { buildModel, freezeLayers } from '../engine/build-model';
 import { loadCheckpoint } from '../record/checkpoint';
 import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';
 import { pretrainedTensors, readExportSources } from './pretrained-weights';
+import { ganExportModel } from './gan-model';
 import { findRun } from './run-source';
 import { isPreparedData, needsUserSource, userDataFiles } from './user-data';
 
@@ -57,6 +59,7 @@ async function saveLayersModel(model: tfjs.LayersModel): Promise<{ json: string;
         generatedBy: 'LayerLab',
         convertedBy: null,
         weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
+        ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
       };
       saved = { json: `${JSON.stringify(json)}\n`, bin: new Uint8Array(bin) };
       return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
@@ -123,8 +126,16 @@ export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> 
   }
   if (req.target === 'tfjs') {
     const tf = await import('@tensorflow/tfjs');
-    const model = transfer || !run ? await builtWithWeights(result.doc, tensors ?? []) : await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last');
+    // A GAN run's checkpoint is D(G(z)) alone; its export is both networks side by side (gan-model.ts).
+    const model =
+      result.doc.training.mode === 'gan'
+        ? await ganExportModel(result.doc, tensors ?? [], run !== undefined)
+        : transfer || !run
+          ? await builtWithWeights(result.doc, tensors ?? [])
+          : await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last');
     try {
+      // Stock tfjs keeps userDefinedMetadata and ignores it; LayerLab's import reads the training mode and roles back.
+      model.setUserDefinedMetadata({ [METADATA_KEY]: layerlabMetadata(result.doc) });
       const saved = await saveLayersModel(model);
       files.push(
         { path: 'model.json', data: saved.json },
