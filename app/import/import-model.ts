@@ -2,6 +2,8 @@ import { analyzeGraph } from '../analysis/analyze';
 import { emptyProject, type ProjectDoc } from '../document/schema';
 import { layoutGraph } from '../layout/auto-layout';
 import { readLayerLabMetadata, restoreMetadata } from './layerlab-metadata';
+import { datasetInfo } from '../data/catalog';
+import { guessData } from './guess-data';
 import { toGraph, type ImportGap } from './to-graph';
 import { readTopology } from './topology';
 
@@ -61,7 +63,15 @@ export async function importModel(json: unknown, id: string): Promise<ImportedMo
     plain,
     saved.layers.map((l) => l.name),
   );
-  const doc = restored.doc;
+  // Evaluated or fine-tuned at once: on the built-in dataset the model fits, where one does.
+  const guessed = guessData(restored.doc);
+  const doc = guessed
+    ? {
+        ...restored.doc,
+        data: guessed,
+        description: `${restored.doc.description} Its inputs and output fit ${datasetInfo(guessed.dataset).label}, so that is its data; change it in the Data panel.`,
+      }
+    : restored.doc;
   const analysis = analyzeGraph(doc.graph);
   const warnings = [...graph.warnings, ...(restored.warning ? [restored.warning] : [])];
   if (!analysis.ok && graph.gaps.length === 0) warnings.push(`The imported graph has problems: ${analysis.issues[0]?.message ?? 'see the canvas'}.`);
