@@ -13,6 +13,7 @@ function candidates(doc: ProjectDoc): Partial<DataSettings>[] {
   return [
     { dataset: 'mnist', objective: 'classify' },
     { dataset: 'mnist', objective: 'reconstruct' },
+    { dataset: 'mnist-prompts' },
     { dataset: 'iris' },
     ...(embedding && steps && Number.isInteger(vocab) && vocab >= 100 ? [{ dataset: 'imdb' as const, sequenceLength: steps, vocabSize: vocab }] : []),
     ...(steps && input.length === 2 && input[1] === 1 ? [{ dataset: 'co2' as const, window: steps }] : []),

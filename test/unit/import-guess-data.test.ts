@@ -16,6 +16,7 @@ describe('the data an imported model gets', () => {
     ['mlp-mnist', { dataset: 'mnist', objective: 'classify' }],
     ['conv-autoencoder-mnist', { dataset: 'mnist', objective: 'reconstruct' }],
     ['mlp-iris', { dataset: 'iris' }],
+    ['text-to-digit', { dataset: 'mnist-prompts' }],
     ['gru-co2', { dataset: 'co2', window: 24 }],
     ['mlp-spirals', { dataset: 'spirals' }],
   ])('%s: the built-in dataset it fits', (name, want) => {

@@ -81,7 +81,7 @@ async function heldOut(doc: ProjectDoc, description: (n: number) => string): Pro
   return { data: parts.validation, name: 'validation', description: description(parts.validation.count) };
 }
 
-const validationWords = (n: number) => `the ${n} validation examples (held out from training, but watched by it)`;
+const validationWords = (n: number) => `the ${n.toLocaleString('en')} validation examples (held out from training, but watched by it)`;
 
 function fromPart(
   part: { data: TrainingData; name: SplitName; description: string },
