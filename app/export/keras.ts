@@ -5,6 +5,7 @@ import type { KerasLayer } from '../layers/emit-types';
 import type { Shape } from '../layers/types';
 import { resolveLoss } from '../training/loss';
 import { blockNotes } from './blocks';
+import { RBM_KERAS_PY } from './keras-rbm';
 import type { EmitPlan } from './graph';
 import { dataPython } from './pytorch/data-py';
 
@@ -101,7 +102,10 @@ export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): Kera
       errors: ['GAN projects are exported to PyTorch (two networks and their adversarial loop); the Keras export covers models trained with fit.'],
     };
   const output: Shape = plan.analysis.nodes.get(plan.analysis.outputs[0] ?? '')?.shape ?? [];
-  const loss = resolveLoss(t.loss, dataSpec(doc.data).task, output);
+  // An RBM project pretrains by contrastive divergence; only a head after the RBMs is then fitted on the labels.
+  const rbm = t.mode === 'rbm';
+  const fits = !rbm || doc.graph.nodes.find((n) => n.id === plan.analysis.outputs[0])?.type !== 'RBM';
+  const loss = fits ? resolveLoss(t.loss, dataSpec(doc.data).task, output) : { loss: 'meanSquaredError', labels: 'index' as const, metrics: [] };
   if ('error' in loss) return { ok: false, errors: [loss.error] };
   const metrics = (t.metrics.length > 0 ? t.metrics : loss.metrics).flatMap((m) =>
     m === 'accuracy' ? ['"accuracy"'] : m === 'mae' ? ['"mae"'] : m === 'topKAccuracy' ? [`keras.metrics.SparseTopKCategoricalAccuracy(k=${t.topK})`] : [],
@@ -141,7 +145,7 @@ export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): Kera
     '',
     'import keras',
     'import numpy as np',
-    'from keras import layers',
+    rbm ? 'from keras import layers, ops' : 'from keras import layers',
     ...(hub ? ['import keras_hub'] : []),
     '',
     `EPOCHS = ${t.epochs}`,
@@ -151,6 +155,7 @@ export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): Kera
     `LIMIT = ${doc.data.limit}`,
     `INPUT_SHAPES = [${plan.analysis.inputs.map((id) => py(plan.analysis.nodes.get(id)?.shape ?? [])).join(', ')}]`,
     `DEFAULT_DATA_DIR = os.environ.get("LAYERLAB_DATA_PACKAGES", "node_modules")`,
+    ...(rbm ? [`LEARNING_RATE = ${py(t.learningRate)}`, RBM_KERAS_PY] : []),
     '',
     '',
     'def build_model():',
@@ -167,16 +172,24 @@ export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): Kera
           '# so here they learn at the full rate (freeze them, or fine-tune in a second fit with a lower rate).',
         ]
       : []),
-    'def compile_model(model):',
-    `    model.compile(optimizer=${optimizer(t)}, loss=${py(LOSS_NAMES[loss.loss] ?? loss.loss)}, metrics=[${metrics.join(', ')}])`,
-    '    return model',
-    '',
+    ...(fits
+      ? [
+          'def compile_model(model):',
+          `    model.compile(optimizer=${optimizer(t)}, loss=${py(LOSS_NAMES[loss.loss] ?? loss.loss)}, metrics=[${metrics.join(', ')}])`,
+          '    return model',
+          '',
+        ]
+      : []),
     dataPython(doc.data),
     ...(start.shipped ? [LOAD_WEIGHTS_PY] : []),
-    '',
-    'def prepare_target(y):',
-    loss.labels === 'onehot' ? `    return keras.utils.to_categorical(y, ${output[output.length - 1] ?? 1})` : '    return y',
-    '',
+    ...(fits
+      ? [
+          '',
+          'def prepare_target(y):',
+          loss.labels === 'onehot' ? `    return keras.utils.to_categorical(y, ${output[output.length - 1] ?? 1})` : '    return y',
+          '',
+        ]
+      : []),
     '',
     'def main():',
     '    parser = argparse.ArgumentParser()',
@@ -195,19 +208,32 @@ export function kerasModel(plan: EmitPlan, start: KerasStart = NO_WEIGHTS): Kera
     '    inputs, target, chronological = load_examples(args.data_dir)',
     '    inputs = [x.reshape((-1, *shape)) for x, shape in zip(inputs, INPUT_SHAPES)]',
     '    (train_x, train_y), validation = split_examples(inputs, target, chronological, DATA_SEED, LIMIT, VALIDATION_SPLIT)',
-    ...(start.shipped
-      ? ['    model = build_model()', '    if args.weights:', '        load_layerlab_weights(model, args.weights)', '    model = compile_model(model)']
-      : ['    model = compile_model(build_model())']),
-    '    model.summary()',
-    '    model.fit(',
-    '        train_x,',
-    '        prepare_target(train_y),',
-    '        batch_size=BATCH_SIZE,',
-    '        epochs=args.epochs,',
-    `        shuffle=${doc.data.dataset === 'co2' || doc.data.dataset === 'series' ? 'False' : 'True'},`,
-    '        validation_data=(validation[0], prepare_target(validation[1])) if validation else None,',
-    `        callbacks=[${callbacks.join(', ')}],`,
-    '    )',
+    // Built, then given its starting weights or pretrained, then compiled; in one line when nothing comes between.
+    start.shipped || rbm ? '    model = build_model()' : '    model = compile_model(build_model())',
+    ...(start.shipped ? ['    if args.weights:', '        load_layerlab_weights(model, args.weights)'] : []),
+    ...(rbm
+      ? [
+          // As the engine: with a head, the first half of the epochs (at least one) pretrain, the rest fine-tune.
+          `    pretrained = ${fits ? 'max(1, args.epochs // 2)' : 'args.epochs'}`,
+          '    pretrain(model, train_x, pretrained, BATCH_SIZE, LEARNING_RATE)',
+        ]
+      : []),
+    ...(fits
+      ? [
+          ...(start.shipped || rbm ? ['    model = compile_model(model)'] : []),
+          '    model.summary()',
+          '    model.fit(',
+          '        train_x,',
+          '        prepare_target(train_y),',
+          '        batch_size=BATCH_SIZE,',
+          '        epochs=args.epochs,',
+          ...(rbm ? ['        initial_epoch=pretrained,'] : []),
+          `        shuffle=${doc.data.dataset === 'co2' || doc.data.dataset === 'series' ? 'False' : 'True'},`,
+          '        validation_data=(validation[0], prepare_target(validation[1])) if validation else None,',
+          `        callbacks=[${callbacks.join(', ')}],`,
+          '    )',
+        ]
+      : ['    model.summary()']),
     '    model.save("model.keras")',
     '',
     '',

@@ -65,4 +65,8 @@ export const RBM = defineLayer({
     ],
     helpers: ['rbm'],
   }),
+  // keras_model.py defines the RBM layer and its contrastive-divergence pretraining (app/export/keras-rbm.ts).
+  keras: ({ name, params: p }) => ({
+    layer: `RBM(${p.units}, visible_type=${py(p.visibleType)}, cd_steps=${p.cdSteps}, persistent=${p.persistent ? 'True' : 'False'}, name=${py(name)})`,
+  }),
 });

@@ -55,6 +55,7 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
       data-testid="eval-dialog"
     >
       <div className="flex w-full max-w-[1400px] flex-col overflow-hidden rounded-xl bg-slate-50 shadow-2xl">
+        {/* Epoch 0 is weights no epoch of LayerLab's produced (an import): no "of epoch 0". */}
         <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-5 py-3">
           <div className="min-w-0 flex-1">
             <h2 className="truncate text-[16px] font-semibold text-slate-900">Evaluate · {view.title}</h2>
@@ -62,9 +63,9 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
               {view.status === 'loading'
                 ? 'Scoring the recorded weights on examples the run did not train on…'
                 : split
-                  ? `On ${split} · ${report!.weights} weights${report!.epoch !== null ? ` of epoch ${report!.epoch}` : ''} · ${report!.backend}, ${report!.seconds.toFixed(1)} s`
+                  ? `On ${split} · ${report!.weights} weights${report!.epoch ? ` of epoch ${report!.epoch}` : ''} · ${report!.backend}, ${report!.seconds.toFixed(1)} s`
                   : report
-                    ? `${report.weights} weights${report.epoch !== null ? ` of epoch ${report.epoch}` : ''}`
+                    ? `${report.weights} weights${report.epoch ? ` of epoch ${report.epoch}` : ''}`
                     : ''}
             </p>
           </div>
