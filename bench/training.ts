@@ -117,15 +117,24 @@ export async function benchTraining(
       const runs = peers.map((p) => new PeerRuns(peer, p));
       const ours: WorkerResult[] = [];
       const driven: WorkerResult[] = [];
-      const drive = profile === 'cpu' && peer !== null && wanted('pytorch');
+      const bare: WorkerResult[] = [];
+      // The driven run and the bare train.py under it are measured together: their ratio is LayerLab's own cost.
+      const drive = profile === 'cpu' && peer !== null && (wanted('pytorch') || wanted('bare'));
       // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
       for (let round = 0; round < ROUNDS[model]; round++) {
         for (const r of runs) r.run(dir, model, fast);
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
         // The same interpreter and thread count as the 1-thread peer, so the ratio is LayerLab's cost around PyTorch.
-        if (drive) driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python }));
+        if (drive) {
+          const env = { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python };
+          driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, env));
+          bare.push(runWorker(model, 'bare', TORCH_BUDGETS[model], FAST_DEADLINE, env));
+        }
       }
-      const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours), ...(driven.length ? { pytorch: pooled(driven) } : {}) };
+      const engines: Partial<Record<Column, WorkerResult>> = {
+        layerlab: pooled(ours),
+        ...(driven.length ? { pytorch: pooled(driven), bare: pooled(bare) } : {}),
+      };
       for (const column of spec.slow.filter(wanted)) engines[column] = runWorker(model, column, slow, slowDeadline);
       for (const column of spec.fast.filter(wanted)) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
       const peerResults = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
@@ -134,6 +143,8 @@ export async function benchTraining(
         if (column === 'cpu' || column === 'wasm') continue;
         for (const p of peers) ratios[`${column}/${p.key}`] = fair ? ratio(result.samplesPerSec, peerRate(peerResults[p.key])) : null;
       }
+      // LayerLab's overhead around PyTorch, against the same exported code run without it (no peer involved).
+      if (engines.pytorch && engines.bare) ratios['pytorch/bare'] = ratio(engines.pytorch.samplesPerSec, engines.bare.samplesPerSec);
       const cpu = engines.cpu;
       if (cpu) ratios['layerlab/cpu'] = ratio(engines.layerlab!.samplesPerSec, cpu.samplesPerSec);
       const ours1 = engines.layerlab!.samplesPerSec;
@@ -160,6 +171,7 @@ const COLUMN_LABELS: Record<Column, string> = {
   cpu: 'tfjs cpu',
   wasm: 'tfjs wasm (shipped)',
   pytorch: 'LayerLab driving PyTorch',
+  bare: 'exported train.py, bare',
 };
 
 export function printable(rows: readonly Row[], profile: Profile): Record<string, string | number>[] {
@@ -173,6 +185,7 @@ export function printable(rows: readonly Row[], profile: Profile): Record<string
       cells[`vs ${p.label}`] = r.ratios[`layerlab/${p.key}`] ?? (r.ratio_withheld ? 'withheld (reference BLAS)' : 'n/a');
     }
     if (r.engines.pytorch) cells['driving / PyTorch 1 thread'] = r.ratios['pytorch/pytorch'] ?? 'n/a';
+    if (r.engines.bare) cells['driving / bare'] = r.ratios['pytorch/bare'] ?? 'n/a';
     if (profile === 'cpu') cells['vs cpu'] = r.ratios['layerlab/cpu'] ?? (r.ratio_to_cpu_at_least ? `> ${r.ratio_to_cpu_at_least.toFixed(0)}` : 'n/a');
     cells['first batch s'] = r.engines.layerlab?.firstBatchSec ?? 'n/a';
     cells['infer 1 ms'] = r.engines.layerlab?.inferenceMs ?? 'n/a';
