@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blasIsFair } from '../main/python/probe';
@@ -194,6 +194,28 @@ export function printable(rows: readonly Row[], profile: Profile): Record<string
   });
 }
 
+interface ColumnsFile {
+  readonly rows: readonly (Row & { readonly measured: string })[];
+  readonly machine: ReturnType<typeof machine>;
+}
+
+/** The earlier rows of a columns file (other models, measured before), with this run's replacing theirs. */
+function mergedColumns(file: string, rows: readonly Row[], about: ReturnType<typeof machine>): ColumnsFile {
+  const measured = new Date().toISOString();
+  let earlier: ColumnsFile['rows'] = [];
+  if (existsSync(file)) {
+    try {
+      earlier = (JSON.parse(readFileSync(file, 'utf8')) as Partial<ColumnsFile>).rows ?? [];
+    } catch {
+      earlier = [];
+    }
+  }
+  const fresh = rows.map((r) => ({ ...r, measured }));
+  const order = (m: ModelId) => MODEL_IDS.indexOf(m);
+  const kept = earlier.filter((r) => !rows.some((n) => n.model === r.model));
+  return { machine: about, rows: [...kept, ...fresh].sort((a, b) => order(a.model) - order(b.model)) };
+}
+
 function machine(rows: readonly Row[], torch: TorchPeer | null) {
   const device = (column: Column) => rows.find((r) => r.engines[column]?.device)?.engines[column]?.device ?? null;
   return {
@@ -232,8 +254,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `\nLayerLab engine: ${about.engine ?? 'unknown'}; webgpu: ${about.webgpu ?? 'n/a'}. PyTorch: ${torch}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
-    if (picked.length && !process.env.BENCH_WRITE) return;
     mkdirSync(join('bench', 'results'), { recursive: true });
+    // A run of some columns (BENCH_COLUMNS=pytorch) keeps its own file, one row per model, merged with earlier runs.
+    if (process.env.BENCH_COLUMNS) {
+      const file = join(
+        'bench',
+        'results',
+        PROFILES[profile].file.replace('.json', `-${process.env.BENCH_COLUMNS.replace(/[^a-z,]/g, '').replace(/,/g, '-')}.json`),
+      );
+      writeFileSync(file, `${JSON.stringify(mergedColumns(file, rows, about), null, 2)}\n`);
+      console.log(`Wrote ${file}.`);
+      return;
+    }
+    if (picked.length && !process.env.BENCH_WRITE) return;
     const file = join('bench', 'results', PROFILES[profile].file);
     writeFileSync(file, `${JSON.stringify({ measured: new Date().toISOString(), profile, machine: about, rows }, null, 2)}\n`);
     console.log(`Wrote ${file}.`);
