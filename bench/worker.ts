@@ -44,6 +44,8 @@ export interface WorkerResult {
   readonly firstBatchSec?: number;
   readonly inferenceMs?: number;
   readonly peakRssMb: number;
+  /** Driving PyTorch: the engine process's own CPU time per second of the run (a share of one core), beside Python's. */
+  readonly engineCpuShare?: number;
 }
 
 export const RESULT_MARK = '@@bench-result ';
@@ -220,7 +222,11 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
   const total = budget.warmup + budget.windows * budget.perWindow;
   const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
   if (column === 'layerlab' || column === 'webgpu' || column === 'tensorflow' || column === 'pytorch') {
+    const cpu = process.cpuUsage();
+    const began = performance.now();
     const { times, device, start, fellBack } = await engineRun(doc, total, deadlineSec * 1000, column === 'layerlab' ? undefined : column);
+    const used = process.cpuUsage(cpu);
+    const engineCpuShare = (used.user + used.system) / 1000 / (performance.now() - began);
     if (fellBack) return { samplesPerSec: null, windows: [], note: `unavailable: ${fellBack.slice(0, 300)}`, device, peakRssMb: peakRssMb() };
     if (times.length < 2) return { ...tooSlow(times, start), device };
     const windows = windowThroughput(times, budget, BATCH);
@@ -230,7 +236,7 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
       device,
       firstBatchSec: (times[0]! - start) / 1000,
       peakRssMb: peakRssMb(),
-      ...(column === 'pytorch' ? {} : { inferenceMs: await inferenceMs(doc) }),
+      ...(column === 'pytorch' ? { engineCpuShare } : { inferenceMs: await inferenceMs(doc) }),
     };
   }
   if (column === 'bare') {
