@@ -22,6 +22,7 @@ const transfer = {
   format: 'layerlab',
   version: 1,
   name: 'Transfer: digits 0–4 features for digits 5–9',
+  template: { summary: 'A CNN trained on digits 0–4 reuses its features to learn digits 5–9.', tags: ['CNN', 'transfer learning'], level: 'intermediate' },
   description:
     'Feature extraction, then fine-tuning. A small CNN trained on digits 0–4 (resources/models/digits-0-4) is cut after its convolutional base (the strokes and edges it learned, at "flatten"), frozen, and given a new head for digits 5–9, trained on only 600 examples. Its old dense layers are dropped: they were specific to 0–4. Compare with "Digits 5–9 from scratch" (the same layers, random weights): the transferred model starts far ahead. Then set Training to fineTuneTop (top 1 layer, learning-rate multiplier 0.1) and train again to fine-tune.',
   graph: {
@@ -50,6 +51,7 @@ const pool = { poolSize: [2, 2], strides: [0, 0], padding: 'valid' };
 const scratch = {
   ...transfer,
   name: 'Digits 5–9 from scratch',
+  template: { summary: 'The same network from random weights, to compare with transfer learning.', tags: ['CNN', 'transfer learning'], level: 'intermediate' },
   description:
     'The comparison run for the transfer-digits template: the same layers as the transferred network (the convolutional base and a new head), but starting from random weights, trained on the same 600 examples of digits 5–9 for the same epochs.',
   graph: {
@@ -74,8 +76,13 @@ const pictures = {
   format: 'layerlab',
   version: 1,
   name: 'Teach it your own pictures',
+  template: {
+    summary: 'MobileNetV2, pretrained on ImageNet, learns your own pictures with a new head.',
+    tags: ['CNN', 'transfer learning'],
+    level: 'beginner',
+  },
   description:
-    'Transfer learning on your own photos, as Teachable Machine does it. In the Data panel, choose a folder with one subfolder per class (a few dozen pictures each). MobileNetV2, trained on 1.2 million ImageNet photos, turns each picture into 1,280 features (its pixels are scaled to −1…1 for it automatically); it stays frozen and only the new head learns, so a few pictures are enough. Select the MobileNetV2 node and press Download (14 MB, once). Then fine-tune: set Training to fineTuneTop (the top 10 layers with weights, learning-rate multiplier 0.1) and train a second run: the top blocks adapt to your pictures without forgetting what they knew. Compare the runs, and one with a small CNN from scratch on the same pictures, to see the head start.',
+    'Transfer learning on your own photos, as Teachable Machine does it. In the Data panel, choose a folder with one subfolder per class (a few dozen pictures each). MobileNetV2, trained on 1.2 million ImageNet photos, turns each picture into 1,280 features (its pixels are scaled to −1…1 for it automatically); it stays frozen and only the new head learns, so a few pictures are enough. Select the MobileNetV2 node and press Download (14 MB, once). Then fine-tune: set Training to fineTuneTop (the top 10 layers with weights, learning-rate multiplier 0.1) and train a second run: the top blocks adapt to your pictures without forgetting what they knew. To see the head start, train "Your pictures from scratch" on the same folder, then Evaluate a run and compare it with the other under Head start.',
   graph: {
     nodes: [
       node('image', 'InputLayer', 0, { shape: [224, 224, 3] }),
@@ -99,10 +106,39 @@ const pictures = {
   training: { optimizer: 'adam', learningRate: 0.001, batchSize: 16, epochs: 10, validationSplit: 0.2 },
 };
 
+const same = (filters: number, strides: number) => ({ ...conv(filters), strides: [strides, strides] });
+/** The comparison for the pictures template: a small CNN that learns everything from the same few pictures. */
+const picturesScratch = {
+  ...pictures,
+  name: 'Your pictures from scratch',
+  template: {
+    summary: 'A small CNN learns your pictures from random weights: the baseline for transfer.',
+    tags: ['CNN', 'transfer learning'],
+    level: 'beginner',
+  },
+  description:
+    'The comparison run for "Teach it your own pictures": a small CNN with no pretraining, trained on the same picture folder (choose the same folder in the Data panel) at the same size for the same epochs. Its three convolutions must learn edges, textures and shapes from a few dozen pictures; MobileNetV2 learned them from 1.2 million. Train both, open Evaluate on either run and choose the other under Head start: the accuracy difference on the same held-out pictures, and epoch by epoch, is what pretraining buys.',
+  graph: {
+    nodes: [
+      node('image', 'InputLayer', 0, { shape: [224, 224, 3] }),
+      node('conv1', 'Conv2D', 1, same(16, 2)),
+      node('pool1', 'MaxPooling2D', 2, pool),
+      node('conv2', 'Conv2D', 3, same(32, 2)),
+      node('pool2', 'MaxPooling2D', 4, pool),
+      node('conv3', 'Conv2D', 5, conv(64)),
+      node('features', 'GlobalAveragePooling2D', 6, {}),
+      node('dropout', 'Dropout', 7, { rate: 0.2 }),
+      node('head', 'Dense', 8, { units: 2, activation: 'softmax', useBias: true }),
+    ],
+    edges: chain(['image', 'conv1', 'pool1', 'conv2', 'pool2', 'conv3', 'features', 'dropout', 'head']),
+  },
+};
+
 for (const [file, doc] of [
   ['transfer-digits', transfer],
   ['transfer-digits-scratch', scratch],
   ['teach-your-pictures', pictures],
+  ['teach-your-pictures-scratch', picturesScratch],
 ] as const) {
   writeFileSync(join(root, 'resources', 'templates', `${file}.layerlab.json`), `${JSON.stringify(doc, null, 2)}\n`);
 }

@@ -72,6 +72,7 @@ export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: strin
         '',
       ].join('\n');
     case 'tfjs':
+      if (doc.training.mode === 'gan') return ganTfjsReadme(head, withWeights);
       return [
         ...head,
         `- \`model.json\` + \`weights.bin\`: a TF.js layers model${withWeights ? " with the run's trained weights" : ' with freshly initialised weights'}.`,
@@ -86,4 +87,27 @@ export function exportReadme(doc: ProjectDoc, target: ExportTarget, count: strin
         '',
       ].join('\n');
   }
+}
+
+/** The TF.js export of a GAN: one model holding both networks, and how to sample from its generator. */
+function ganTfjsReadme(head: readonly string[], withWeights: boolean): string {
+  return [
+    ...head,
+    `- \`model.json\` + \`weights.bin\`: both networks of the GAN as one TF.js layers model${withWeights ? " with the run's trained weights" : ' with freshly initialised weights'}. Its inputs are [latent vector, image] and its outputs [generated image, probability that the image is real]: the generator and the discriminator side by side, unconnected. \`userDefinedMetadata.layerlab\` says which layer belongs to which, so LayerLab's Open brings the project back as a GAN.`,
+    '- `layerlab-layers.mjs`: registers the layers TF.js lacks; call it before loading.',
+    '- `model.mjs`: loads the model; `generator(tf, model)` and `discriminator(tf, model)` are the two networks as models of their own (sharing its weights); `sample(tf, model, n)` draws n new images.',
+    "- `train.mjs`: trains both adversarially with the project's settings (each network with its own optimizer, real images labelled 0.9) on images you pass in.",
+    '',
+    '```js',
+    "import * as tf from '@tensorflow/tfjs';",
+    "import { loadModel, nodeFiles, generator, sample, LATENT_SHAPE } from './model.mjs';",
+    "const model = await loadModel(tf, nodeFiles(tf, '.')); // Node; in a browser: loadModel(tf, 'https://…/model.json')",
+    'const images = sample(tf, model, 16);                  // 16 images, pixels 0…1',
+    'const z = tf.randomNormal([4, ...LATENT_SHAPE]);       // or latent vectors of your own',
+    'const fromZ = generator(tf, model).predict(z);         // 4 images, pixels as the generator makes them',
+    '```',
+    '',
+    'With stock TF.js alone the generator is `tf.model({ inputs: model.inputs[0], outputs: model.outputs[0] })`.',
+    '',
+  ].join('\n');
 }

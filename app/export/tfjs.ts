@@ -3,58 +3,25 @@ import type { EmitPlan } from './graph';
 import { dataSpec } from '../data/spec';
 import type { Shape } from '../layers/types';
 import { resolveLoss } from '../training/loss';
-
-export type TfjsResult = { readonly ok: true; readonly model: string; readonly train: string } | { readonly ok: false; readonly errors: readonly string[] };
-
-const js = (v: unknown) => JSON.stringify(v);
+import { js, loaderCode, tfjsOptimizer, type TfjsResult } from './tfjs-common';
+import { tfjsGanCode } from './tfjs-gan';
 
 /**
  * The TF.js export's code. The architecture travels as model.json (tfjs's own format, loaded by stock
  * tf.loadLayersModel), so model.mjs only registers LayerLab's extra layers and loads it; train.mjs compiles it with
  * the project's optimizer, loss and metrics and fits with its batch size, epochs, validation split and callbacks.
+ * A GAN's code is tfjs-gan.ts's.
  */
 export function tfjsCode(plan: EmitPlan): TfjsResult {
   const doc = plan.doc;
   const t = doc.training;
-  if (t.mode === 'gan') return { ok: false, errors: ['GAN projects train two networks adversarially; export them to PyTorch.'] };
+  if (t.mode === 'gan') return tfjsGanCode(plan);
   const output: Shape = plan.analysis.nodes.get(plan.analysis.outputs[0] ?? '')?.shape ?? [];
   const loss = resolveLoss(t.loss, dataSpec(doc.data).task, output);
   if ('error' in loss) return { ok: false, errors: [loss.error] };
   const metrics = (t.metrics.length > 0 ? t.metrics : loss.metrics).filter((m) => m === 'accuracy');
-  const optimizer = {
-    sgd: t.momentum > 0 ? `tf.train.momentum(${t.learningRate}, ${t.momentum}, ${js(t.nesterov)})` : `tf.train.sgd(${t.learningRate})`,
-    adam: `tf.train.adam(${t.learningRate})`,
-    adamax: `tf.train.adamax(${t.learningRate})`,
-    rmsprop: `tf.train.rmsprop(${t.learningRate})`,
-    adagrad: `tf.train.adagrad(${t.learningRate})`,
-    adadelta: `tf.train.adadelta(${t.learningRate})`,
-  }[t.optimizer];
-  const model = [
-    `// ${doc.name}: exported from LayerLab. Works in Node (file:// URLs) and in the browser (http URLs).`,
-    "import { registerLayerLabLayers } from './layerlab-layers.mjs';",
-    '',
-    '/** Registers the layers TF.js lacks, then loads the model: a URL (browser, tfjs-node) or an IOHandler such as nodeFiles(). */',
-    'export async function loadModel(tf, source) {',
-    '  registerLayerLabLayers(tf);',
-    '  return tf.loadLayersModel(source);',
-    '}',
-    '',
-    '/** model.json + weights.bin from a folder, for plain @tensorflow/tfjs in Node (which has no file:// loader). */',
-    'export function nodeFiles(tf, dir) {',
-    '  return {',
-    '    load: async () => {',
-    "      const { readFile } = await import('node:fs/promises');",
-    "      const { join } = await import('node:path');",
-    "      const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8'));",
-    '      const group = json.weightsManifest[0];',
-    '      const bin = await readFile(join(dir, group.paths[0]));',
-    '      const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);',
-    '      return { modelTopology: json.modelTopology, weightSpecs: group.weights, weightData };',
-    '    },',
-    '  };',
-    '}',
-    '',
-  ].join('\n');
+  const optimizer = tfjsOptimizer(t);
+  const model = loaderCode(doc).join('\n');
   const es = t.earlyStopping;
   const train = [
     `// Trains ${doc.name} with LayerLab's settings: ${t.optimizer} at ${t.learningRate}, batch ${t.batchSize}, ${t.epochs} epochs, loss ${loss.loss}.`,

@@ -1,6 +1,9 @@
 import { analyzeGraph } from '../analysis/analyze';
 import { emptyProject, type ProjectDoc } from '../document/schema';
 import { layoutGraph } from '../layout/auto-layout';
+import { readLayerLabMetadata, restoreMetadata } from './layerlab-metadata';
+import { datasetInfo } from '../data/catalog';
+import { guessData } from './guess-data';
 import { toGraph, type ImportGap } from './to-graph';
 import { readTopology } from './topology';
 
@@ -46,7 +49,7 @@ export async function importModel(json: unknown, id: string): Promise<ImportedMo
   const nodes = graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position }));
   const base = emptyProject(saved.name);
   const rbm = nodes.some((n) => n.type === 'RBM');
-  const doc: ProjectDoc = {
+  const plain: ProjectDoc = {
     ...base,
     id,
     description: description(saved.source, graph.gaps),
@@ -54,8 +57,23 @@ export async function importModel(json: unknown, id: string): Promise<ImportedMo
     // An RBM only trains by contrastive divergence; a graph with one would not start in the standard mode.
     training: rbm ? { ...base.training, mode: 'rbm' } : base.training,
   };
+  // A LayerLab export says how it trained (and, for a GAN, which layer is which network): the graph alone cannot.
+  const restored = restoreMetadata(
+    readLayerLabMetadata(json),
+    plain,
+    saved.layers.map((l) => l.name),
+  );
+  // Evaluated or fine-tuned at once: on the built-in dataset the model fits, where one does.
+  const guessed = guessData(restored.doc);
+  const doc = guessed
+    ? {
+        ...restored.doc,
+        data: guessed,
+        description: `${restored.doc.description} Its inputs and output fit ${datasetInfo(guessed.dataset).label}, so that is its data; change it in the Data panel.`,
+      }
+    : restored.doc;
   const analysis = analyzeGraph(doc.graph);
-  const warnings = [...graph.warnings];
+  const warnings = [...graph.warnings, ...(restored.warning ? [restored.warning] : [])];
   if (!analysis.ok && graph.gaps.length === 0) warnings.push(`The imported graph has problems: ${analysis.issues[0]?.message ?? 'see the canvas'}.`);
   return { doc, source: saved.source, gaps: graph.gaps, warnings };
 }

@@ -27,4 +27,14 @@ export const Activation = defineLayer({
   paramCount: () => 0,
   pytorch: ({ params: p }) => ({ init: [], forward: ([x = 'x'], out) => assign(out, torchActivation(p.activation, x)) }),
   keras: ({ name, params: p }) => ({ layer: `layers.Activation(${py(kerasActivation(p.activation))}, name=${py(name)})` }),
+  // Leaky ReLU is built as tfjs's LeakyReLU layer (tfjs has no such activation string), so that is what a saved model holds.
+  kerasAliases: ['LeakyReLU'],
+  fromKeras: (config, read) => {
+    if (typeof config.activation === 'string') return read;
+    // tfjs and Keras 2 call the slope alpha, Keras 3 negative_slope.
+    const slope = config.alpha ?? config.negative_slope;
+    if (slope === undefined) return read;
+    if (typeof slope === 'number' && Math.abs(slope - LEAKY_SLOPE) < 1e-6) return { activation: 'leakyRelu' };
+    return { error: `a leaky ReLU with slope ${typeof slope === 'number' ? slope : JSON.stringify(slope).slice(0, 20)}; LayerLab's has ${LEAKY_SLOPE}` };
+  },
 });

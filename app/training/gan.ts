@@ -208,3 +208,15 @@ export function checkGanFit(doc: ProjectDoc, analysis: Analysis): FitIssue[] {
   const check = planGan(doc, analysis);
   return check.ok ? [] : check.issues;
 }
+
+/**
+ * The GAN split of the graph alone, whatever data the project has chosen: what the TF.js export writes out and its
+ * import restores (an imported project starts on the default data). The discriminator's own Input stands in for the
+ * dataset's image, so only the two networks and how they fit each other are checked.
+ */
+export function planGanGraph(doc: ProjectDoc, analysis: Analysis): GanCheck {
+  const inputs = doc.graph.nodes.filter((n) => n.role === 'discriminator' && n.type === 'InputLayer');
+  const shape = inputs.length === 1 ? analysis.nodes.get(inputs[0]!.id)?.shape : undefined;
+  // Without one known Input the split fails on that first, and the stand-in is never compared.
+  return planGan(doc, analysis, known(shape) ? shape : [0]);
+}

@@ -7,13 +7,15 @@ import type { ExportFile, ExportTarget } from '../../app/export/target';
 import { convertWeights, matcher, type NamedTensor } from '../../app/export/weights';
 import type { ProjectDoc } from '../../app/document/schema';
 import { analyzeGraph } from '../../app/analysis/analyze';
+import { layerlabMetadata, METADATA_KEY } from '../../app/import/layerlab-metadata';
 import { buildModel, freezeLayers } from '../engine/build-model';
 import { loadCheckpoint } from '../record/checkpoint';
 import { readCheckpointTensors, packTensors } from './checkpoint-tensors';
 import { layersModuleText, LAYERS_MODULE } from './layers-module';
 import { pretrainedTensors, readExportSources } from './pretrained-weights';
+import { ganExportModel } from './gan-model';
 import { findRun } from './run-source';
-import { isPreparedData, userDataFiles } from './user-data';
+import { isPreparedData, needsUserSource, userDataFiles } from './user-data';
 
 export interface ExportRequest {
   readonly doc: ProjectDoc;
@@ -57,6 +59,7 @@ async function saveLayersModel(model: tfjs.LayersModel): Promise<{ json: string;
         generatedBy: 'LayerLab',
         convertedBy: null,
         weightsManifest: [{ paths: ['weights.bin'], weights: a.weightSpecs ?? [] }],
+        ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
       };
       saved = { json: `${JSON.stringify(json)}\n`, bin: new Uint8Array(bin) };
       return Promise.resolve({ modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } });
@@ -102,7 +105,9 @@ export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> 
   if (!result.ok) throw new Error(result.errors.join('\n'));
   const files: { path: string; data: string | Uint8Array }[] = result.files.map((f: ExportFile) => ({ path: f.path, data: f.text }));
   // The user's own data travels prepared (train.py and keras_model.py read data/); built-in sets come from their packages.
-  if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset)) files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
+  // Without a chosen file or folder there is nothing to prepare: the code still goes out, and train.py says what is missing.
+  if (req.target !== 'tfjs' && isPreparedData(doc.data.dataset) && !needsUserSource(doc.data))
+    files.push(...(await userDataFiles(doc.data, doc.training.validationSplit, req.baseDir)));
   const transfer = result.pretrained.length > 0;
   const runTensors = run ? (await readCheckpointTensors(run.checkpoint)).tensors : undefined;
   const tensors = transfer ? await pretrainedTensors(result.pretrained, result.preprocess, sources, runTensors) : runTensors;
@@ -121,8 +126,16 @@ export async function prepareExport(req: ExportRequest): Promise<ExportedFiles> 
   }
   if (req.target === 'tfjs') {
     const tf = await import('@tensorflow/tfjs');
-    const model = transfer || !run ? await builtWithWeights(result.doc, tensors ?? []) : await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last');
+    // A GAN run's checkpoint is D(G(z)) alone; its export is both networks side by side (gan-model.ts).
+    const model =
+      result.doc.training.mode === 'gan'
+        ? await ganExportModel(result.doc, tensors ?? [], run !== undefined)
+        : transfer || !run
+          ? await builtWithWeights(result.doc, tensors ?? [])
+          : await loadCheckpoint(tf, dirname(dirname(run.checkpoint)), 'last');
     try {
+      // Stock tfjs keeps userDefinedMetadata and ignores it; LayerLab's import reads the training mode and roles back.
+      model.setUserDefinedMetadata({ [METADATA_KEY]: layerlabMetadata(result.doc) });
       const saved = await saveLayersModel(model);
       files.push(
         { path: 'model.json', data: saved.json },

@@ -61,10 +61,8 @@ export async function pretrainedTensors(
   for (const [key, source] of sources) {
     const layers = pretrained.filter((l) => l.source === key);
     const { tensors } = await readCheckpointTensors(dirname(source.path), basename(source.path));
-    for (const t of tensors) {
-      const layer = layers.find((l) => t.name.startsWith(`${l.sourceLayer}/`));
-      if (layer) out.push(renamed(t, layer.sourceLayer, layer.name));
-    }
+    // Two nodes may cut the same source: each of its written-out layers gets its own copy.
+    for (const t of tensors) for (const l of layers) if (t.name.startsWith(`${l.sourceLayer}/`)) out.push(renamed(t, l.sourceLayer, l.name));
   }
   for (const p of preprocess) {
     const { kernel, bias } = preprocessWeights(p.preprocess);

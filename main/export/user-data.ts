@@ -13,6 +13,9 @@ const isUser = (id: DataSettings['dataset']): id is UserId => id === 'csv' || id
  */
 export const isPreparedData = (id: DataSettings['dataset']): boolean => isUser(id) || id === 'cifar10' || id === 'fashion-mnist' || id === 'mnist-prompts';
 
+/** The user's own data before a file or folder is chosen (a template for your own pictures, as shipped). */
+export const needsUserSource = (s: DataSettings): boolean => isUser(s.dataset) && !s.source?.path;
+
 const bytes = (c: Column) => new Uint8Array(c.data.buffer, c.data.byteOffset, c.data.byteLength);
 
 /**

@@ -6,6 +6,7 @@ import { importModel } from '../../app/import/import-model';
 import type { ImportReport } from '../../app/import/report';
 import type { RunStore } from '../service/run-store';
 import { modelWithWeights } from './attach-weights';
+import { ganCheckpointModel } from './gan-weights';
 import { readModelFile } from './read-model-file';
 import { recordImportedRun } from './record-import';
 
@@ -32,8 +33,16 @@ export async function importModelFile(path: string, store: RunStore | null): Pro
     const tf = await import('@tensorflow/tfjs');
     const model = modelWithWeights(tf, doc, read.weights);
     try {
-      if (store) weightsRun = await recordImportedRun(store, doc, model, file);
-      else weightsNote = 'The weights match the graph; they are kept only where runs are recorded.';
+      if (!store) weightsNote = 'The weights match the graph; they are kept only where runs are recorded.';
+      else if (doc.training.mode !== 'gan') weightsRun = await recordImportedRun(store, doc, model, file);
+      else {
+        const gan = ganCheckpointModel(tf, doc, model);
+        try {
+          weightsRun = await recordImportedRun(store, doc, gan.model, file);
+        } finally {
+          gan.dispose();
+        }
+      }
     } finally {
       model.dispose();
     }

@@ -22,6 +22,11 @@ test('Open a TF.js model.json with its weights: the graph is laid out and the we
   await expect(app.getByTestId('run-row')).toHaveCount(1);
   await expect(app.getByTestId('run-row')).toContainText('Weights imported from model.json');
   await app.screenshot({ path: 'test-results/screenshots/import-model-json.png' });
+  // Its inputs fit the prompt dataset, so the imported weights are evaluated at once, with no data to choose first.
+  await app.getByTestId('run-row').first().getByTestId('run-evaluate').click();
+  await expect(app.getByTestId('eval-dialog').getByTestId('eval-split')).toContainText(/^On .+ · last weights/, { timeout: 60_000 });
+  await expect(app.getByTestId('eval-error')).toHaveCount(0);
+  await app.screenshot({ path: 'test-results/screenshots/import-evaluated.png' });
 });
 
 test('Open a model.json whose weights file is missing: a precise message, and the project stays', async ({ app, host }) => {

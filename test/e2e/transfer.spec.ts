@@ -49,4 +49,22 @@ test('transfer digits: the source layers listed to cut and freeze, then transfer
   await projects.filter({ hasText: 'from scratch' }).first().getByTestId('compare-run').first().check();
   await expect(compare.getByTestId('compare-chart').locator('[data-series]')).toHaveAttribute('data-series', '2');
   await app.screenshot({ path: 'test-results/screenshots/transfer-compare.png' });
+  await compare.getByTestId('compare-close').click();
+
+  // Evaluate the from-scratch run and score the transfer run beside it: the head start, on the same examples.
+  await app.getByTestId('run-row').first().getByTestId('run-evaluate').click();
+  const evaluation = app.getByTestId('eval-dialog');
+  const card = evaluation.getByTestId('head-start-card');
+  await expect(card.getByTestId('head-start-select')).toBeVisible({ timeout: 60_000 });
+  const transferRun = card.getByTestId('head-start-select').locator('option', { hasText: 'Transfer: digits' }).first();
+  const value = await transferRun.getAttribute('value');
+  expect(value, 'the transfer run is offered').not.toBeNull();
+  await card.getByTestId('head-start-select').selectOption(value ?? '');
+  const headline = card.getByTestId('head-start-headline');
+  // Which is ahead after 2 short epochs varies with the random start (transfer-digits.test.ts shows transfer winning).
+  await expect(headline).toContainText(/^[+−]\d+\.\d points of accuracy (over|behind) Transfer: digits/, { timeout: 60_000 });
+  await expect(headline).toContainText('on the same 4,861 examples');
+  await expect(card.getByTestId('head-start-epochs').locator('tbody tr')).toHaveCount(2);
+  await card.scrollIntoViewIfNeeded();
+  await app.screenshot({ path: 'test-results/screenshots/transfer-head-start.png' });
 });

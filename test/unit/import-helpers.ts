@@ -5,11 +5,13 @@ import type { ProjectDoc } from '../../app/document/schema';
 import { prepareExport } from '../../main/export/export-folder';
 import { ROOT } from './export-helpers';
 
-/** The graph as names, types, params and wiring: what must survive export → import, whatever the ids and positions. */
+/** The graph as names, types, params, roles (a GAN's networks) and wiring: what must survive export → import, whatever the ids and positions. */
 export function graphShape(doc: ProjectDoc) {
   const name = new Map(doc.graph.nodes.map((n) => [n.id, n.name]));
   return {
-    nodes: doc.graph.nodes.map((n) => ({ name: n.name, type: n.type, params: n.params, trainable: n.trainable })).sort((a, b) => a.name.localeCompare(b.name)),
+    nodes: doc.graph.nodes
+      .map((n) => ({ name: n.name, type: n.type, params: n.params, trainable: n.trainable, ...(n.role === 'model' ? {} : { role: n.role }) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     edges: doc.graph.edges.map((e) => `${name.get(e.source)}:${e.sourceHandle} → ${name.get(e.target)}:${e.targetHandle}`).sort(),
   };
 }

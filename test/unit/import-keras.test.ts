@@ -83,23 +83,52 @@ describe('a model with a layer LayerLab lacks', () => {
     };
     const layers = json.modelTopology.config.layers;
     const at = layers.findIndex((l) => l.name === 'dense_2');
-    layers.splice(at, 0, { class_name: 'LeakyReLU', name: 'leaky', config: { name: 'leaky', alpha: 0.3 }, inbound_nodes: [[['dense_1', 0, 0, {}]]] } as never);
-    layers[at + 1]!.inbound_nodes = [[['leaky', 0, 0, {}]]];
+    layers.splice(at, 0, {
+      class_name: 'ThresholdedReLU',
+      name: 'thresholded',
+      config: { name: 'thresholded', theta: 1 },
+      inbound_nodes: [[['dense_1', 0, 0, {}]]],
+    } as never);
+    layers[at + 1]!.inbound_nodes = [[['thresholded', 0, 0, {}]]];
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
     const store = new RunStore(dataDir);
     const { doc, report } = await importModelFile(join(dir, 'model.json'), store);
 
-    expect(report.gaps).toEqual([{ name: 'leaky', className: 'LeakyReLU', reason: 'LayerLab has no LeakyReLU layer' }]);
+    expect(report.gaps).toEqual([{ name: 'thresholded', className: 'ThresholdedReLU', reason: 'LayerLab has no ThresholdedReLU layer' }]);
     expect(doc.graph.nodes.map((n) => n.name)).toEqual(template('lenet-mnist').graph.nodes.map((n) => n.name));
     const dense2 = doc.graph.nodes.find((n) => n.name === 'dense_2')!;
     expect(doc.graph.edges.filter((e) => e.target === dense2.id)).toEqual([]);
     expect(analyzeGraph(doc.graph).issues.some((i) => i.nodeId === dense2.id)).toBe(true);
-    expect(doc.description).toContain('leaky (LeakyReLU');
+    expect(doc.description).toContain('thresholded (ThresholdedReLU');
     // Weights for a graph with a hole would belong to another network: none are recorded.
     expect(report.weightsRun).toBeNull();
     expect(report.weightsNote).toMatch(/not attached/);
     expect(await store.list(doc.id!)).toEqual([]);
+  });
+});
+
+describe("a saved LeakyReLU (how LayerLab's leaky-ReLU Activation is built)", () => {
+  it("imports as that Activation at LayerLab's slope 0.2, and as a gap that says why at another", async () => {
+    const dir = tempDir('import-leaky');
+    await exportTfjs(template('lenet-mnist'), dir);
+    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as {
+      modelTopology: { config: { layers: { name: string; class_name: string; config: Record<string, unknown>; inbound_nodes: unknown }[] } };
+    };
+    const layers = json.modelTopology.config.layers;
+    const at = layers.findIndex((l) => l.name === 'dense_2');
+    layers.splice(at, 0, { class_name: 'LeakyReLU', name: 'leaky', config: { name: 'leaky', alpha: 0.2 }, inbound_nodes: [[['dense_1', 0, 0, {}]]] });
+    layers[at + 1]!.inbound_nodes = [[['leaky', 0, 0, {}]]];
+    const write = () => {
+      writeFileSync(join(dir, 'model.json'), JSON.stringify({ modelTopology: json.modelTopology }));
+      return importModelFile(join(dir, 'model.json'), null);
+    };
+    const same = await write();
+    expect(same.report.gaps).toEqual([]);
+    expect(same.doc.graph.nodes.find((n) => n.name === 'leaky')).toMatchObject({ type: 'Activation', params: { activation: 'leakyRelu' } });
+    layers[at]!.config.alpha = 0.3;
+    const other = await write();
+    expect(other.report.gaps).toEqual([{ name: 'leaky', className: 'LeakyReLU', reason: "a leaky ReLU with slope 0.3; LayerLab's has 0.2" }]);
   });
 });

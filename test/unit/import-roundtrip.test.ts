@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
 import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
 import { registerSubtract } from '../../app/layers/tfjs/subtract';
 import type { ProjectDoc } from '../../app/document/schema';
 import { expandPretrained } from '../../app/transfer/expand';
+import { prepareExport } from '../../main/export/export-folder';
 import { readExportSources } from '../../main/export/pretrained-weights';
 import { importModelFile } from '../../main/import/import-file';
 import { loadCheckpoint } from '../../main/record/checkpoint';
@@ -14,11 +15,9 @@ import { RunStore } from '../../main/service/run-store';
 import { ROOT, tempDir, template } from './export-helpers';
 import { exportTfjs, graphShape, sampleInputs } from './import-helpers';
 
-// GAN projects are two networks trained against each other; the TF.js export refuses them, so there is nothing to import.
 // A zoo model is downloaded on first use, which these machines cannot, so the template built on one is left out.
 const TEMPLATES = readdirSync(join(ROOT, 'resources', 'templates'))
   .map((f) => f.replace('.layerlab.json', ''))
-  .filter((name) => template(name).training.mode !== 'gan')
   .filter((name) => !template(name).graph.nodes.some((n) => n.type === 'PretrainedModel' && (n.params.source as { kind: string }).kind === 'zoo'));
 
 /** The graph as the export writes it: a Pretrained model node is exported (and so comes back) as its source's layers. */
@@ -27,6 +26,26 @@ async function asExported(doc: ProjectDoc): Promise<ProjectDoc> {
   const expanded = expandPretrained(doc, new Map([...sources].map(([k, v]) => [k, v.json])));
   if (!expanded.ok) throw new Error(expanded.errors.join('\n'));
   return expanded.doc;
+}
+
+/** The model's outputs for `xs`, always a list (a GAN's export has two: the generated image and P(real)). */
+function predictAll(model: tf.LayersModel, xs: tf.Tensor[]): tf.Tensor[] {
+  const out = model.predict(xs);
+  return Array.isArray(out) ? out : [out];
+}
+
+/**
+ * The imported weights as a model of the same inputs and outputs as the file. A GAN's run keeps D(G(z)) only, so its
+ * weights are exported again (to TF.js, with that run), which also takes the path a trained GAN run's export takes.
+ */
+async function reloadedModel(store: RunStore, imported: ProjectDoc, runId: string): Promise<tf.LayersModel> {
+  const runDir = store.runDir(imported.id!, runId);
+  if (imported.training.mode !== 'gan') return loadCheckpoint(tf, runDir, 'last');
+  const again = tempDir('import-again');
+  const out = await prepareExport({ doc: imported, target: 'tfjs', root: ROOT, runsDir: dirname(runDir), run: runId });
+  expect(out.runId).toBe(runId);
+  for (const f of out.files) if (f.path === 'model.json' || f.path === 'weights.bin') writeFileSync(join(again, f.path), f.data);
+  return loadExported(again);
 }
 
 async function loadExported(dir: string): Promise<tf.LayersModel> {
@@ -73,13 +92,13 @@ describe('TF.js export → import, every template', () => {
       const runs = await store.list(imported.id!);
       expect(runs.map((r) => [r.id, r.status, r.name.startsWith('Imported weights')])).toEqual([[report.weightsRun, 'completed', true]]);
       const original = await loadExported(dir);
-      const reloaded = await loadCheckpoint(tf, store.runDir(imported.id!, report.weightsRun!), 'last');
+      const reloaded = await reloadedModel(store, imported, report.weightsRun!);
       const xs = sampleInputs(original, doc);
-      const want = original.predict(xs) as tf.Tensor;
-      const got = reloaded.predict(xs) as tf.Tensor;
-      expect(got.shape).toEqual(want.shape);
-      expect(tf.max(tf.abs(tf.sub(got, want))).dataSync()[0]).toBeLessThanOrEqual(1e-5);
-      tf.dispose([...xs, want, got]);
+      const want = predictAll(original, xs);
+      const got = predictAll(reloaded, xs);
+      expect(got.map((t) => t.shape)).toEqual(want.map((t) => t.shape));
+      for (const [i, w] of want.entries()) expect(tf.max(tf.abs(tf.sub(got[i]!, w))).dataSync()[0]).toBeLessThanOrEqual(1e-5);
+      tf.dispose([...xs, ...want, ...got]);
       original.dispose();
       reloaded.dispose();
     },

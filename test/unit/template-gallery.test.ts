@@ -62,7 +62,11 @@ describe('gallery filter and keys', () => {
     const cnn = filterTemplates(all, { ...NO_FILTER, tag: 'CNN' }).map((t) => t.id);
     expect(cnn).toEqual(expect.arrayContaining(['lenet-mnist', 'cnn-cifar10', 'dcgan-mnist']));
     expect(cnn).not.toContain('mlp-mnist');
-    expect(filterTemplates(all, { ...NO_FILTER, tag: 'CNN', level: 'beginner' }).map((t) => t.id)).toEqual(['lenet-mnist', 'teach-your-pictures']);
+    expect(filterTemplates(all, { ...NO_FILTER, tag: 'CNN', level: 'beginner' }).map((t) => t.id)).toEqual([
+      'lenet-mnist',
+      'teach-your-pictures-scratch',
+      'teach-your-pictures',
+    ]);
     expect(filterTemplates(all, { ...NO_FILTER, query: 'LSTM  sentiment' }).map((t) => t.id)).toEqual(['bilstm-imdb', 'lstm-imdb']);
     expect(filterTemplates(all, { ...NO_FILTER, query: 'embeddings lstm' }).map((t) => t.id)).toEqual(['lstm-imdb']);
     expect(filterTemplates(all, { ...NO_FILTER, query: 'no such network' })).toEqual([]);

@@ -256,4 +256,27 @@ describe('the "Teach it your own pictures" template', () => {
     expect(step.code, step.out).toBe(0);
     expect(step.out).toMatch(/epoch 1\/1 .*loss \d/);
   }, 120_000);
+
+  it('has a from-scratch baseline that trains on the same kind of folder and sees the same data', async () => {
+    const pictures = template('teach-your-pictures');
+    const scratch = template('teach-your-pictures-scratch');
+    // Same data settings, so once both point at one folder their runs share a fingerprint and Evaluate's Head start pairs them.
+    expect(scratch.data).toEqual(pictures.data);
+    expect(scratch.training).toEqual(pictures.training);
+    const root = await imageFolder(tempDir(), ['cats', 'dogs'], 8, 64);
+    const { settings } = await importUserData(
+      'images',
+      dataSettingsSchema.parse({ dataset: 'images', source: { path: root, images: { size: [64, 64], color: 'rgb' } }, split: { validation: 0.25 } }),
+    );
+    scratch.data = settings;
+    scratch.training = { ...scratch.training, epochs: 2, batchSize: 4 };
+    scratch.graph.nodes = scratch.graph.nodes.map((n) => (n.type === 'InputLayer' ? { ...n, params: { shape: [64, 64, 3] } } : n));
+    expect(analyzeGraph(scratch.graph).issues).toEqual([]);
+    const events: HostEvent[] = [];
+    await train({ runId: 'scratch', document: scratch, backend: 'cpu' }, { tf, emit: (e) => events.push(e), stopRequested: () => false });
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'completed' });
+    const losses = events.flatMap((e) => (e.type === 'run.batches' ? e.points.map((p) => p.loss) : []));
+    expect(losses.length).toBeGreaterThanOrEqual(6);
+    expect(losses.every(Number.isFinite)).toBe(true);
+  }, 60_000);
 });

@@ -191,6 +191,8 @@ def load_examples(data_dir):
 def load_examples(data_dir):
     """The ${s.dataset} examples as LayerLab prepared it (parsing, scaling, encoding), exported beside this script in data/."""
     here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+    if not os.path.exists(os.path.join(here, "examples.json")):
+        raise SystemExit("No data/ beside this script: choose the project's data in LayerLab's Data panel, then export again.")
     with open(os.path.join(here, "examples.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     def column(entry):

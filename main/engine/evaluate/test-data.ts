@@ -6,6 +6,7 @@ import { OOV, PAD } from '../../../app/data/tokenizer';
 import type { ProjectDoc } from '../../../app/document/schema';
 import type { ExampleView } from '../../../app/protocol/evaluation';
 import { loadDataset, noisy } from '../datasets';
+import { keepDigits } from '../datasets/digit-subset';
 import { loadMnistTest } from '../datasets/mnist';
 import { downloadCache } from '../datasets/cache';
 import { loadCifar10 } from '../datasets/cifar10';
@@ -80,7 +81,7 @@ async function heldOut(doc: ProjectDoc, description: (n: number) => string): Pro
   return { data: parts.validation, name: 'validation', description: description(parts.validation.count) };
 }
 
-const validationWords = (n: number) => `the ${n} validation examples (held out from training, but watched by it)`;
+const validationWords = (n: number) => `the ${n.toLocaleString('en')} validation examples (held out from training, but watched by it)`;
 
 function fromPart(
   part: { data: TrainingData; name: SplitName; description: string },
@@ -99,7 +100,8 @@ export async function loadTestSet(doc: ProjectDoc): Promise<TestSet> {
   const s = doc.data;
   switch (s.dataset) {
     case 'mnist': {
-      const images = await loadMnistTest();
+      // A half of the digits is scored on that half of the test set, relabelled as it trained (5–9 as 0–4).
+      const images = keepDigits(await loadMnistTest(), s.mnistDigits);
       const shape = [28, 28, 1];
       const target = s.objective === 'classify' ? { data: images.labels, shape: [] } : { data: images.x, shape };
       // A denoising model is scored on the clean test images made noisy the way training did, against the clean ones.
@@ -107,7 +109,11 @@ export async function loadTestSet(doc: ProjectDoc): Promise<TestSet> {
       const data: TrainingData = { inputs: [{ data: input, shape }], target, count: images.count };
       return {
         data,
-        split: { name: 'test', count: images.count, description: `MNIST's ${images.count.toLocaleString('en')} test images (never trained on)` },
+        split: {
+          name: 'test',
+          count: images.count,
+          description: `MNIST's ${images.count.toLocaleString('en')} test images${s.mnistDigits === 'all' ? '' : ` of digits ${s.mnistDigits.replace('-', '–')}`} (never trained on)`,
+        },
         targetName: 'digit',
         view: (i) => imageView(data, i),
       };

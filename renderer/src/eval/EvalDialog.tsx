@@ -5,6 +5,7 @@ import { AttentionPanel } from './AttentionHeatmap';
 import { Playground } from './Playground';
 import { closeEvaluation } from './actions';
 import { ClassificationView } from './ClassificationView';
+import { HeadStartCard } from './HeadStartCard';
 import { GanView, ReconstructionView, SequenceView } from './OtherViews';
 import { RegressionView } from './RegressionView';
 import { useEval, type EvalState } from './store';
@@ -111,6 +112,11 @@ function EvalWindow({ view }: { readonly view: Exclude<EvalState, { status: 'clo
             </div>
           )}
           {report && tab === 'evaluate' && <Body result={report.result} />}
+          {view.status === 'done' && tab === 'evaluate' && view.report.result.kind === 'classification' && (
+            <div className="mt-3">
+              <HeadStartCard run={view.run} result={view.report.result} weights={view.report.weights} />
+            </div>
+          )}
           {report && tab === 'playground' && <Playground runId={report.runId} dataset={view.dataset} columns={columns} onInput={setDrawn} />}
           {report && tab === 'attention' && <AttentionPanel runId={report.runId} />}
           {report && tab === 'features' && <FeatureMapsView runId={report.runId} result={report.result} drawn={drawn} />}

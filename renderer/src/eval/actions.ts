@@ -13,7 +13,7 @@ export async function evaluateRun(run: RunSummary, weights: 'last' | 'best' = us
   useEval.setState({ view: { status: 'loading', runId: run.id, title, dataset: run.dataset }, weights });
   try {
     const report = await transport().request('run.evaluate', { projectId, runId: run.id, weights });
-    if (isShowing(run.id)) useEval.setState({ view: { status: 'done', runId: run.id, title, dataset: run.dataset, report } });
+    if (isShowing(run.id)) useEval.setState({ view: { status: 'done', runId: run.id, title, dataset: run.dataset, report, run } });
   } catch (e) {
     if (isShowing(run.id)) useEval.setState({ view: { status: 'failed', runId: run.id, title, dataset: run.dataset, message: errorText(e) } });
   }
