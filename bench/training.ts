@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blasIsFair } from '../main/python/probe';
@@ -33,6 +33,8 @@ const TORCH_BUDGETS: Record<ModelId, Budget> = {
   transformer: { warmup: 3, windows: 5, perWindow: 12 },
   gru: { warmup: 20, windows: 5, perWindow: 450 },
 };
+/** The 1-thread peer over the driven run's batch count (TORCH_BUDGETS), for the driven column's ratio. */
+const SAME_BATCHES: PeerSpec = { key: 'pytorch_driven_batches', label: "PyTorch 1 thread, driven's batches", device: 'cpu', threads: 1 };
 /** Seconds a fast column may take. */
 const FAST_DEADLINE = 120;
 const ONE_THREAD = { LAYERLAB_TORCH_THREADS: '1', OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
@@ -115,25 +117,42 @@ export async function benchTraining(
       log(`${modelLabel(model)}…`);
       if (peer) await writeBatches(dir, model, Math.min(fast.warmup + fast.windows * fast.perWindow, 25));
       const runs = peers.map((p) => new PeerRuns(peer, p));
+      // The peer again over the driven run's batch count: the fast budget times only the first few batches, which
+      // for the LSTM are the ones PyTorch's CPU backward spends on denormals (see README), so only this one compares.
+      const alike = new PeerRuns(peer, SAME_BATCHES);
       const ours: WorkerResult[] = [];
       const driven: WorkerResult[] = [];
-      const drive = profile === 'cpu' && peer !== null && wanted('pytorch');
+      const bare: WorkerResult[] = [];
+      // The driven run and the bare train.py under it are measured together: their ratio is LayerLab's own cost.
+      const drive = profile === 'cpu' && peer !== null && (wanted('pytorch') || wanted('bare'));
       // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
       for (let round = 0; round < ROUNDS[model]; round++) {
         for (const r of runs) r.run(dir, model, fast);
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
         // The same interpreter and thread count as the 1-thread peer, so the ratio is LayerLab's cost around PyTorch.
-        if (drive) driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python }));
+        if (drive) {
+          const env = { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python };
+          driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, env));
+          bare.push(runWorker(model, 'bare', TORCH_BUDGETS[model], FAST_DEADLINE, env));
+          alike.run(dir, model, TORCH_BUDGETS[model]);
+        }
       }
-      const engines: Partial<Record<Column, WorkerResult>> = { layerlab: pooled(ours), ...(driven.length ? { pytorch: pooled(driven) } : {}) };
+      const engines: Partial<Record<Column, WorkerResult>> = {
+        layerlab: pooled(ours),
+        ...(driven.length ? { pytorch: pooled(driven), bare: pooled(bare) } : {}),
+      };
       for (const column of spec.slow.filter(wanted)) engines[column] = runWorker(model, column, slow, slowDeadline);
       for (const column of spec.fast.filter(wanted)) engines[column] = runWorker(model, column, fast, FAST_DEADLINE);
-      const peerResults = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
+      const peerResults: Record<string, Peer> = Object.fromEntries(runs.map((r) => [r.spec.key, r.result()]));
+      if (drive) peerResults[SAME_BATCHES.key] = alike.result();
       const ratios: Record<string, number | null> = {};
       for (const [column, result] of Object.entries(engines)) {
         if (column === 'cpu' || column === 'wasm') continue;
         for (const p of peers) ratios[`${column}/${p.key}`] = fair ? ratio(result.samplesPerSec, peerRate(peerResults[p.key])) : null;
       }
+      // LayerLab's overhead around PyTorch, against the same exported code run without it (no peer involved).
+      if (engines.pytorch && engines.bare) ratios['pytorch/bare'] = ratio(engines.pytorch.samplesPerSec, engines.bare.samplesPerSec);
+      if (drive && fair) ratios[`pytorch/${SAME_BATCHES.key}`] = ratio(engines.pytorch?.samplesPerSec, peerRate(peerResults[SAME_BATCHES.key]));
       const cpu = engines.cpu;
       if (cpu) ratios['layerlab/cpu'] = ratio(engines.layerlab!.samplesPerSec, cpu.samplesPerSec);
       const ours1 = engines.layerlab!.samplesPerSec;
@@ -160,6 +179,7 @@ const COLUMN_LABELS: Record<Column, string> = {
   cpu: 'tfjs cpu',
   wasm: 'tfjs wasm (shipped)',
   pytorch: 'LayerLab driving PyTorch',
+  bare: 'exported train.py, bare',
 };
 
 export function printable(rows: readonly Row[], profile: Profile): Record<string, string | number>[] {
@@ -173,12 +193,39 @@ export function printable(rows: readonly Row[], profile: Profile): Record<string
       cells[`vs ${p.label}`] = r.ratios[`layerlab/${p.key}`] ?? (r.ratio_withheld ? 'withheld (reference BLAS)' : 'n/a');
     }
     if (r.engines.pytorch) cells['driving / PyTorch 1 thread'] = r.ratios['pytorch/pytorch'] ?? 'n/a';
+    if (r.engines.bare) cells['driving / bare'] = r.ratios['pytorch/bare'] ?? 'n/a';
+    if (r.peers[SAME_BATCHES.key]) {
+      cells[SAME_BATCHES.label] = peerRate(r.peers[SAME_BATCHES.key]) ?? 'n/a';
+      cells[`driving / ${SAME_BATCHES.label}`] = r.ratios[`pytorch/${SAME_BATCHES.key}`] ?? 'n/a';
+    }
     if (profile === 'cpu') cells['vs cpu'] = r.ratios['layerlab/cpu'] ?? (r.ratio_to_cpu_at_least ? `> ${r.ratio_to_cpu_at_least.toFixed(0)}` : 'n/a');
     cells['first batch s'] = r.engines.layerlab?.firstBatchSec ?? 'n/a';
     cells['infer 1 ms'] = r.engines.layerlab?.inferenceMs ?? 'n/a';
     cells['peak RSS MB'] = r.engines.layerlab?.peakRssMb ?? 'n/a';
     return cells;
   });
+}
+
+interface ColumnsFile {
+  readonly rows: readonly (Row & { readonly measured: string })[];
+  readonly machine: ReturnType<typeof machine>;
+}
+
+/** The earlier rows of a columns file (other models, measured before), with this run's replacing theirs. */
+function mergedColumns(file: string, rows: readonly Row[], about: ReturnType<typeof machine>): ColumnsFile {
+  const measured = new Date().toISOString();
+  let earlier: ColumnsFile['rows'] = [];
+  if (existsSync(file)) {
+    try {
+      earlier = (JSON.parse(readFileSync(file, 'utf8')) as Partial<ColumnsFile>).rows ?? [];
+    } catch {
+      earlier = [];
+    }
+  }
+  const fresh = rows.map((r) => ({ ...r, measured }));
+  const order = (m: ModelId) => MODEL_IDS.indexOf(m);
+  const kept = earlier.filter((r) => !rows.some((n) => n.model === r.model));
+  return { machine: about, rows: [...kept, ...fresh].sort((a, b) => order(a.model) - order(b.model)) };
 }
 
 function machine(rows: readonly Row[], torch: TorchPeer | null) {
@@ -219,8 +266,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(
       `\nLayerLab engine: ${about.engine ?? 'unknown'}; webgpu: ${about.webgpu ?? 'n/a'}. PyTorch: ${torch}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     );
-    if (picked.length && !process.env.BENCH_WRITE) return;
     mkdirSync(join('bench', 'results'), { recursive: true });
+    // A run of some columns (BENCH_COLUMNS=pytorch) keeps its own file, one row per model, merged with earlier runs.
+    if (process.env.BENCH_COLUMNS) {
+      const file = join(
+        'bench',
+        'results',
+        PROFILES[profile].file.replace('.json', `-${process.env.BENCH_COLUMNS.replace(/[^a-z,]/g, '').replace(/,/g, '-')}.json`),
+      );
+      writeFileSync(file, `${JSON.stringify(mergedColumns(file, rows, about), null, 2)}\n`);
+      console.log(`Wrote ${file}.`);
+      return;
+    }
+    if (picked.length && !process.env.BENCH_WRITE) return;
     const file = join('bench', 'results', PROFILES[profile].file);
     writeFileSync(file, `${JSON.stringify({ measured: new Date().toISOString(), profile, machine: about, rows }, null, 2)}\n`);
     console.log(`Wrote ${file}.`);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import { compileModel } from '../main/engine/compile-model';
 import { probeTraining } from '../main/engine/probe';
 import { toTensors } from '../main/engine/tensors';
 import { train } from '../main/engine/train';
+import { writeWorkspace } from '../main/engine/torch/workspace';
+import { requireTorch } from '../main/engine/torch/mode';
 import { BATCH, benchDocument, type ModelId } from './models';
 import { windowThroughput, type Budget } from './stats';
 
@@ -26,9 +29,10 @@ import { windowThroughput, type Budget } from './stats';
  * `layerlab` is the engine's own training run (train() from main/engine, backend chosen as in
  * the app); `webgpu` and `tensorflow` are the same run with that backend requested (a column whose
  * backend does not load says why instead of measuring the fallback); `cpu` and `wasm` are plain
- * tfjs (model.fit) on the same model and data, wasm as shipped.
+ * tfjs (model.fit) on the same model and data, wasm as shipped. `pytorch` is the engine driving PyTorch; `bare` is the
+ * exported train.py it drives, run by itself (bench/torch/bare.py), so that the two differ by LayerLab's cost alone.
  */
-export type Column = 'layerlab' | 'webgpu' | 'tensorflow' | 'cpu' | 'wasm' | 'pytorch';
+export type Column = 'layerlab' | 'webgpu' | 'tensorflow' | 'cpu' | 'wasm' | 'pytorch' | 'bare';
 
 export interface WorkerResult {
   readonly samplesPerSec: number | null;
@@ -40,6 +44,8 @@ export interface WorkerResult {
   readonly firstBatchSec?: number;
   readonly inferenceMs?: number;
   readonly peakRssMb: number;
+  /** Driving PyTorch: the engine process's own CPU time per second of the run (a share of one core), beside Python's. */
+  readonly engineCpuShare?: number;
 }
 
 export const RESULT_MARK = '@@bench-result ';
@@ -110,6 +116,32 @@ async function engineRun(doc: ProjectDoc, total: number, deadline: number, backe
   );
   if (runDir) rmSync(runDir, { recursive: true, force: true });
   return { times, device, start, ...(fellBack ? { fellBack } : {}) };
+}
+
+/**
+ * The exported train.py alone: the very files the engine writes for a PyTorch run (same interpreter, same thread count),
+ * its own main() timed from inside its batch loop. Batch end times are on Python's clock; only their differences count.
+ */
+async function bareRun(doc: ProjectDoc, total: number, deadline: number): Promise<{ times: number[]; start: number; device: string }> {
+  const torch = requireTorch(undefined);
+  const ws = await writeWorkspace(doc);
+  const threads = String(Math.max(1, Number(process.env.LAYERLAB_TORCH_THREADS) || 1));
+  try {
+    const out = execFileSync(torch.python, [join('bench', 'torch', 'bare.py'), ws.dir, ws.dataDir, String(total), threads], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: deadline,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    const r = JSON.parse(out.trim().split('\n').at(-1)!) as { started: number; ends: number[]; threads: number };
+    return {
+      times: r.ends.map((t) => t * 1000),
+      start: r.started * 1000,
+      device: `pytorch (bare train.py): CPU (${r.threads} thread${r.threads === 1 ? '' : 's'})`,
+    };
+  } finally {
+    rmSync(ws.dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -190,7 +222,11 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
   const total = budget.warmup + budget.windows * budget.perWindow;
   const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
   if (column === 'layerlab' || column === 'webgpu' || column === 'tensorflow' || column === 'pytorch') {
+    const cpu = process.cpuUsage();
+    const began = performance.now();
     const { times, device, start, fellBack } = await engineRun(doc, total, deadlineSec * 1000, column === 'layerlab' ? undefined : column);
+    const used = process.cpuUsage(cpu);
+    const engineCpuShare = (used.user + used.system) / 1000 / (performance.now() - began);
     if (fellBack) return { samplesPerSec: null, windows: [], note: `unavailable: ${fellBack.slice(0, 300)}`, device, peakRssMb: peakRssMb() };
     if (times.length < 2) return { ...tooSlow(times, start), device };
     const windows = windowThroughput(times, budget, BATCH);
@@ -200,8 +236,14 @@ export async function measure(model: ModelId, column: Column, budget: Budget, de
       device,
       firstBatchSec: (times[0]! - start) / 1000,
       peakRssMb: peakRssMb(),
-      ...(column === 'pytorch' ? {} : { inferenceMs: await inferenceMs(doc) }),
+      ...(column === 'pytorch' ? { engineCpuShare } : { inferenceMs: await inferenceMs(doc) }),
     };
+  }
+  if (column === 'bare') {
+    const { times, start, device } = await bareRun(doc, total, deadlineSec * 1000);
+    if (times.length < 2) return { ...tooSlow(times, start), device };
+    const windows = windowThroughput(times, budget, BATCH);
+    return { samplesPerSec: median(windows), windows, device, firstBatchSec: (times[0]! - start) / 1000, peakRssMb: peakRssMb() };
   }
   const { times, start, missing } = await tfjsRun(doc, column, total, deadlineSec * 1000);
   if (missing) return { samplesPerSec: null, windows: [], note: `cannot train (missing ${missing})`, peakRssMb: peakRssMb() };

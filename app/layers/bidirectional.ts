@@ -46,8 +46,8 @@ export const Bidirectional = defineLayer({
       forward: ([x = 'x'], out) => assign(out, `self.${id}(${x})`),
       helpers: ['recurrent'],
       weights: [
-        ...recurrentWeights(p.layer, `${id}.forward_layer`, 'forward_*/', true),
-        ...recurrentWeights(p.layer, `${id}.backward_layer`, 'backward_*/', true),
+        ...recurrentWeights(p.layer, `${id}.forward_layer`, 'forward_*/', inner),
+        ...recurrentWeights(p.layer, `${id}.backward_layer`, 'backward_*/', inner),
       ],
     };
   },

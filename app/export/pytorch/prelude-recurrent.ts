@@ -1,9 +1,71 @@
 /**
- * Python for Keras's recurrent layers, written out instead of nn.LSTM / nn.GRU: Keras keeps one bias per LSTM gate
- * (PyTorch two), orders GRU gates z, r, h (PyTorch r, z, n) and lets the activation be chosen. Weights are stored
- * PyTorch-style, (gates·units, inputs), in Keras's gate order, so a trained Keras/TF.js model loads by transposing.
+ * Python for Keras's recurrent layers. Where a layer's settings are what PyTorch's fused modules compute (tanh, and for
+ * the GRU reset-after), it is an nn.LSTM / nn.GRU (one kernel over the whole sequence); otherwise the cell is written
+ * out: Keras lets the activation be chosen and has the original GRU, which PyTorch's modules do not. The written-out
+ * cells store weights PyTorch-style, (gates·units, inputs), in Keras's gate order, so Keras weights load by transposing.
  */
 export const RECURRENT_PY = `
+class FusedLSTM(nn.LSTM):
+    """Keras's LSTM with tanh on nn.LSTM: gates i, f, c, o in both. Keras has one bias per gate, which is bias_ih_l0;
+    bias_hh_l0 is a zero buffer outside the state_dict, so the parameters (and their count) are Keras's."""
+
+    def __init__(self, input_size, units, return_sequences=False, return_state=False, go_backwards=False):
+        super().__init__(input_size, units, batch_first=True)
+        self.units = units
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+        del self.bias_hh_l0
+        self.register_buffer("bias_hh_l0", torch.zeros(4 * units), persistent=False)
+        # nn.LSTM's own setattr points the fused kernel's weight list at the buffer.
+        self.bias_hh_l0 = self.bias_hh_l0
+
+    def reset_parameters(self):
+        keras_recurrent_init(self)
+
+    def forward(self, x, initial_state=None):
+        if self.go_backwards:
+            x = torch.flip(x, dims=[1])
+        hx = None if initial_state is None else tuple(s.unsqueeze(0).contiguous() for s in initial_state)
+        seq, (h, c) = super().forward(x, hx)
+        out = seq if self.return_sequences else h[0]
+        return (out, h[0], c[0]) if self.return_state else out
+
+
+class FusedGRU(nn.GRU):
+    """Keras's reset-after GRU with tanh is nn.GRU: the same equations, gates r, z, n where Keras has z, r, h (the
+    exporter reorders them), Keras's input and recurrent biases as bias_ih_l0 and bias_hh_l0."""
+
+    def __init__(self, input_size, units, return_sequences=False, return_state=False, go_backwards=False):
+        super().__init__(input_size, units, batch_first=True)
+        self.units = units
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.go_backwards = go_backwards
+
+    def reset_parameters(self):
+        keras_recurrent_init(self)
+
+    def forward(self, x, initial_state=None):
+        if self.go_backwards:
+            x = torch.flip(x, dims=[1])
+        hx = None if initial_state is None else initial_state[0].unsqueeze(0).contiguous()
+        seq, h = super().forward(x, hx)
+        out = seq if self.return_sequences else h[0]
+        return (out, h[0]) if self.return_state else out
+
+
+def keras_recurrent_init(module):
+    """Keras: glorot_uniform kernel, orthogonal recurrent kernel, zero biases."""
+    for name, p in module.named_parameters(recurse=False):
+        if name.startswith("weight_ih"):
+            nn.init.xavier_uniform_(p)
+        elif name.startswith("weight_hh"):
+            nn.init.orthogonal_(p)
+        else:
+            nn.init.zeros_(p)
+
+
 class KerasRecurrent(nn.Module):
     """What Keras's SimpleRNN, LSTM and GRU share: input projection for all steps at once, then a loop over time."""
 

@@ -1,5 +1,5 @@
 import type { BuiltinActivation } from '../activations';
-import type { EmitNode, PytorchLayer, WeightMap } from '../emit-types';
+import type { EmitNode, PytorchLayer, WeightMap, WeightOp } from '../emit-types';
 import type { RecurrentKind } from '../recurrent-rules';
 import { kwargs, lastDim } from './python';
 
@@ -13,8 +13,24 @@ interface RecurrentParams {
 
 const CLASS: Record<RecurrentKind, string> = { SimpleRNN: 'KerasSimpleRNN', LSTM: 'KerasLSTM', GRU: 'KerasGRU' };
 
-/** The constructor of the exported cell class, with only the arguments that differ from its defaults. */
+/**
+ * Whether PyTorch's fused module computes this layer exactly: nn.LSTM is Keras's LSTM with tanh, nn.GRU Keras's
+ * reset-after GRU with tanh. Other settings (another activation, the original GRU) keep the written-out cell.
+ */
+export function fusedRecurrent(kind: RecurrentKind, p: Pick<RecurrentParams, 'activation' | 'resetAfter'>): boolean {
+  switch (kind) {
+    case 'LSTM':
+      return p.activation === 'tanh';
+    case 'GRU':
+      return p.activation === 'tanh' && p.resetAfter !== false;
+    case 'SimpleRNN':
+      return false;
+  }
+}
+
+/** The constructor of the exported module, with only the arguments that differ from its defaults. */
 export function recurrentModule(kind: RecurrentKind, inputSize: number, p: RecurrentParams, goBackwards = false): string {
+  const fused = fusedRecurrent(kind, p);
   const args = kwargs({
     activation: p.activation === 'tanh' ? undefined : p.activation,
     return_sequences: p.returnSequences || undefined,
@@ -22,11 +38,29 @@ export function recurrentModule(kind: RecurrentKind, inputSize: number, p: Recur
     go_backwards: goBackwards || undefined,
     reset_after: kind === 'GRU' && p.resetAfter === false ? false : undefined,
   });
-  return `${CLASS[kind]}(${inputSize}, ${p.units}${args ? `, ${args}` : ''})`;
+  return `${fused ? `Fused${kind}` : CLASS[kind]}(${inputSize}, ${p.units}${args ? `, ${args}` : ''})`;
 }
 
-/** Keras kernels (inputs, gates·units) become (gates·units, inputs); the GRU's (2, 3u) bias splits into input and recurrent. */
-export function recurrentWeights(kind: RecurrentKind, torch: string, keras: string, resetAfter: boolean): WeightMap[] {
+/**
+ * Keras kernels (inputs, gates·units) become (gates·units, inputs); the GRU's (2, 3u) bias splits into input and
+ * recurrent. For nn.GRU the gate blocks go from Keras's z, r, h to PyTorch's r, z, n; nn.LSTM's order is Keras's.
+ */
+export function recurrentWeights(kind: RecurrentKind, torch: string, keras: string, p: Pick<RecurrentParams, 'activation' | 'resetAfter'>): WeightMap[] {
+  const resetAfter = p.resetAfter ?? true;
+  if (fusedRecurrent(kind, p)) {
+    const reorder: readonly WeightOp[] = kind === 'GRU' ? [{ op: 'gates', axis: 0, order: [1, 0, 2] }] : [];
+    const transpose: readonly WeightOp[] = [{ op: 'permute', axes: [1, 0] }, ...reorder];
+    return [
+      { torch: `${torch}.weight_ih_l0`, keras: `${keras}kernel`, ops: transpose },
+      { torch: `${torch}.weight_hh_l0`, keras: `${keras}recurrent_kernel`, ops: transpose },
+      ...(kind === 'GRU'
+        ? [
+            { torch: `${torch}.bias_ih_l0`, keras: `${keras}bias`, ops: [{ op: 'take', index: 0 } as const, ...reorder] },
+            { torch: `${torch}.bias_hh_l0`, keras: `${keras}bias`, ops: [{ op: 'take', index: 1 } as const, ...reorder] },
+          ]
+        : [{ torch: `${torch}.bias_ih_l0`, keras: `${keras}bias`, ops: [] }]),
+    ];
+  }
   const transpose = [{ op: 'permute', axes: [1, 0] }] as const;
   const biases: WeightMap[] =
     kind === 'GRU' && resetAfter
@@ -52,7 +86,7 @@ export function recurrentEmitter(kind: RecurrentKind, node: EmitNode<RecurrentPa
       return [`${out.join(', ')} = ${call}`];
     },
     helpers: ['recurrent'],
-    weights: recurrentWeights(kind, id, '', p.resetAfter ?? true),
+    weights: recurrentWeights(kind, id, '', p),
   };
 }
 
