@@ -34,10 +34,13 @@ const TOKENS = 8;
 /** A zoo model is downloaded on first use, which this machine cannot; transfer-zoo.test.ts trains that template with a stand-in. */
 const fromZoo = (id: string) => template(id).graph.nodes.some((n) => n.type === 'PretrainedModel' && (n.params.source as { kind?: string }).kind === 'zoo');
 
+/** A template for the user's own pictures has no data until a folder is chosen; transfer-zoo.test.ts trains it on one. */
+const ownPictures = (id: string) => template(id).data.dataset === 'images' && !template(id).data.source?.path;
+
 const IDS = readdirSync(TEMPLATES)
   .filter((f) => f.endsWith('.layerlab.json'))
   .map((f) => f.replace('.layerlab.json', ''))
-  .filter((id) => !fromZoo(id))
+  .filter((id) => !fromZoo(id) && !ownPictures(id))
   .sort();
 
 /** Convolutions this wide on 32×32 colour images take the cpu backend minutes per step. */
