@@ -81,7 +81,7 @@ describe('guided labs', () => {
 
   it('every recent template has a lab that starts from it', () => {
     const starts = new Set(labIds.map((id) => lab(id).start));
-    for (const t of ['cnn-cifar10', 'text-to-digit', 'rbm-mnist', 'rbm-pretrain-mnist', 'dcgan-mnist']) expect(starts, t).toContain(t);
+    for (const t of ['cnn-cifar10', 'text-to-digit', 'rbm-mnist', 'rbm-pretrain-mnist', 'dcgan-mnist', 'transfer-digits']) expect(starts, t).toContain(t);
   });
 
   it('a mode step passes only in that training mode', () => {
