@@ -1,5 +1,6 @@
 import type { Analysis } from '../analysis/types';
 import type { FitIssue } from '../data/fit';
+import { isUserDataset } from '../data/source';
 import type { ProjectDoc } from '../document/schema';
 import type { LabCheck, LabStep } from './schema';
 
@@ -32,7 +33,12 @@ export function checkPasses(step: LabStep, s: LabState): boolean {
       return edges.some((e) => type.get(e.source) === c.from && type.get(e.target) === c.to);
     }
     case 'dataset':
-      return s.doc.data.dataset === c.dataset && (c.objective === undefined || s.doc.data.objective === c.objective);
+      // Your own data counts once its file or folder is chosen, not when the kind alone is picked.
+      return (
+        s.doc.data.dataset === c.dataset &&
+        (c.objective === undefined || s.doc.data.objective === c.objective) &&
+        (!isUserDataset(c.dataset) || Boolean(s.doc.data.source?.path))
+      );
     case 'mode':
       return s.doc.training.mode === c.mode;
     case 'valid':

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
+import { dataSettingsSchema } from '../../app/data/catalog';
 import { checkDataFit } from '../../app/data/fit';
 import { loadProjectText } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
@@ -91,6 +92,16 @@ describe('guided labs', () => {
     const none: RunFacts = { status: 'none', metrics: {} };
     expect(checkPasses(step, state(doc, none))).toBe(true);
     expect(checkPasses(step, state({ ...doc, training: { ...doc.training, mode: 'standard' } }, none))).toBe(false);
+  });
+
+  it('a dataset step for your own data passes once a folder is chosen, not when the kind alone is picked', () => {
+    const step = { id: 'data', title: 'Your pictures', hint: 'Choose a folder.', check: { kind: 'dataset' as const, dataset: 'images' as const } };
+    const none: RunFacts = { status: 'none', metrics: {} };
+    const doc = solution('transfer-digits');
+    const picked = { ...doc, data: dataSettingsSchema.parse({ dataset: 'images' }) };
+    expect(checkPasses(step, state(picked, none))).toBe(false);
+    const chosen = { ...doc, data: dataSettingsSchema.parse({ dataset: 'images', source: { path: '/home/class/pictures' } }) };
+    expect(checkPasses(step, state(chosen, none))).toBe(true);
   });
 
   it('refuses a lab file with a precise message', () => {
