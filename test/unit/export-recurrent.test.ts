@@ -1,18 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../../app/analysis/analyze';
-import { serializeProject } from '../../app/document/load';
 import type { ProjectDoc } from '../../app/document/schema';
 import { exportProject } from '../../app/export/export';
 import { buildModel } from '../../main/engine/build-model';
 import { registerWasmTrainingKernels } from '../../main/engine/kernels/register';
-import { prepareExport, writeExport } from '../../main/export/export-folder';
-import { saveCheckpoint } from '../../main/record/checkpoint';
-import { RUN_FILES } from '../../main/record/layout';
-import { printedTotal, PYTHON, ROOT, runPython, tempDir, template } from './export-helpers';
+import { printedTotal, PYTHON, tempDir, template } from './export-helpers';
+import { replayInTorch } from './export-torch-replay';
 
 type Node = ProjectDoc['graph']['nodes'][number];
 
@@ -66,19 +61,6 @@ function recurrentZoo(): ProjectDoc {
   return doc;
 }
 
-const COMPARE_PY = `
-import json, sys
-import numpy as np
-import torch
-sys.path.insert(0, sys.argv[1])
-from model import build_model, load_layerlab_weights
-spec = json.load(open(sys.argv[2]))
-model = load_layerlab_weights(build_model(), sys.argv[1] + "/weights").eval()
-x = torch.from_numpy(np.fromfile(spec["x"], dtype=np.float32).reshape(spec["shape"]))
-with torch.no_grad():
-    model(x).numpy().astype(np.float32).tofile(spec["out"])
-`;
-
 describe('recurrent layers leave LayerLab for PyTorch', () => {
   it('as nn.GRU / nn.LSTM where those compute the layer, as written-out cells where they do not', () => {
     const result = exportProject(recurrentZoo(), 'pytorch', { dataPackages: 'node_modules', withWeights: false });
@@ -100,29 +82,16 @@ describe('recurrent layers leave LayerLab for PyTorch', () => {
       registerWasmTrainingKernels(tf);
       const doc = recurrentZoo();
       const work = tempDir('recurrent');
-      const runDir = join(work, 'runs', 'run1');
-      mkdirSync(runDir, { recursive: true });
       const model = buildModel(tf, doc, analyzeGraph(doc.graph));
       // Biases start at zero: random values everywhere, so that a gate or bias put in the wrong place shows.
       model.setWeights(model.getWeights().map((w, i) => tf.randomUniform(w.shape, -0.6, 0.6, 'float32', 11 + i)));
-      writeFileSync(join(runDir, RUN_FILES.snapshot), serializeProject(doc));
-      await saveCheckpoint(model, runDir, 'last', 1);
       const x = tf.randomUniform([4, 12, 3], -1, 1, 'float32', 5);
       const want = (model.predict(x) as tf.Tensor).dataSync();
 
-      const pt = join(work, 'pytorch');
-      await writeExport(await prepareExport({ doc, target: 'pytorch', root: ROOT, runsDir: join(work, 'runs'), run: 'last' }), pt);
-      const check = runPython(['model.py', '--check'], pt);
+      const { check, compare, got } = await replayInTorch(doc, model, x, work);
       expect(check.code, check.out).toBe(0);
       expect(printedTotal(check.out)).toBe(analyzeGraph(doc.graph).totalParams);
-
-      writeFileSync(join(work, 'x.bin'), Buffer.from(x.dataSync().buffer));
-      writeFileSync(join(work, 'spec.json'), JSON.stringify({ x: join(work, 'x.bin'), shape: x.shape, out: join(work, 'out.bin') }));
-      writeFileSync(join(work, 'compare.py'), COMPARE_PY);
-      const r = runPython(['compare.py', pt, join(work, 'spec.json')], work);
-      expect(r.code, r.out).toBe(0);
-      const b = readFileSync(join(work, 'out.bin'));
-      const got = new Float32Array(b.buffer, b.byteOffset, b.length / 4);
+      expect(compare.code, compare.out).toBe(0);
       expect(got.length).toBe(want.length);
       expect(got.reduce((m, v, i) => Math.max(m, Math.abs(v - want[i]!)), 0)).toBeLessThan(1e-4);
       model.dispose();
