@@ -9,6 +9,9 @@ type Classified = EvaluationOf<'classification'>;
 
 interface Candidate {
   readonly key: string;
+  /** "Project · run", as the comparison names it. */
+  readonly name: string;
+  /** The name and the run's final val_accuracy, as the list shows it. */
   readonly label: string;
   readonly projectId: string;
   readonly run: RunSummary;
@@ -38,12 +41,17 @@ function useCandidates(run: RunSummary): readonly Candidate[] | string | null {
       .then((r) => {
         if (!live) return;
         setFound(
-          comparableRuns(r.projects, run).map(({ project, run: other }) => ({
-            key: `${project.projectId}/${other.id}`,
-            label: `${project.name} · ${runName(other)}${other.final?.val_accuracy !== undefined ? ` (val_accuracy ${percent(other.final.val_accuracy)})` : ''}`,
-            projectId: project.projectId,
-            run: other,
-          })),
+          comparableRuns(r.projects, run).map(({ project, run: other }) => {
+            const name = `${project.name} · ${runName(other)}`;
+            const accuracy = other.final?.val_accuracy;
+            return {
+              key: `${project.projectId}/${other.id}`,
+              name,
+              label: accuracy === undefined ? name : `${name} (val_accuracy ${percent(accuracy)})`,
+              projectId: project.projectId,
+              run: other,
+            };
+          }),
         );
       })
       .catch((e: unknown) => live && setFound(errorText(e)));
@@ -81,6 +89,21 @@ function Better({ ours, theirs, higherIsBetter, show }: { ours: number; theirs: 
   return <td className={`py-0.5 text-right ${wins ? 'font-semibold text-emerald-700' : ''}`}>{show(ours)}</td>;
 }
 
+/** Both tables' head: what the rows are, this run, and the other run (named in full on hover). */
+function Header({ first, other }: { readonly first: string; readonly other: string }) {
+  return (
+    <thead className="text-left text-slate-500">
+      <tr>
+        <th className="py-1 font-medium">{first}</th>
+        <th className="py-1 text-right font-medium">This run</th>
+        <th className="py-1 text-right font-medium" title={other}>
+          Other run
+        </th>
+      </tr>
+    </thead>
+  );
+}
+
 function Tables({ other }: { readonly other: Extract<Other, { status: 'done' }> }) {
   const metric = epochMetric(other.epochs.ours, other.epochs.theirs);
   const rows = metric ? epochRows(other.epochs.ours, other.epochs.theirs, metric) : [];
@@ -88,15 +111,7 @@ function Tables({ other }: { readonly other: Extract<Other, { status: 'done' }> 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-4 text-[12.5px] tabular-nums">
       <table className="w-full" data-testid="head-start-scores">
-        <thead className="text-left text-slate-500">
-          <tr>
-            <th className="py-1 font-medium">On the test examples</th>
-            <th className="py-1 text-right font-medium">This run</th>
-            <th className="py-1 text-right font-medium" title={other.label}>
-              Other run
-            </th>
-          </tr>
-        </thead>
+        <Header first="On the test examples" other={other.label} />
         <tbody>
           {other.head.rows.map((r) => (
             <tr key={r.label} className="border-t border-slate-100">
@@ -116,15 +131,7 @@ function Tables({ other }: { readonly other: Extract<Other, { status: 'done' }> 
       </table>
       {metric && (
         <table className="w-full self-start" data-testid="head-start-epochs">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1 font-medium">{metric} after epoch</th>
-              <th className="py-1 text-right font-medium">This run</th>
-              <th className="py-1 text-right font-medium" title={other.label}>
-                Other run
-              </th>
-            </tr>
-          </thead>
+          <Header first={`${metric} after epoch`} other={other.label} />
           <tbody>
             {rows.map((r) => (
               <tr key={r.epoch} className="border-t border-slate-100">
@@ -163,7 +170,7 @@ export function HeadStartCard({ run, result, weights }: { readonly run: RunSumma
       const head = compareClassification(result, report.result);
       setOther((now) =>
         now.status === 'loading' && now.key === c.key
-          ? { status: 'done', key: c.key, label: c.label.replace(/ \(val_accuracy .*\)$/, ''), head, epochs: { ours: ours.epochs, theirs: theirs.epochs } }
+          ? { status: 'done', key: c.key, label: c.name, head, epochs: { ours: ours.epochs, theirs: theirs.epochs } }
           : now,
       );
     } catch (e) {
