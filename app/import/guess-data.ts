@@ -1,11 +1,11 @@
 import { analyzeGraph } from '../analysis/analyze';
+import type { Analysis } from '../analysis/types';
 import { dataSettingsSchema, type DataSettings } from '../data/catalog';
 import { checkDataFit } from '../data/fit';
 import type { ProjectDoc } from '../document/schema';
 
 /** Built-in datasets an imported model may have been made for, most specific first; none needs a download. */
-function candidates(doc: ProjectDoc): Partial<DataSettings>[] {
-  const analysis = analyzeGraph(doc.graph);
+function candidates(doc: ProjectDoc, analysis: Analysis): Partial<DataSettings>[] {
   const input = analysis.nodes.get(analysis.inputs[0] ?? '')?.shape ?? [];
   const steps = typeof input[0] === 'number' ? input[0] : undefined;
   const embedding = doc.graph.nodes.find((n) => n.type === 'Embedding' || n.type === 'TokenAndPositionEmbedding');
@@ -27,11 +27,12 @@ function candidates(doc: ProjectDoc): Partial<DataSettings>[] {
  * Null when none fits: the project keeps the default and the Data panel says what to choose.
  */
 export function guessData(doc: ProjectDoc): DataSettings | null {
-  if (!analyzeGraph(doc.graph).ok) return null;
-  for (const partial of candidates(doc)) {
+  // The graph is the same for every candidate: analysed once.
+  const analysis = analyzeGraph(doc.graph);
+  if (!analysis.ok) return null;
+  for (const partial of candidates(doc, analysis)) {
     const data = dataSettingsSchema.parse({ ...partial, seed: doc.data.seed });
-    const trial = { ...doc, data };
-    if (checkDataFit(trial, analyzeGraph(trial.graph)).length === 0) return data;
+    if (checkDataFit({ ...doc, data }, analysis).length === 0) return data;
   }
   return null;
 }
