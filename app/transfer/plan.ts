@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import type { NodeDoc, ProjectDoc } from '../document/schema';
 import { formatShape, type Shape, type ShapeResult } from '../layers/types';
 import { TRAIN_MODES, trainableLayers } from './freeze';
 import { PREPROCESS } from './preprocess';
-import { pretrainedSourceSchema } from './sources';
+import { pretrainedSourceSchema, sourceKey, type PretrainedSource } from './sources';
 import { ZOO } from './zoo';
 import { keptLayers, sourceSummarySchema, type SourceSummary } from './summary';
 
@@ -26,6 +27,17 @@ export const pretrainedParams = z.object({
   summary: sourceSummarySchema.nullable().default(null),
 });
 export type PretrainedParams = z.output<typeof pretrainedParams>;
+
+/** Each source a document's Pretrained model nodes name, once, with the first node that names it (for messages). */
+export function documentSources(doc: ProjectDoc): { readonly source: PretrainedSource; readonly node: NodeDoc }[] {
+  const seen = new Map<string, { source: PretrainedSource; node: NodeDoc }>();
+  for (const node of doc.graph.nodes) {
+    if (node.type !== 'PretrainedModel') continue;
+    const { source } = pretrainedParams.parse(node.params);
+    if (!seen.has(sourceKey(source))) seen.set(sourceKey(source), { source, node });
+  }
+  return [...seen.values()];
+}
 
 function cutName(p: PretrainedParams, summary: SourceSummary): string {
   return p.cutAt === '' ? summary.layers[summary.layers.length - 1]!.name : p.cutAt;

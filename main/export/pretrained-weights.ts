@@ -3,7 +3,7 @@ import type { ProjectDoc } from '../../app/document/schema';
 import type { NamedTensor } from '../../app/export/weights';
 import type { PreprocessLayer, PretrainedLayer } from '../../app/transfer/expand';
 import type { LayersModelJson } from '../../app/transfer/model-json';
-import { pretrainedParams } from '../../app/transfer/plan';
+import { documentSources } from '../../app/transfer/plan';
 import { preprocessWeights } from '../../app/transfer/preprocess';
 import { sourceKey } from '../../app/transfer/sources';
 import { ZOO } from '../../app/transfer/zoo';
@@ -24,15 +24,11 @@ export interface ExportSource {
 export async function readExportSources(doc: ProjectDoc, runsDir?: string): Promise<Map<string, ExportSource>> {
   const out = new Map<string, ExportSource>();
   const zooDir = zooCacheDir(downloadCache().dir);
-  for (const node of doc.graph.nodes) {
-    if (node.type !== 'PretrainedModel') continue;
-    const { source } = pretrainedParams.parse(node.params);
-    const key = sourceKey(source);
-    if (out.has(key)) continue;
+  for (const { source, node } of documentSources(doc)) {
     if (source.kind === 'zoo' && !(await zooCached(source.model, zooDir)))
       throw new UserError(`${node.name}: ${ZOO[source.model].label} must be downloaded before it can be exported (press Download in the inspector).`);
     const path = await locateSource(source, { zooDir, ...(runsDir ? { runsDir } : {}) });
-    out.set(key, { json: await readModelJson(path), path });
+    out.set(sourceKey(source), { json: await readModelJson(path), path });
   }
   return out;
 }
