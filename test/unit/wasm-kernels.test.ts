@@ -231,6 +231,64 @@ describe('matrix products and slices on wasm, checked against the cpu backend', 
     await expectClose('SplitV', () => tf.concat(tf.split(x, [1, 3, 2], 1).reverse(), 1));
     await expectClose('SplitV', () => tf.concat(tf.split(x, 5, 2).reverse(), 2));
   });
+
+  it.each([
+    { shape: [40, 7], ids: [[3, 0, 39, 3, 12]], axis: 0, batchDims: 0 },
+    { shape: [30, 20], ids: [[29, 1, 1, 0]], axis: 0, batchDims: 0 },
+    {
+      shape: [4, 9, 5],
+      ids: [
+        [8, 0, 4],
+        [2, 2, 7],
+      ],
+      axis: 1,
+      batchDims: 0,
+    },
+    {
+      shape: [3, 6, 2],
+      ids: [
+        [5, 0],
+        [1, 1],
+        [4, 3],
+      ],
+      axis: 1,
+      batchDims: 1,
+    },
+    { shape: [5, 3], ids: [[2, 1, 0, 2]], axis: 1, batchDims: 0 },
+    { shape: [6, 4], ids: [[]], axis: 0, batchDims: 0 },
+  ])('GatherV2 of $shape on axis $axis (batchDims $batchDims)', async ({ shape, ids, axis, batchDims }) => {
+    const x = random(shape, 22);
+    const indices = tf.tensor(ids.flat(), batchDims ? [ids.length, ids[0]!.length] : [ids.flat().length], 'int32');
+    await expectClose('GatherV2', () => tf.gather(x, indices, axis, batchDims));
+  });
+
+  it('GatherV2 keeps int32 values exact and refuses an index outside the axis', async () => {
+    await tf.setBackend('wasm');
+    const labels = tf.tensor1d([7, -3, 2 ** 30, 0], 'int32');
+    const taken = tf.gather(labels, tf.tensor1d([2, 0, 2, 1], 'int32'));
+    expect(taken.dtype).toBe('int32');
+    expect(Array.from(taken.dataSync())).toEqual([2 ** 30, 7, 2 ** 30, -3]);
+    const before = tf.memory().numTensors;
+    expect(() => tf.gather(random([5, 2], 23), tf.tensor1d([1, 5], 'int32'))).toThrow('GatherV2: the index value 5 is not in [0, 4]');
+    expect(() => tf.gather(random([5, 2], 23), tf.tensor1d([-1], 'int32'))).toThrow('the index value -1');
+    // The two inputs of each refused gather are all that is left; no half-made output leaks.
+    expect(tf.memory().numTensors).toBe(before + 4);
+  });
+
+  it('Identity shares its input buffer until both tensors are gone', async () => {
+    await tf.setBackend('wasm');
+    const buffers = tf.memory().numDataBuffers;
+    const x = random([300], 24);
+    const copy = tf.clone(x);
+    expect(tf.memory().numDataBuffers).toBe(buffers + 1);
+    const doubled = tf.mul(copy, 2);
+    x.dispose();
+    // The clone still reads its values after the original is gone.
+    expect(copy.dataSync()[5]).toBeCloseTo(doubled.dataSync()[5]! / 2, 6);
+    copy.dispose();
+    doubled.dispose();
+    expect(tf.memory().numDataBuffers).toBe(buffers);
+  });
 });
 
 describe('transposes, leading-axis sums and bias broadcasts on wasm, checked against the cpu backend', () => {

@@ -4,6 +4,8 @@ import { conv2dBackpropFilterViaConv } from './conv2d-backprop-filter';
 import { conv2dBackpropInputViaConv } from './conv2d-backprop-input';
 import { depthwiseBackpropFilter, depthwiseBackpropInput } from './depthwise-backprop';
 import { fastBroadcast } from './broadcast';
+import { fastGatherV2 } from './gather';
+import { fastIdentity } from './identity';
 import { fastMatMul } from './mat-mul';
 import { fastMaxPoolGrad } from './max-pool-grad';
 import { fastSlice, fastSplitV, fastStridedSlice, fastUnpack } from './slice';
@@ -32,6 +34,8 @@ const FASTER: Record<string, (tf: typeof tfjs, shipped: tfjs.KernelConfig) => tf
   StridedSlice: fastStridedSlice,
   Unpack: (_tf, shipped) => fastUnpack(shipped),
   SplitV: fastSplitV,
+  GatherV2: fastGatherV2,
+  Identity: (_tf, shipped) => fastIdentity(shipped),
   Transpose: fastTranspose,
   Sum: fastSum,
   Add: fastBroadcast,
