@@ -35,7 +35,7 @@ export interface GruWeights {
  * A reset-after GRU over a whole sequence as one differentiable op with its gradient written out
  * (backpropagation through time). The step-by-step cell inside tfjs's RNN records ~100 small
  * kernels per time step on the gradient tape; here the input projections of every step are
- * computed before the loop, a step forward is 13 untaped kernels and a step back about 20, and
+ * computed before the loop, a step forward is 13 untaped kernels and a step back 10, and
  * the weight gradients are one product each after the loop. Returns every step's state,
  * [B, T, u]; x is [B, T, D] (already reversed for go_backwards), h0 is [B, u].
  */
@@ -79,24 +79,27 @@ export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h
         const dStates = tf.unstack(Array.isArray(dy) ? dy[0]! : dy, 1);
         const slope = FROM_OUTPUT[activation];
         const recurrentT = tf.transpose(recurrentSaved!);
+        // The per-step factors that do not depend on the incoming gradient, for all steps at once
+        // (a few kernels on [T, B, u] instead of a few per step): with g the state's gradient,
+        // dA = g·(1 − z)·f'(a), dz_in = g·(h − ĥ)·z(1 − z) and dr_in = dA·ĥ_h·r(1 − r).
+        const column = (k: number) => tf.stack(perStep.filter((_, i) => i % KEPT.length === k));
+        const [zAll, rAll, candidateHAll, candidateAll, towardAll] = [1, 2, 3, 4, 5].map(column) as [Tensor, Tensor, Tensor, Tensor, Tensor];
+        const toA = tf.unstack(slope ? tf.mul(tf.sub(1, zAll), slope(tf, candidateAll)) : tf.sub(1, zAll));
+        const toZ = tf.unstack(tf.mul(towardAll, tf.sub(zAll, tf.square(zAll))));
+        const toR = tf.unstack(tf.mul(candidateHAll, tf.sub(rAll, tf.square(rAll))));
         const dFromStates: Tensor[] = [];
         const dProjected: Tensor[] = [];
         let dState: Tensor | null = null;
         for (let t = steps - 1; t >= 0; t--) {
-          const [, z, r, candidateH, candidate, towardPrevious] = perStep.slice(t * KEPT.length, (t + 1) * KEPT.length);
+          const [, z, r] = perStep.slice(t * KEPT.length, (t + 1) * KEPT.length);
           const g: Tensor = dState ? tf.add(dStates[t]!, dState) : dStates[t]!;
-          const gz: Tensor = tf.mul(g, z!);
-          const dCandidate = tf.sub(g, gz);
-          const dz = tf.mul(g, towardPrevious!);
-          const dA = slope ? tf.mul(dCandidate, slope(tf, candidate!)) : dCandidate;
-          const dr = tf.mul(dA, candidateH!);
-          const dCandidateH = tf.mul(dA, r!);
-          const dzIn = tf.mul(dz, tf.sub(z!, tf.square(z!)));
-          const drIn = tf.mul(dr, tf.sub(r!, tf.square(r!)));
-          const dFromState = tf.concat([dzIn, drIn, dCandidateH], 1);
+          const dA = tf.mul(g, toA[t]!);
+          const dzIn = tf.mul(g, toZ[t]!);
+          const drIn = tf.mul(dA, toR[t]!);
+          const dFromState = tf.concat([dzIn, drIn, tf.mul(dA, r!)], 1);
           dFromStates.push(dFromState);
           dProjected.push(tf.concat([dzIn, drIn, dA], 1));
-          dState = tf.add(gz, tf.matMul(dFromState, recurrentT));
+          dState = tf.add(tf.mul(g, z!), tf.matMul(dFromState, recurrentT));
         }
         // Gradients were collected last step first. Each weight gradient is one product over all
         // steps; a column of ones beside the inputs gives the bias gradient (its column sums) in
