@@ -13,14 +13,16 @@ import type { Column, WorkerResult } from './worker';
 /**
  * Batches per measurement, sized so that `npm run bench` stays near 15 minutes on 2 cores:
  * the slow columns (tfjs cpu, a software WebGPU adapter) get one-batch windows and a deadline,
- * the fast ones windows of several batches.
+ * the fast ones windows of several batches. The fast warm-ups cover the engine's own: its first
+ * 20–40 batches run at about half speed while V8 compiles the kernels' JavaScript (the GRU's
+ * ~800 ops a step the most), and PyTorch is timed after the same number of batches.
  */
 const BUDGETS: Record<ModelId, { fast: Budget; slow: Budget; slowDeadline: number }> = {
-  mlp: { fast: { warmup: 5, windows: 5, perWindow: 20 }, slow: { warmup: 2, windows: 3, perWindow: 2 }, slowDeadline: 60 },
-  lenet: { fast: { warmup: 3, windows: 5, perWindow: 8 }, slow: { warmup: 1, windows: 3, perWindow: 1 }, slowDeadline: 60 },
+  mlp: { fast: { warmup: 40, windows: 5, perWindow: 20 }, slow: { warmup: 2, windows: 3, perWindow: 2 }, slowDeadline: 60 },
+  lenet: { fast: { warmup: 30, windows: 5, perWindow: 8 }, slow: { warmup: 1, windows: 3, perWindow: 1 }, slowDeadline: 60 },
   lstm: { fast: { warmup: 2, windows: 5, perWindow: 1 }, slow: { warmup: 1, windows: 2, perWindow: 1 }, slowDeadline: 90 },
   transformer: { fast: { warmup: 2, windows: 5, perWindow: 2 }, slow: { warmup: 1, windows: 2, perWindow: 1 }, slowDeadline: 90 },
-  gru: { fast: { warmup: 3, windows: 5, perWindow: 8 }, slow: { warmup: 1, windows: 3, perWindow: 2 }, slowDeadline: 60 },
+  gru: { fast: { warmup: 50, windows: 5, perWindow: 12 }, slow: { warmup: 1, windows: 3, perWindow: 2 }, slowDeadline: 60 },
 };
 /**
  * LayerLab driving PyTorch: batch ends are seen as the runner's lines reach the engine (flushed every 50 ms), so its
