@@ -106,7 +106,7 @@ export function gruSequence(tf: Tf, activation: SequenceActivation, x: Tensor, h
         // the same product.
         const ones = tf.ones([steps * batch, 1]);
         const dFromAll = tf.reshape(tf.stack(dFromStates.reverse()), [steps * batch, 3 * units]);
-        const previousAll = tf.reshape(tf.stack(perStep.filter((_, i) => i % KEPT.length === 0)), [steps * batch, units]);
+        const previousAll = tf.reshape(column(0), [steps * batch, units]);
         const [dRecurrent, dRecurrentBias] = tf.split(tf.matMul(tf.concat([previousAll, ones], 1), dFromAll, true, false), [units, 1], 0);
         const dInput = tf.reshape(tf.transpose(tf.stack(dProjected.reverse()), [1, 0, 2]), [batch * steps, 3 * units]);
         const xRows = tf.reshape(xSaved!, [batch * steps, inputDim]);

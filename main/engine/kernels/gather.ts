@@ -31,7 +31,7 @@ export function fastGatherV2(tf: typeof tfjs, shipped: tfjs.KernelConfig): tfjs.
       const out = backend.makeOutput(info.outputShape, x.dtype);
       const { batchSize, outerSize, dimSize, sliceSize } = info;
       const perBatch = index.length / batchSize;
-      if (out.shape.reduce((a, d) => a * d, 1) === 0) return out;
+      if (tf.util.sizeFromShape(out.shape) === 0) return out;
       // Views are taken after makeOutput: an allocation may grow (and so replace) the heap's buffer.
       const src = backend.typedArrayFromHeap(x);
       const dst = backend.typedArrayFromHeap(out);
