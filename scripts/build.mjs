@@ -2,6 +2,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { rmSync } from 'node:fs';
+import { computeWorker } from './compute-worker-build.mjs';
 
 const only = process.argv[2];
 const node = {
@@ -49,4 +50,6 @@ if (!only || only === 'main') {
 }
 if (!only || only === 'renderer') {
   await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+  // After vite, which empties dist/renderer.
+  await esbuild(computeWorker);
 }

@@ -3,6 +3,9 @@ import { projectSchema } from '../document/schema';
 import { pretrainedSourceSchema } from '../transfer/sources';
 import { backendNameSchema, pythonPathSchema } from './backend';
 
+/** The largest frame a browser compute worker may send (events, a checkpoint of a large model). */
+export const MAX_COMPUTE_FRAME = 256 * 1024 * 1024;
+
 /** What the service tells an engine process. The engine answers with HostEvents. */
 export const engineCommandSchema = z.discriminatedUnion('type', [
   z.object({
@@ -20,7 +23,13 @@ export const engineCommandSchema = z.discriminatedUnion('type', [
     python: pythonPathSchema.optional(),
     /** PyTorch asked for but missing: train with LayerLab's own engine instead (the user agreed). */
     fallback: z.boolean().optional(),
+    /** Compute in a browser worker (Chromium's WebGPU); this process serves its data and writes its record. */
+    compute: z.literal('browser').optional(),
   }),
+  /** A frame from the run's browser compute worker (main/engine/compute), passed on unread by the host. */
+  z.object({ type: z.literal('compute'), frame: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'a frame must be bytes') }),
+  /** The browser compute worker's connection closed. */
+  z.object({ type: z.literal('compute.closed') }),
   /** Stop at the next batch; the weights reached so far are kept (saved as the last checkpoint). */
   z.object({ type: z.literal('stop') }),
   z.object({ type: z.literal('pause') }),

@@ -74,6 +74,8 @@ export const REQUESTS = {
       continueFrom: z.string().optional(),
       /** The Python interpreter for the PyTorch engine, when the user set one. */
       python: pythonPathSchema.optional(),
+      /** Compute in this browser's own WebGPU (web host): the page starts the worker once the run has an id. */
+      compute: z.literal('browser').optional(),
     }),
     reply: z.object({ runId: z.string() }),
   },

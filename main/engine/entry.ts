@@ -12,6 +12,7 @@ import { RunControls } from './controls';
 import { loadCheckpoint, openRecorder } from '../record/recorder';
 import { failureEvent } from './run/fail';
 import { train } from './train';
+import { BrowserRelay } from './compute/relay';
 import { UserError } from '../user-error';
 import { evaluateRun, loadRecordedModel } from './evaluate/evaluate';
 import { recordingViews, viewObservers } from './views';
@@ -22,6 +23,7 @@ import type { DoctorReply } from '../../app/protocol/engines';
 /** Engine process: one run, then exit. Training never shares an event loop with a UI or host. */
 const channel = connectToHost();
 let controls: RunControls | null = null;
+let relay: BrowserRelay | null = null;
 let started = false;
 
 async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<void> {
@@ -34,6 +36,16 @@ async function start(cmd: Extract<EngineCommand, { type: 'start' }>): Promise<vo
     cmd.cacheDir,
     progressReporter((message) => channel.send({ v: EVENT_VERSION, type: 'run.log', runId, level: 'info', message })),
   );
+  if (cmd.compute === 'browser') {
+    relay = new BrowserRelay(
+      cmd,
+      (e) => channel.send(e),
+      (frame) => channel.send({ type: 'compute', frame }),
+    );
+    await relay.ended;
+    setTimeout(() => process.exit(0), 50);
+    return;
+  }
   try {
     const recorder = openRecorder(cmd.runDir);
     await train(
@@ -175,13 +187,16 @@ channel.onMessage((raw) => {
         openPlayground(cmd);
       }
       return;
+    case 'compute':
+      return relay?.deliver(cmd.frame);
+    case 'compute.closed':
+      return relay?.closed();
     case 'stop':
-      return controls?.stop();
     case 'pause':
-      return controls?.pause();
     case 'resume':
-      return controls?.resume();
     case 'step':
-      return controls?.step();
+      if (relay) relay.control(cmd.type);
+      else controls?.[cmd.type]();
+      return;
   }
 });

@@ -53,27 +53,17 @@ function folderWriter(dir: string, meta: CheckpointMeta): tfjs.io.IOHandler {
 }
 
 /**
- * Saves `model` as weights/<which>, replacing the previous one so that a kill at any moment leaves a
- * complete checkpoint (findCheckpoint recovers one left between the two renames). `last` also carries the
- * optimizer's state (Adam's moments…) so a continued run picks up where it stopped; when tfjs cannot
- * serialise the training config (a loss given as a function), it is saved without.
+ * Writes a checkpoint into a fresh folder and swaps it in as weights/<which>, so that a kill at any moment
+ * leaves a complete checkpoint (findCheckpoint recovers one left between the two renames).
  */
-export async function saveCheckpoint(model: tfjs.LayersModel, runDir: string, which: CheckpointKind, epoch: number): Promise<void> {
+async function swapIn(runDir: string, which: CheckpointKind, write: (temp: string) => Promise<void>): Promise<void> {
   const root = join(runDir, RUN_FILES.weights);
   const tag = randomBytes(4).toString('hex');
   const temp = join(root, `${tempPrefix(which)}${tag}`);
   const old = join(root, `${oldPrefix(which)}${tag}`);
   await mkdir(temp, { recursive: true });
   try {
-    const handler = folderWriter(temp, { epoch, savedAt: new Date().toISOString() });
-    // An uncompiled model has no optimizer, whatever tfjs's type says.
-    const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
-    try {
-      await model.save(handler, { includeOptimizer: withOptimizer });
-    } catch (e) {
-      if (!withOptimizer) throw e;
-      await model.save(handler, { includeOptimizer: false });
-    }
+    await write(temp);
     const final = checkpointDir(runDir, which);
     await rename(final, old).catch((e: unknown) => {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
@@ -87,6 +77,34 @@ export async function saveCheckpoint(model: tfjs.LayersModel, runDir: string, wh
   for (const name of await readdir(root)) {
     if (name.startsWith(tempPrefix(which)) || name.startsWith(oldPrefix(which))) await rm(join(root, name), { recursive: true, force: true });
   }
+}
+
+const meta = (epoch: number): CheckpointMeta => ({ epoch, savedAt: new Date().toISOString() });
+
+/**
+ * Saves `model` as weights/<which>, replacing the previous one atomically. `last` also carries the
+ * optimizer's state (Adam's moments…) so a continued run picks up where it stopped; when tfjs cannot
+ * serialise the training config (a loss given as a function), it is saved without.
+ */
+export function saveCheckpoint(model: tfjs.LayersModel, runDir: string, which: CheckpointKind, epoch: number): Promise<void> {
+  return swapIn(runDir, which, async (temp) => {
+    const handler = folderWriter(temp, meta(epoch));
+    // An uncompiled model has no optimizer, whatever tfjs's type says.
+    const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
+    try {
+      await model.save(handler, { includeOptimizer: withOptimizer });
+    } catch (e) {
+      if (!withOptimizer) throw e;
+      await model.save(handler, { includeOptimizer: false });
+    }
+  });
+}
+
+/** The same from artifacts a model saved elsewhere (the browser's compute worker), already checked by the caller. */
+export function saveCheckpointArtifacts(artifacts: Artifacts, runDir: string, which: CheckpointKind, epoch: number): Promise<void> {
+  return swapIn(runDir, which, async (temp) => {
+    await folderWriter(temp, meta(epoch)).save!(artifacts);
+  });
 }
 
 interface ModelJsonFile {
@@ -131,14 +149,20 @@ export interface LoadOptions {
   readonly optimizer?: boolean;
 }
 
-/** Loads weights/<which> of a run as an uncompiled model (see LoadOptions for the optimizer's state). */
-export async function loadCheckpoint(tf: typeof tfjs, runDir: string, which: CheckpointKind, options: LoadOptions = {}): Promise<tfjs.LayersModel> {
+/** weights/<which> of a run as tfjs's artifacts, training config included where it was saved. */
+export function readCheckpoint(runDir: string, which: CheckpointKind): Promise<Artifacts> {
   const dir = findCheckpoint(runDir, which);
   if (!dir) throw new Error(`This run has no saved ${which} weights (looked in ${checkpointDir(runDir, which)}).`);
+  return readArtifacts(dir);
+}
+
+/** Loads weights/<which> of a run as an uncompiled model (see LoadOptions for the optimizer's state). */
+export async function loadCheckpoint(tf: typeof tfjs, runDir: string, which: CheckpointKind, options: LoadOptions = {}): Promise<tfjs.LayersModel> {
+  const artifacts = await readCheckpoint(runDir, which);
   // Building a layer registers its class, but loading builds from JSON, so every custom class must be known first.
   registerSequenceLayerClasses(tf);
   registerSubtract(tf);
-  const { trainingConfig, ...weightsOnly } = await readArtifacts(dir);
+  const { trainingConfig, ...weightsOnly } = artifacts;
   const load = (a: Artifacts) => tf.loadLayersModel({ load: () => Promise.resolve(a) });
   if (!options.optimizer || !trainingConfig) return load(weightsOnly);
   try {

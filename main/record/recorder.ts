@@ -5,10 +5,10 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BatchPoint, EpochRecord, SampleImage } from '../../app/protocol/runs';
 import type { DynamicsView } from '../../app/protocol/views';
-import { saveCheckpoint } from './checkpoint';
+import { saveCheckpoint, saveCheckpointArtifacts } from './checkpoint';
 import { RUN_FILES, type CheckpointKind } from './layout';
 
-export { loadCheckpoint, type LoadOptions } from './checkpoint';
+export { loadCheckpoint, readCheckpoint, type LoadOptions } from './checkpoint';
 export { checkpointMeta, findCheckpoint, RUN_FILES, type CheckpointKind } from './layout';
 
 /** What the engine writes into a run's folder while it trains. */
@@ -24,6 +24,8 @@ export interface Recorder {
    * have seen) defaults to the last one passed to epoch(); a continued run resumes from it.
    */
   checkpoint(model: tfjs.LayersModel, which: CheckpointKind, epoch?: number): Promise<void>;
+  /** The same from a model's artifacts, for weights that were saved in another process (the browser's compute worker). */
+  checkpointArtifacts(artifacts: tfjs.io.ModelArtifacts, which: CheckpointKind, epoch?: number): Promise<void>;
   /** Writes samples/epoch-<NNN>-<kind>-<i>.png from the images' data URLs. */
   samples(epoch: number, kind: string, images: readonly SampleImage[]): Promise<void>;
 }
@@ -33,6 +35,7 @@ const NO_RECORDER: Recorder = {
   epoch: () => undefined,
   dynamics: () => undefined,
   checkpoint: () => Promise.resolve(),
+  checkpointArtifacts: () => Promise.resolve(),
   samples: () => Promise.resolve(),
 };
 
@@ -91,6 +94,10 @@ class FolderRecorder implements Recorder {
 
   checkpoint(model: tfjs.LayersModel, which: CheckpointKind, epoch = this.lastEpoch): Promise<void> {
     return saveCheckpoint(model, this.dir, which, epoch);
+  }
+
+  checkpointArtifacts(artifacts: tfjs.io.ModelArtifacts, which: CheckpointKind, epoch = this.lastEpoch): Promise<void> {
+    return saveCheckpointArtifacts(artifacts, this.dir, which, epoch);
   }
 
   async samples(epoch: number, kind: string, images: readonly SampleImage[]): Promise<void> {

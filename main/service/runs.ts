@@ -6,6 +6,7 @@ import type { EngineCommand } from '../../app/protocol/engine';
 import type { ActiveRunInfo, RunSummary } from '../../app/protocol/runs';
 import { updateBest, type Best } from '../../app/training/best';
 import { downloadsDir } from '../data-dir';
+import { ComputeSlot, type ComputeAttachment, type ComputePeer } from './compute-link';
 import type { EngineLauncher, EngineProcess } from './engine-process';
 import { MAX_DEPTH, tooDeep } from './depth';
 import { preflight } from './preflight';
@@ -22,11 +23,15 @@ export type RunControl = 'pause' | 'resume' | 'step';
 export interface EngineOptions {
   readonly python?: string;
   readonly fallback?: boolean;
+  /** Compute in a browser worker (Chromium's WebGPU) that attaches through attachCompute. */
+  readonly compute?: 'browser';
 }
 
 interface ActiveRun {
   readonly runId: string;
   readonly engine: EngineProcess;
+  /** For a run computed in a browser: where the browser's worker attaches. */
+  readonly compute: ComputeSlot | null;
   readonly startedAt: number;
   readonly doc: ProjectDoc;
   /** Set when the run is recorded: the project it belongs to and its folder. */
@@ -125,6 +130,7 @@ export class RunManager {
     const run: ActiveRun = {
       runId,
       engine,
+      compute: extra.compute ? new ComputeSlot(engine) : null,
       startedAt: performance.now(),
       doc: document,
       projectId,
@@ -156,6 +162,7 @@ export class RunManager {
       ...(resume ? { resume: { runDir: resume.runDir, epochsDone: resume.epochsDone } } : {}),
       ...(extra.python ? { python: extra.python } : {}),
       ...(extra.fallback ? { fallback: true } : {}),
+      ...(extra.compute ? { compute: extra.compute } : {}),
     };
     try {
       engine.send(command);
@@ -192,6 +199,13 @@ export class RunManager {
     return true;
   }
 
+  /** A browser's compute worker for the run in progress; null when that run does not wait for one (or has one). */
+  attachCompute(runId: string, peer: ComputePeer): ComputeAttachment | null {
+    const run = this.active;
+    if (run?.runId !== runId || run.ended || !run.compute) return null;
+    return run.compute.attach(peer);
+  }
+
   /** Stops whatever is running, e.g. when the window closes. */
   stopAll(): void {
     if (this.active) this.stop(this.active.runId);
@@ -211,6 +225,7 @@ export class RunManager {
 
   private onEngineMessage(run: ActiveRun, raw: unknown): void {
     if (run.ended) return;
+    if (run.compute?.fromEngine(raw)) return;
     const parsed = hostEventSchema.safeParse(raw);
     if (!parsed.success || parsed.data.runId !== run.runId) return;
     const event = parsed.data;
@@ -294,6 +309,7 @@ export class RunManager {
 
   private end(run: ActiveRun, event: Extract<HostEvent, { type: 'run.finished' | 'run.failed' }>, interrupted = false): void {
     run.ended = true;
+    run.compute?.close();
     if (this.active === run) this.active = null;
     if (!run.started && event.type === 'run.failed' && run.projectId) {
       // A start that failed before training began (bad data, no backend) leaves no folder behind;

@@ -39,6 +39,11 @@ export interface ServiceOptions {
   readonly dialogs?: FileDialogs;
   /** The web host's data folder: every data path a request names must be inside it. The desktop has none (its paths come from dialogs). */
   readonly workspace?: Workspace;
+  /**
+   * The desktop: WebGPU runs compute in a hidden window's worker (Dawn cannot load in Electron's processes);
+   * called with the run's id once it waits for that worker.
+   */
+  readonly openComputeWindow?: (runId: string) => void;
 }
 
 type Handlers = { [K in RequestKind]: (payload: z.output<(typeof REQUESTS)[K]['payload']>) => Promise<Reply<K>> };
@@ -61,10 +66,15 @@ export function createService(opts: ServiceOptions) {
     'templates.list': async () => ({ templates: await listTemplates(opts.paths.templates) }),
     'templates.get': async ({ id }) => ({ text: await readTemplate(opts.paths.templates, id) }),
     // Synchronous work: handle() awaits each handler, so a throw here still becomes an error reply.
-    'run.start': ({ document, backend, continueFrom, python }) =>
-      Promise.resolve({
-        runId: runs.start(opts.workspace ? confineDocument(opts.workspace, document) : document, backend, continueFrom, python ? { python } : {}),
-      }),
+    'run.start': ({ document, backend, continueFrom, python, compute }) => {
+      if (compute && backend && backend !== 'webgpu') throw new Error(`A run computed in the browser runs on WebGPU, not ${backend}.`);
+      const inWindow = backend === 'webgpu' && opts.openComputeWindow !== undefined;
+      const where = compute ?? (inWindow ? 'browser' : undefined);
+      const doc = opts.workspace ? confineDocument(opts.workspace, document) : document;
+      const runId = runs.start(doc, backend, continueFrom, { ...(python ? { python } : {}), ...(where ? { compute: where } : {}) });
+      if (inWindow) opts.openComputeWindow(runId);
+      return Promise.resolve({ runId });
+    },
     'engines.report': ({ python, refresh }) => engines.report(python, refresh),
     'run.stop': ({ runId }) => Promise.resolve({ stopped: runs.stop(runId) }),
     'run.pause': ({ runId }) => Promise.resolve({ ok: runs.control(runId, 'pause') }),

@@ -13,6 +13,8 @@ import { InFlight, LIMITS, serveConnection } from './connection';
 import { plain, setSecurityHeaders } from './headers';
 import { serveStatic } from './static';
 import { uploadHandler } from './upload';
+import { serveComputeSocket } from './compute-socket';
+import { MAX_COMPUTE_FRAME } from '../../app/protocol/engine';
 
 export interface WebHostOptions {
   readonly paths: AppPaths;
@@ -122,6 +124,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     onRequest(req, res).catch(() => plain(res, 500, 'The server could not answer this request.'));
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxPayload });
+  // A browser computing a run sends its checkpoints: larger frames than the contract's, from one socket per run.
+  const computeWss = new WebSocketServer({ noServer: true, maxPayload: MAX_COMPUTE_FRAME });
   const refuse = (socket: Duplex, status: number, reason: string) => {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     socket.destroy();
@@ -130,7 +134,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     // A reset mid-handshake is an 'error' on the raw socket; without a listener it would end the host.
     socket.on('error', () => socket.destroy());
     const url = parsedUrl(req.url);
-    if (url?.pathname !== '/ws') {
+    if (url?.pathname !== '/ws' && url?.pathname !== '/compute') {
       refuse(socket, url ? 404 : 400, url ? 'Not Found' : 'Bad Request');
       return;
     }
@@ -140,7 +144,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     try {
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+      if (url.pathname === '/compute') {
+        const runId = url.searchParams.get('run');
+        computeWss.handleUpgrade(req, socket, head, (ws) => serveComputeSocket(ws, runId, (id, peer) => service.runs.attachCompute(id, peer)));
+      } else wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
     } catch {
       socket.destroy();
     }
@@ -176,6 +183,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       await Promise.race([service.runs.idle(), new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref())]);
       for (const ws of sockets) ws.terminate();
       server.closeAllConnections();
+      computeWss.close();
       await new Promise<void>((resolve) => wss.close(() => server.close(() => resolve())));
     },
   };

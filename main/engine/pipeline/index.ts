@@ -1,6 +1,5 @@
 export { ArraySource } from './array-source';
 export { batchStream, type Batch, type BatchOptions } from './batches';
-export { ImageSource } from './image-source';
 export { openStreamingData, usesStreaming, type StreamingData } from './open';
 export type { ExampleSource } from './source';
 export { PipelineStats, type PipelineTimes } from './stats';

@@ -1,5 +1,4 @@
 import type { RunDetail } from '../../../app/protocol';
-import { transport } from '../transport';
 import { analysisOf, fitIssuesOf } from '../store/analysis';
 import { fieldBlockReason, useFieldErrors, type FieldErrorState } from '../store/fieldErrors';
 import { askConfirm } from '../store/confirm';
@@ -9,6 +8,8 @@ import { isActive, useRun, type Pending } from '../store/run';
 import { seedSeries } from '../store/series';
 import { useSession } from '../store/session';
 import { errorText, say } from './notify';
+import { browserGpuAvailable, startComputeWorker } from '../run/computeWorker';
+import { isElectron, transport } from '../transport';
 
 /** How long a Step may take before the button comes back regardless (a lost event must not lock it). */
 const STEP_TIMEOUT_MS = 30_000;
@@ -50,6 +51,15 @@ export interface StartOptions {
  */
 async function engineForRun(): Promise<EngineChoice | null> {
   const { choice } = useEngine.getState();
+  if (choice === 'browser' && (isElectron() || !browserGpuAvailable())) {
+    const ok = await askConfirm({
+      title: 'This browser has no WebGPU',
+      message: 'The engine is set to WebGPU in this browser, which this window does not have. Train with the best engine of the LayerLab server instead?',
+      confirm: 'Use the server’s engine',
+      danger: false,
+    });
+    return ok ? 'auto' : null;
+  }
   if (choice !== 'pytorch') return choice;
   const report = useEngine.getState().report ?? (await useEngine.getState().check());
   if (!report || report.pytorch.ok) return choice;
@@ -84,12 +94,17 @@ export async function startTraining(opts: StartOptions = {}): Promise<void> {
     const { python } = useEngine.getState();
     const { runId } = await transport().request('run.start', {
       document: doc,
-      ...(engine === 'auto' ? {} : { backend: engine }),
+      ...(engine === 'auto' ? {} : engine === 'browser' ? { backend: 'webgpu', compute: 'browser' } : { backend: engine }),
       ...(engine === 'pytorch' && python ? { python } : {}),
       ...(opts.continueFrom ? { continueFrom: opts.continueFrom } : {}),
     });
     if (useRun.getState().status !== 'starting') return;
     useRun.getState().attach(runId, opts.history ? () => seedSeries(opts.history!.batches, opts.history!.epochs) : undefined);
+    if (engine === 'browser')
+      startComputeWorker(runId, (message) => {
+        say('error', 'The in-browser engine could not start', [message]);
+        void stopTraining(true);
+      });
     if (useRun.getState().pending === 'stopping') await stopTraining(true);
   } catch (e) {
     if (useRun.getState().status !== 'starting') return;

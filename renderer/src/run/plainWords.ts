@@ -12,9 +12,13 @@ export function plainBackend(status: RunStatus, backend: BackendInfo): string {
       return `${verb} on your CPU (JavaScript)`;
     case 'tensorflow':
       return device === 'GPU' ? `${verb} on your GPU (TensorFlow, CUDA)` : `${verb} on your CPU (TensorFlow)`;
-    case 'webgpu':
+    case 'webgpu': {
       // A software adapter (Mesa's llvmpipe or lavapipe, SwiftShader) is WebGPU drawn by the CPU.
-      return /llvmpipe|lavapipe|swiftshader|software|cpu/i.test(backend.device) ? `${verb} on your CPU (WebGPU, software)` : `${verb} on your GPU (WebGPU)`;
+      const software = /llvmpipe|lavapipe|swiftshader|software|cpu/i.test(backend.device);
+      // Computed by a browser tab's worker (main/engine/compute): the machine is the browser's, not the server's.
+      const where = backend.device.includes('in the browser') ? ' in this browser' : '';
+      return software ? `${verb}${where} on your CPU (WebGPU, software)` : `${verb}${where} on your GPU (WebGPU)`;
+    }
     case 'pytorch':
       return /gpu|cuda|rocm|mps/i.test(backend.device) ? `${verb} on your GPU (PyTorch)` : `${verb} on your CPU (PyTorch)`;
   }

@@ -3,8 +3,11 @@ import { BACKEND_NAMES, pythonPathSchema, type BackendName } from '../../../app/
 import type { EngineReport } from '../../../app/protocol/engines';
 import { transport } from '../transport';
 
-/** Which compute engine runs start on: the best this machine has, or one the user picked. */
-export type EngineChoice = BackendName | 'auto';
+/**
+ * Which compute engine runs start on: the best this machine has, or one the user picked. `browser` is
+ * WebGPU in this browser tab (the web host), not on the machine the host runs on.
+ */
+export type EngineChoice = BackendName | 'auto' | 'browser';
 
 const KEY = 'layerlab.engine';
 const PYTHON_KEY = 'layerlab.python';
@@ -28,6 +31,7 @@ function write(key: string, value: string | null): void {
 
 function stored(): EngineChoice {
   const value = read(KEY);
+  if (value === 'browser') return 'browser';
   return value && (BACKEND_NAMES as readonly string[]).includes(value) ? (value as BackendName) : 'auto';
 }
 

@@ -4,6 +4,8 @@ import { useRun } from '../../store/run';
 import { useEngine, type EngineChoice } from '../../store/engine';
 import { Group } from '../../ui/Group';
 import { inputClass, selectClass } from '../../ui/styles';
+import { isElectron } from '../../transport';
+import { browserGpuAvailable } from '../../run/computeWorker';
 
 const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; readonly help: string }[] = [
   {
@@ -26,6 +28,11 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
     label: 'WebGPU',
     help: 'The GPU through WebGPU (Intel, AMD, Apple, NVIDIA), checked against the CPU before a run trusts it. Asked for here, a software adapter (llvmpipe, SwiftShader) is used too: correct but slower than WebAssembly.',
   },
+  {
+    value: 'browser',
+    label: 'WebGPU (this browser)',
+    help: 'This browser’s own GPU, through its WebGPU: the LayerLab server sends the data and keeps the run’s record, the training happens in this tab (keep it open). Good for a lab whose server has no GPU and whose laptops do. Checked against the CPU first; a software adapter (SwiftShader) is used too: correct but slow.',
+  },
   { value: 'cpu', label: 'JavaScript', help: 'tfjs’s reference backend: slowest by far, useful to check a result against.' },
   {
     value: 'pytorch',
@@ -33,6 +40,9 @@ const CHOICES: readonly { readonly value: EngineChoice; readonly label: string; 
     help: 'The project’s exported train.py, run by the PyTorch installed on this machine (CUDA, ROCm, Apple MPS or CPU): the same live charts, pause and stop, run records and checkpoints.',
   },
 ];
+
+/** In the web host, with WebGPU in this browser; on the desktop, WebGPU already computes in Chromium. */
+const offersBrowserGpu = () => !isElectron() && browserGpuAvailable();
 
 /** PyTorch as the host found it: the device, "checking", or why not. */
 function pytorchLabel(report: EngineReport | null, checking: boolean): string {
@@ -101,7 +111,7 @@ export function EngineGroup() {
         value={choice}
         onChange={(e) => useEngine.getState().choose(e.target.value as EngineChoice)}
       >
-        {CHOICES.map((c) => (
+        {CHOICES.filter((c) => c.value !== 'browser' || offersBrowserGpu()).map((c) => (
           <option key={c.value} value={c.value}>
             {c.value === 'pytorch' ? pytorchLabel(report, checking) : c.label}
           </option>

@@ -1,0 +1,66 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../../../app/layers/types';
+import type { Recorder } from '../../record/recorder';
+import type { ComputePeer } from './peer';
+import type { WireArtifacts } from './messages';
+
+/** tfjs may hand weights over as shards; they cross as one buffer, as the checkpoint file holds them. */
+function oneBuffer(data: tfjs.io.WeightData | undefined): ArrayBuffer {
+  const parts = (data === undefined ? [] : Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out.buffer;
+}
+
+export function wireArtifacts(a: tfjs.io.ModelArtifacts): WireArtifacts {
+  return {
+    modelTopology: a.modelTopology as Record<string, unknown>,
+    weightSpecs: (a.weightSpecs ?? []) as WireArtifacts['weightSpecs'],
+    weightData: oneBuffer(a.weightData),
+    ...(a.format ? { format: a.format } : {}),
+    ...(a.generatedBy ? { generatedBy: a.generatedBy } : {}),
+    ...(a.convertedBy !== undefined ? { convertedBy: a.convertedBy } : {}),
+    ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
+    ...(a.trainingConfig ? { trainingConfig: a.trainingConfig as unknown as Record<string, unknown> } : {}),
+  };
+}
+
+/** The run's folder, written by the engine process: history is appended in order, checkpoints and pictures are awaited. */
+export function remoteRecorder(tf: Tf, peer: ComputePeer): Recorder {
+  const saveArtifacts = async (artifacts: WireArtifacts, which: 'last' | 'best', epoch: number | undefined, includesOptimizer: boolean) => {
+    await peer.ask({ what: 'checkpoint', artifacts, which, ...(epoch !== undefined ? { epoch } : {}), includesOptimizer });
+  };
+  return {
+    batches: (points) => peer.record({ what: 'batches', points: [...points] }),
+    epoch: (record) => peer.record({ what: 'epoch', record }),
+    dynamics: (view) => peer.record({ what: 'dynamics', view }),
+    checkpoint: async (model, which, epoch) => {
+      // As saveCheckpoint does: `last` carries the optimizer's state unless tfjs cannot serialise it.
+      const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
+      const progress = { sent: false };
+      const save = (include: boolean) =>
+        model.save(
+          tf.io.withSaveHandler(async (a) => {
+            progress.sent = true;
+            await saveArtifacts(wireArtifacts(a), which, epoch, include);
+            return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+          }),
+          { includeOptimizer: include },
+        );
+      try {
+        await save(withOptimizer);
+      } catch (e) {
+        if (!withOptimizer || progress.sent) throw e;
+        await save(false);
+      }
+    },
+    checkpointArtifacts: (artifacts, which, epoch) => saveArtifacts(wireArtifacts(artifacts), which, epoch, artifacts.trainingConfig !== undefined),
+    samples: async (epoch, kind, images) => {
+      await peer.ask({ what: 'samples', epoch, kind, images: [...images] });
+    },
+  };
+}
