@@ -2,7 +2,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import { rmSync } from 'node:fs';
-import { computeWorker } from './compute-worker-build.mjs';
+import { computeHost, computeWorker } from './compute-worker-build.mjs';
 
 const only = process.argv[2];
 const node = {
@@ -41,7 +41,7 @@ if (!only || only === 'main') {
     format: 'cjs',
     outdir: 'dist/main',
     outExtension: { '.js': '.cjs' },
-    entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts' },
+    entryPoints: { electron: 'main/electron/main.ts', preload: 'main/electron/preload.ts', 'compute-preload': 'main/electron/compute-preload.ts' },
     // CommonJS has no import.meta: modules shared with the ESM entries (dataset readers, export) get this file's URL,
     // which sits in dist/main beside the .mjs bundles, so paths they resolve from it are the same.
     define: { 'import.meta.url': '__layerlabFileUrl' },
@@ -52,4 +52,5 @@ if (!only || only === 'renderer') {
   await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
   // After vite, which empties dist/renderer.
   await esbuild(computeWorker);
+  await esbuild(computeHost);
 }

@@ -45,3 +45,14 @@ export const computeWorker = {
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [swaps],
 };
+
+/** The desktop's hidden compute page script (renderer/src/compute/host.ts), beside compute.html. */
+export const computeHost = {
+  entryPoints: ['renderer/src/compute/host.ts'],
+  outfile: 'dist/renderer/compute-host.js',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  logLevel: 'warning',
+};

@@ -1,6 +1,6 @@
 import { open, realpath } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
-import { DESKTOP_CSP } from './csp';
+import { basename, dirname, extname, resolve, sep } from 'node:path';
+import { COMPUTE_CSP, COMPUTE_FILES, DESKTOP_CSP } from './csp';
 
 /** The desktop UI lives at app://layerlab/, a standard, secure origin of its own (not file://). */
 export const APP_SCHEME = 'app';
@@ -110,7 +110,13 @@ export function appProtocolHandler(rendererDir: string): (request: Request) => P
       const body = request.method === 'HEAD' ? null : await handle.readFile();
       return new Response(body, {
         status: 200,
-        headers: { 'content-type': MIME[extname(found).toLowerCase()]!, 'content-length': String(info.size), 'cache-control': 'no-cache', ...SECURITY_HEADERS },
+        headers: {
+          'content-type': MIME[extname(found).toLowerCase()]!,
+          'content-length': String(info.size),
+          'cache-control': 'no-cache',
+          ...SECURITY_HEADERS,
+          ...(dirname(found) === root && COMPUTE_FILES.has(basename(found)) ? { 'content-security-policy': COMPUTE_CSP } : {}),
+        },
       });
     } finally {
       await handle.close();

@@ -20,3 +20,9 @@ export const DESKTOP_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The compute page and its worker (main/electron/compute-window.ts): the same, plus the engine's worker from the app's own origin. */
+export const COMPUTE_CSP = DESKTOP_CSP.replace("worker-src 'none'", "worker-src 'self'");
+
+/** The files served with COMPUTE_CSP; every other page keeps workers off. */
+export const COMPUTE_FILES: ReadonlySet<string> = new Set(['compute.html', 'compute-host.js', 'compute-worker.js']);

@@ -20,6 +20,7 @@ import { denyPermissions, hardenApp } from './security';
 import { stateFiles } from './state-files';
 import { utilityEngine } from './utility-engine';
 import { createMainWindow } from './window';
+import { computeWindowOpener } from './compute-window';
 
 // Before anything else, and before ready: the privileged scheme, the sandbox, the hooks.
 registerAppScheme(protocol);
@@ -56,6 +57,12 @@ const service = createService({
   launchEngine: utilityEngine(paths.engine),
   emit: (event: HostEvent) => win?.webContents.send(EVENT_CHANNEL, event),
   dialogs: nativeDialogs({ dialog: parented, grants, owner: () => win?.webContents.id ?? null, opened: remember }),
+  // WebGPU runs compute in Chromium: a hidden window's worker (Dawn cannot load in Electron's processes).
+  openComputeWindow: (runId) => openComputeWindow(runId),
+});
+const openComputeWindow = computeWindowOpener({
+  preload: join(paths.root, APP_FILES.computePreload),
+  attach: (runId, peer) => service.runs.attachCompute(runId, peer),
 });
 
 const opener = projectOpener({

@@ -27,6 +27,8 @@ const wasm = 'node_modules/@tensorflow/tfjs-backend-wasm';
 export const APP_FILES = {
   main: 'dist/main/electron.cjs',
   preload: 'dist/main/preload.cjs',
+  computePreload: 'dist/main/compute-preload.cjs',
+  computeWorker: 'dist/renderer/compute-worker.js',
   engine: 'dist/main/engine.mjs',
   dataWorker: 'dist/main/data-worker.mjs',
   renderer: 'dist/renderer/index.html',
@@ -43,6 +45,9 @@ function appFiles(): RuntimeFile[] {
     own('the Electron main process', APP_FILES.main),
     own('the preload script', APP_FILES.preload),
     own('the training engine', APP_FILES.engine),
+    // Without them WebGPU runs fail with the reason; everything else works.
+    own('the compute window’s preload (WebGPU)', APP_FILES.computePreload, false),
+    own('the engine for WebGPU in Chromium', APP_FILES.computeWorker, false),
     // Electron loads worker threads from app.asar; without it the app runs but cannot read data files.
     own('the data reader (a worker thread)', APP_FILES.dataWorker, false),
     own('the UI', APP_FILES.renderer),

@@ -107,10 +107,14 @@ export function hardenApp(app: SecureApp, shell: ShellLike, refused: Refusal = q
   });
 }
 
-/** The only webPreferences a LayerLab window is made with. */
-export function secureWebPreferences(preload: string) {
+/**
+ * The only webPreferences a LayerLab window is made with. `background`: a hidden window that computes
+ * (main/electron/compute-window.ts), which Chromium would otherwise throttle like a background tab.
+ */
+export function secureWebPreferences(preload: string, opts: { readonly background?: boolean } = {}) {
   return {
     preload,
+    ...(opts.background ? { backgroundThrottling: false } : {}),
     contextIsolation: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,

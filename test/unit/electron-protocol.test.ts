@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appProtocolHandler, isRendererUrl, registerAppScheme, RENDERER_URL, serveApp } from '../../main/electron/app-protocol';
-import { DESKTOP_CSP } from '../../main/electron/csp';
+import { COMPUTE_CSP, DESKTOP_CSP } from '../../main/electron/csp';
 import { ROOT } from './helpers';
 
 /** A renderer folder beside a secret the protocol must never serve. */
@@ -30,6 +30,21 @@ describe('the app:// protocol', () => {
     const handled: string[] = [];
     serveApp({ handle: (scheme) => handled.push(scheme) }, '/nowhere');
     expect(handled).toEqual(['app']);
+  });
+
+  it('allows workers only on the hidden compute page and its scripts, never on the UI', async () => {
+    const { handler, base } = fixture();
+    const renderer = join(base, 'renderer');
+    writeFileSync(join(renderer, 'compute.html'), '<!doctype html><script src="compute-host.js"></script>');
+    writeFileSync(join(renderer, 'compute-worker.js'), 'self.close()');
+    writeFileSync(join(renderer, 'assets', 'compute.html'), 'not the compute page');
+    for (const file of ['compute.html', 'compute-worker.js']) {
+      expect((await get(handler, `app://layerlab/${file}`)).headers.get('content-security-policy'), file).toBe(COMPUTE_CSP);
+    }
+    expect(COMPUTE_CSP).toContain("worker-src 'self'");
+    expect((await get(handler, 'app://layerlab/assets/compute.html')).headers.get('content-security-policy')).toBe(DESKTOP_CSP);
+    expect((await get(handler, RENDERER_URL)).headers.get('content-security-policy')).toBe(DESKTOP_CSP);
+    expect(DESKTOP_CSP).toContain("worker-src 'none'");
   });
 
   it('serves the UI with its MIME type and the CSP as a response header', async () => {

@@ -67,6 +67,7 @@ export class BrowserRelay {
         if (this.state !== 'waiting') return;
         clearTimeout(this.timer);
         this.state = 'running';
+        this.log(`The browser’s worker is ready: ${message.backend.device}.`);
         this.send({
           t: 'start',
           request: {

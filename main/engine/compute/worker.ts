@@ -23,7 +23,7 @@ export function modelFrom(tf: Tf, artifacts: WireArtifacts): Promise<tfjs.Layers
   return tf.loadLayersModel({ load: () => Promise.resolve(artifacts as unknown as tfjs.io.ModelArtifacts) });
 }
 
-function run(tf: Tf, peer: ComputePeer, request: ComputeRequest, backend: BackendName): Promise<void> {
+function run(tf: Tf, peer: ComputePeer, request: ComputeRequest, backend: BackendName, gone: Promise<null>): Promise<void> {
   const { runId, document } = request;
   const emit = (event: HostEvent) => peer.send({ t: 'event', event });
   const controls = new RunControls(
@@ -33,6 +33,8 @@ function run(tf: Tf, peer: ComputePeer, request: ComputeRequest, backend: Backen
   peer.onMessage((m) => {
     if (m.t === 'control') controls[m.op]();
   });
+  // The engine process is gone (the run ended there, or the host went away): stop at the next batch.
+  void gone.then(() => controls.stop());
   const recorder = request.recorded ? remoteRecorder(tf, peer) : undefined;
   const ctx: TrainContext = {
     tf,
@@ -81,7 +83,7 @@ export async function serveCompute(tf: Tf, link: FrameLink, backend: BackendName
   const request = await Promise.race([started, gone]);
   if (!request) return;
   try {
-    await run(tf, peer, request, backend);
+    await run(tf, peer, request, backend, gone);
   } catch (e) {
     peer.send({ t: 'event', event: failureEvent(request.runId, e) });
   }
