@@ -6,7 +6,7 @@ import { writeBatches } from './data';
 import { MODEL_IDS, modelLabel, type ModelId } from './models';
 import { PeerRuns, type Peer, type PeerSpec } from './peer-runs';
 import { pooled, runWorker } from './run-worker';
-import { table, type Budget } from './stats';
+import { median, table, type Budget } from './stats';
 import { findPeer, type TorchPeer } from './torch-peer';
 import type { Column, WorkerResult } from './worker';
 
@@ -46,6 +46,12 @@ const ONE_THREAD = { LAYERLAB_TORCH_THREADS: '1', OMP_NUM_THREADS: '1', OPENBLAS
  * change in the machine's load (it is shared) falls on both rather than on one.
  */
 const ROUNDS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 1, transformer: 1, gru: 3 };
+/**
+ * Driven-and-bare pairs per model (at least ROUNDS, the extra ones after the rounds). On a shared machine
+ * the load moves between two runs a minute apart by more than LayerLab costs, so the cost is the median of
+ * each pair's own ratio, with the pair's order alternated so that neither side always runs second.
+ */
+const DRIVE_PAIRS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 3, transformer: 3, gru: 3 };
 
 /**
  * `cpu` (npm run bench): the default engine, WebGPU (a software adapter on a machine without a
@@ -93,6 +99,8 @@ export interface Row {
   readonly ratio_withheld?: string;
   /** When tfjs cpu was too slow to time: LayerLab is at least this many times faster. */
   readonly ratio_to_cpu_at_least?: number;
+  /** driven ÷ bare of each back-to-back pair, in the order run; `pytorch/bare` is their median. */
+  readonly driven_pairs?: readonly (number | null)[];
 }
 
 const rate = (r: WorkerResult | undefined) => (!r ? 'n/a' : (r.samplesPerSec ?? r.note ?? 'n/a'));
@@ -127,18 +135,34 @@ export async function benchTraining(
       const bare: WorkerResult[] = [];
       // The driven run and the bare train.py under it are measured together: their ratio is LayerLab's own cost.
       const drive = profile === 'cpu' && peer !== null && (wanted('pytorch') || wanted('bare'));
+      const pairs: (number | null)[] = [];
+      // The same interpreter and thread count as the 1-thread peer, so the ratio is LayerLab's cost around PyTorch.
+      const drivePair = (k: number) => {
+        const env = { ...ONE_THREAD, LAYERLAB_PYTHON: peer!.python };
+        const one = (column: 'pytorch' | 'bare') => runWorker(model, column, TORCH_BUDGETS[model], FAST_DEADLINE, env);
+        let d: WorkerResult;
+        let b: WorkerResult;
+        if (k % 2 === 0) {
+          d = one('pytorch');
+          b = one('bare');
+        } else {
+          b = one('bare');
+          d = one('pytorch');
+        }
+        driven.push(d);
+        bare.push(b);
+        pairs.push(ratio(d.samplesPerSec, b.samplesPerSec));
+      };
       // PyTorch and LayerLab run back to back, so that both see the same load on the machine.
       for (let round = 0; round < ROUNDS[model]; round++) {
         for (const r of runs) r.run(dir, model, fast);
         ours.push(runWorker(model, 'layerlab', fast, FAST_DEADLINE));
-        // The same interpreter and thread count as the 1-thread peer, so the ratio is LayerLab's cost around PyTorch.
         if (drive) {
-          const env = { ...ONE_THREAD, LAYERLAB_PYTHON: peer.python };
-          driven.push(runWorker(model, 'pytorch', TORCH_BUDGETS[model], FAST_DEADLINE, env));
-          bare.push(runWorker(model, 'bare', TORCH_BUDGETS[model], FAST_DEADLINE, env));
+          drivePair(round);
           alike.run(dir, model, TORCH_BUDGETS[model]);
         }
       }
+      for (let k = ROUNDS[model]; drive && k < DRIVE_PAIRS[model]; k++) drivePair(k);
       const engines: Partial<Record<Column, WorkerResult>> = {
         layerlab: pooled(ours),
         ...(driven.length ? { pytorch: pooled(driven), bare: pooled(bare) } : {}),
@@ -153,7 +177,8 @@ export async function benchTraining(
         for (const p of peers) ratios[`${column}/${p.key}`] = fair ? ratio(result.samplesPerSec, peerRate(peerResults[p.key])) : null;
       }
       // LayerLab's overhead around PyTorch, against the same exported code run without it (no peer involved).
-      if (engines.pytorch && engines.bare) ratios['pytorch/bare'] = ratio(engines.pytorch.samplesPerSec, engines.bare.samplesPerSec);
+      const paired = pairs.filter((p): p is number => p !== null);
+      if (engines.pytorch && engines.bare) ratios['pytorch/bare'] = paired.length ? median(paired) : null;
       if (drive && fair) ratios[`pytorch/${SAME_BATCHES.key}`] = ratio(engines.pytorch?.samplesPerSec, peerRate(peerResults[SAME_BATCHES.key]));
       const cpu = engines.cpu;
       if (cpu) ratios['layerlab/cpu'] = ratio(engines.layerlab!.samplesPerSec, cpu.samplesPerSec);
@@ -166,6 +191,7 @@ export async function benchTraining(
         ratios,
         ...(fair ? {} : { ratio_withheld: peer.blas.note }),
         ...(cpu?.samplesPerSecBelow && ours1 ? { ratio_to_cpu_at_least: ours1 / cpu.samplesPerSecBelow } : {}),
+        ...(pairs.length ? { driven_pairs: pairs } : {}),
       });
     }
   } finally {

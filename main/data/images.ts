@@ -75,8 +75,8 @@ export function limitFiles<T>(files: readonly T[], limit: number, seed: number):
   return Array.from(order, (i) => files[i]!);
 }
 
-/** An image folder decoded whole into one Float32Array: for folders that fit in memory. */
-export async function loadImages(s: DataSettings, src: DataSource, dir: string, display: string, validationSplit: number): Promise<TrainingData> {
+/** The folder's images, refused when its class folders are no longer those it was imported with. */
+export async function scanImported(src: DataSource, dir: string, display: string): Promise<Awaited<ReturnType<typeof scanImages>>> {
   const folder = await scanImages(dir, display, false);
   folder.problems.throwIfErrors();
   const recorded = src.images.classes;
@@ -88,6 +88,12 @@ export async function loadImages(s: DataSettings, src: DataSource, dir: string, 
       ),
     ]);
   }
+  return folder;
+}
+
+/** An image folder decoded whole into one Float32Array: for folders that fit in memory. */
+export async function loadImages(s: DataSettings, src: DataSource, dir: string, display: string, validationSplit: number): Promise<TrainingData> {
+  const folder = await scanImported(src, dir, display);
   const format = imageFormat(src.images);
   const files = limitFiles(folder.files, s.limit, s.seed);
   const size = format.height * format.width * format.channels;

@@ -1,6 +1,6 @@
 import type { DataSettings } from '../../../app/data/catalog';
 import { checkFingerprint } from '../../data/fingerprint';
-import { imageFormat, limitFiles, scanImages } from '../../data/images';
+import { imageFormat, limitFiles, scanImported } from '../../data/images';
 import { sourceOf } from '../../data/index';
 import { DataError, problem } from '../../data/problems';
 import { splitPlan } from '../../data/split-settings';
@@ -13,17 +13,7 @@ export async function openImages(s: DataSettings, validationSplit: number, baseD
   const { src, path, display } = sourceOf(s, baseDir);
   const status = await checkFingerprint(path, display, s.fingerprint);
   if (status.state === 'gone') throw new DataError([problem(display, status.message)]);
-  const folder = await scanImages(path, display, false);
-  folder.problems.throwIfErrors();
-  const recorded = src.images.classes;
-  if (recorded.length > 0 && recorded.join('\n') !== folder.classes.join('\n')) {
-    throw new DataError([
-      problem(
-        display,
-        `The class folders in ${display} (${folder.classes.join(', ')}) differ from those imported (${recorded.join(', ')}). Import the folder again.`,
-      ),
-    ]);
-  }
+  const folder = await scanImported(src, path, display);
   const files = limitFiles(folder.files, s.limit, s.seed);
   const plan = splitPlan(s, validationSplit);
   const labels = Int32Array.from(files, (f) => f.label);
