@@ -4,22 +4,10 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join } from 'node:path';
 import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
 import { registerSubtract } from '../../app/layers/tfjs/subtract';
+import { joinBuffers } from './weight-data';
 import { checkpointDir, findCheckpoint, MODEL_JSON, oldPrefix, RUN_FILES, tempPrefix, WEIGHTS_BIN, type CheckpointKind, type CheckpointMeta } from './layout';
 
 type Artifacts = tfjs.io.ModelArtifacts;
-
-/** tfjs may hand weights over as shards; the file holds them back to back, as the manifest's one path says. */
-function joinBuffers(data: tfjs.io.WeightData | undefined): Uint8Array {
-  if (!data) return new Uint8Array(0);
-  const parts = (Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
 
 /** An IOHandler that writes tfjs's layers format (model.json + weights.bin) into `dir`, weights first. */
 function folderWriter(dir: string, meta: CheckpointMeta): tfjs.io.IOHandler {

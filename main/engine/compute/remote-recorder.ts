@@ -1,26 +1,16 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../../app/layers/types';
 import type { Recorder } from '../../record/recorder';
+import { joinBuffers } from '../../record/weight-data';
 import type { ComputePeer } from './peer';
 import type { WireArtifacts } from './messages';
-
-/** tfjs may hand weights over as shards; they cross as one buffer, as the checkpoint file holds them. */
-function oneBuffer(data: tfjs.io.WeightData | undefined): ArrayBuffer {
-  const parts = (data === undefined ? [] : Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out.buffer;
-}
 
 export function wireArtifacts(a: tfjs.io.ModelArtifacts): WireArtifacts {
   return {
     modelTopology: a.modelTopology as Record<string, unknown>,
     weightSpecs: (a.weightSpecs ?? []) as WireArtifacts['weightSpecs'],
-    weightData: oneBuffer(a.weightData),
+    // One buffer, as the checkpoint file holds them; a fresh one, so it is exactly the weights.
+    weightData: joinBuffers(a.weightData).buffer as ArrayBuffer,
     ...(a.format ? { format: a.format } : {}),
     ...(a.generatedBy ? { generatedBy: a.generatedBy } : {}),
     ...(a.convertedBy !== undefined ? { convertedBy: a.convertedBy } : {}),

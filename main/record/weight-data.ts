@@ -1,0 +1,17 @@
+import type * as tfjs from '@tensorflow/tfjs';
+
+/**
+ * tfjs may hand weights over as shards; a checkpoint file (and a compute frame) holds them back to back, as
+ * the manifest's one path says. No Node here: the browser's compute worker uses it too.
+ */
+export function joinBuffers(data: tfjs.io.WeightData | undefined): Uint8Array {
+  if (!data) return new Uint8Array(0);
+  const parts = (Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
