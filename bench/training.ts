@@ -49,9 +49,11 @@ const ROUNDS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 1, transformer
 /**
  * Driven-and-bare pairs per model (at least ROUNDS, the extra ones after the rounds). On a shared machine
  * the load moves between two runs a minute apart by more than LayerLab costs, so the cost is the median of
- * each pair's own ratio, with the pair's order alternated so that neither side always runs second.
+ * each pair's own ratio, with the pair's order alternated so that neither side always runs second. The LSTM
+ * and the Transformer time ~60 batches a run (15–20 s), so a minute's load swings one pair by ±20%: they get
+ * five pairs.
  */
-const DRIVE_PAIRS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 3, transformer: 3, gru: 3 };
+const DRIVE_PAIRS: Record<ModelId, number> = { mlp: 3, lenet: 3, lstm: 5, transformer: 5, gru: 3 };
 
 /**
  * `cpu` (npm run bench): the default engine, WebGPU (a software adapter on a machine without a
