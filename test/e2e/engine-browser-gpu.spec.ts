@@ -59,4 +59,17 @@ test('WebGPU in this browser trains a template on SwiftShader, and the server ev
   await expect(dialog.getByTestId('eval-accuracy')).toBeVisible({ timeout: 60_000 });
   expect(Number((await dialog.getByTestId('eval-accuracy').textContent())?.replace('%', ''))).toBeGreaterThan(60);
   await dialog.screenshot({ path: 'test-results/screenshots/engine-browser-gpu-eval.png' });
+  await app.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Help → Compute engines names this tab's own adapter, which the host's checks cannot see.
+  if (host === 'web') {
+    await app.getByTestId('engines-button').click();
+    const engines = app.getByTestId('engines-dialog');
+    const browserRow = engines.getByTestId('engine-row-browser');
+    await expect(browserRow).toContainText('yes', { timeout: 90_000 });
+    await expect(browserRow).toContainText(/swiftshader/i);
+    await expect(browserRow).toContainText('a software adapter');
+    await engines.screenshot({ path: 'test-results/screenshots/engine-browser-gpu-engines.png' });
+  }
 });

@@ -2,7 +2,7 @@ import type { BackendInfo } from '../../../app/protocol/backend';
 import type { Tf } from '../../../app/layers/types';
 import { UserError } from '../../user-error';
 import { parityCheck } from '../webgpu/parity';
-import { adapterName, isSoftwareAdapter, type AdapterDescription } from '../webgpu/software';
+import { adapterName, isSoftwareAdapter, type AdapterDescription } from '../../../app/protocol/webgpu-adapter';
 
 /**
  * backend.ts in the browser's compute worker (scripts/build.mjs swaps it in): the engine there has one

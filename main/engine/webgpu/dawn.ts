@@ -1,4 +1,4 @@
-import { adapterName, isSoftwareAdapter, type AdapterDescription } from './software';
+import { adapterName, isSoftwareAdapter, type AdapterDescription } from '../../../app/protocol/webgpu-adapter';
 
 /** One adapter Dawn offered, with how it was reached. */
 export interface FoundAdapter {

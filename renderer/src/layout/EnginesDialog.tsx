@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { DoctorRow } from '../../../app/protocol/engines';
+import { browserAdapterRow } from '../run/browserAdapter';
 import { useEngine } from '../store/engine';
+import { isElectron } from '../transport';
 import { useView } from '../store/view';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
@@ -13,16 +15,26 @@ const MARK: Record<DoctorRow['status'], { text: string; tone: string }> = {
 
 /**
  * Help → Compute engines: the table `npx layerlab doctor` prints, from the host — every engine, whether it loads and
- * why not, WebGPU adapters and their parity check, wasm threads and SIMD, PyTorch's version and devices.
+ * why not, WebGPU adapters and their parity check, wasm threads and SIMD, PyTorch's version and devices. In a browser
+ * against the web host, one more row says what this tab's own WebGPU has, which the host cannot see.
  */
 export function EnginesDialog() {
   const open = useView((s) => s.overlay === 'engines');
   const report = useEngine((s) => s.report);
   const checking = useEngine((s) => s.checking);
   const error = useEngine((s) => s.reportError);
+  const [browserRow, setBrowserRow] = useState<DoctorRow | null>(null);
   useEffect(() => {
     if (open && !useEngine.getState().report) void useEngine.getState().check();
   }, [open]);
+  useEffect(() => {
+    if (!open || isElectron()) return;
+    let live = true;
+    void browserAdapterRow().then((row) => live && setBrowserRow(row));
+    return () => {
+      live = false;
+    };
+  }, [open, report]);
   if (!open) return null;
   return (
     <Dialog
@@ -57,8 +69,8 @@ export function EnginesDialog() {
             </tr>
           </thead>
           <tbody>
-            {report.rows.map((r, i) => (
-              <tr key={i} className="border-b border-slate-100 align-top" data-testid={`engine-row-${r.engine}`}>
+            {[...report.rows, ...(browserRow ? [browserRow] : [])].map((r, i) => (
+              <tr key={i} className="border-b border-slate-100 align-top" data-testid={r === browserRow ? 'engine-row-browser' : `engine-row-${r.engine}`}>
                 <td className="py-1 pr-3 font-medium text-slate-700">{r.engine}</td>
                 <td className="py-1 pr-3 break-all text-slate-700">{r.item}</td>
                 <td className={`py-1 pr-3 ${MARK[r.status].tone}`}>{MARK[r.status].text}</td>
