@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { concatBytes } from '../../app/format/concat';
 
 /**
  * tfjs may hand weights over as shards; a checkpoint file (and a compute frame) holds them back to back, as
@@ -6,12 +7,5 @@ import type * as tfjs from '@tensorflow/tfjs';
  */
 export function joinBuffers(data: tfjs.io.WeightData | undefined): Uint8Array {
   if (!data) return new Uint8Array(0);
-  const parts = (Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return concatBytes((Array.isArray(data) ? data : [data]).map((b) => new Uint8Array(b)));
 }

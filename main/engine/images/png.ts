@@ -1,4 +1,5 @@
 import { deflate } from './deflate';
+import { concatBytes } from '../../../app/format/concat';
 import { crc32 } from '../../../app/format/crc32';
 
 /** An 8-bit image, row-major, channels interleaved: 1 (grayscale) or 3 (RGB). */
@@ -44,14 +45,7 @@ export function encodePng(image: RawImage): Uint8Array {
   const raw = new Uint8Array((stride + 1) * height);
   for (let y = 0; y < height; y++) raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
 
-  const parts = [SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflate(raw)), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflate(raw)), chunk('IEND', new Uint8Array(0))]);
 }
 
 export function toDataUrl(png: Uint8Array): string {

@@ -1,3 +1,4 @@
+import { concatBytes } from '../../../app/format/concat';
 import { crc32 } from '../../../app/format/crc32';
 
 export interface ZipEntry {
@@ -43,12 +44,5 @@ export function zip(entries: readonly ZipEntry[]): Uint8Array {
   end.setUint16(10, entries.length, true);
   end.setUint32(12, size, true);
   end.setUint32(16, offset, true);
-  const parts = [...local, ...central, new Uint8Array(end.buffer)];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes([...local, ...central, new Uint8Array(end.buffer)]);
 }
