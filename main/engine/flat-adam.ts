@@ -1,5 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { Tf } from '../../app/layers/types';
+import { adamInHeap } from './kernels/simd/adam';
 
 type Tensor = tfjs.Tensor;
 type Gradients = tfjs.NamedTensorMap | { name: string; tensor: Tensor }[];
@@ -36,6 +38,10 @@ export function flatAdam(tf: Tf, learningRate: number, beta1 = 0.9, beta2 = 0.99
       this.arrange(present.map(([name, g]) => ({ name, shape: g.shape, size: g.size })));
       const first = this.first!;
       const second = this.second!;
+      if (tf.getBackend() === 'wasm' && this.stepInHeap(present, first, second)) {
+        this.incrementIterations();
+        return;
+      }
       tf.tidy(() => {
         const g = tf.concat(present.map(([, t]) => tf.reshape(t, [-1])));
         const [power1, power2] = this.powers;
@@ -60,6 +66,41 @@ export function flatAdam(tf: Tf, learningRate: number, beta1 = 0.9, beta2 = 0.99
         power2.assign(tf.mul(power2, this.beta2));
       });
       this.incrementIterations();
+    }
+
+    /**
+     * On wasm, the whole step as one generated kernel (the same float32 operations in the same
+     * order, so the same weights): about 20 + 2 per weight kernels become one pass. False where
+     * that kernel cannot run, and the step above runs instead.
+     */
+    private stepInHeap(present: [string, Tensor][], first: tfjs.Variable, second: tfjs.Variable): boolean {
+      const [power1, power2] = this.powers;
+      const values = this.slots.map((s) => tf.engine().registeredVariables[s.name]!);
+      const done = adamInHeap(
+        tf.backend() as BackendWasm,
+        present.map(([, g]) => g),
+        values,
+        first,
+        second,
+        {
+          beta1: this.beta1,
+          beta2: this.beta2,
+          oneMinusPower1: 1 - power1.dataSync()[0]!,
+          oneMinusPower2: 1 - power2.dataSync()[0]!,
+          epsilon: this.epsilon,
+          learningRate: this.learningRate,
+        },
+      );
+      if (!done) return false;
+      tf.tidy(() => {
+        const tensor = (info: tfjs.TensorInfo) => tf.engine().makeTensorFromTensorInfo(info);
+        first.assign(tensor(done.first));
+        second.assign(tensor(done.second));
+        values.forEach((value, i) => value.assign(tensor(done.values[i]!)));
+        power1.assign(tf.mul(power1, this.beta1));
+        power2.assign(tf.mul(power2, this.beta2));
+      });
+      return true;
     }
 
     /** Lays the moments out for these weights, in this order, carrying each weight's moments over. */

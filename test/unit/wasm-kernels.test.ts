@@ -64,6 +64,12 @@ describe('convolution gradients on wasm, checked against the cpu backend', () =>
     { x: [2, 6, 6, 3], k: [1, 1, 3, 4], s: 2, pad: 'valid' },
     { x: [8, 28, 28, 1], k: [5, 5, 1, 6], s: 1, pad: 'same' },
     { x: [8, 14, 14, 6], k: [5, 5, 6, 16], s: 1, pad: 'valid' },
+    // Past the generated kernel's first tile: taps in two tiles, filters in two, a partial lane.
+    { x: [2, 9, 9, 1], k: [7, 7, 1, 5], s: 1, pad: 'same' },
+    { x: [2, 7, 7, 8], k: [3, 3, 8, 22], s: 2, pad: 'same' },
+    { x: [2, 7, 7, 16], k: [3, 3, 16, 16], s: 1, pad: 'valid' },
+    // Many channels: XNNPACK's route.
+    { x: [2, 6, 6, 32], k: [3, 3, 32, 8], s: 1, pad: 'same' },
   ];
 
   it.each(convCases)('Conv2DBackpropFilter: x $x, kernel $k, stride $s, pad $pad', async ({ x, k, s, pad }) => {
