@@ -6,6 +6,7 @@ import { seededRandom } from '../../app/data/synthetic';
 import { filterGradInHeap, filterGradInHeapWins } from '../../main/engine/kernels/conv2d-backprop-filter';
 import { registerWasmTrainingKernels } from '../../main/engine/kernels/register';
 import { adamInHeap } from '../../main/engine/kernels/simd/adam';
+import { columnSumInHeap, columnSumPlan } from '../../main/engine/kernels/simd/column-sum';
 import { backendMemory, heapKernel } from '../../main/engine/kernels/simd/heap';
 import { Code, I32, V128, wasmModule } from '../../main/engine/kernels/simd/wasm-code';
 
@@ -147,5 +148,36 @@ describe('the generated Adam step', () => {
     });
     expect(got).toEqual(expected);
     tf.dispose([...grads, ...weights, first, second]);
+  });
+});
+
+describe('the generated column sum', () => {
+  it('sums a bias gradient over its rows in the heap, tail rows included', () => {
+    const backend = tf.backend() as BackendWasm;
+    for (const [rows, width] of [
+      [64 * 28 * 28, 6],
+      [25, 6],
+      [7, 16],
+      [3, 100],
+    ] as const) {
+      const data = values(rows * width, 50);
+      const x = tf.tensor(data, [rows, width]);
+      const made = columnSumInHeap(backend, x, rows, width);
+      expect(made).not.toBeNull();
+      const sums = tf.engine().makeTensorFromTensorInfo(made!);
+      const got = sums.dataSync();
+      for (let c = 0; c < width; c++) {
+        let expected = 0;
+        for (let r = 0; r < rows; r++) expected += data[r * width + c]!;
+        expect(Math.abs(got[c]! - expected)).toBeLessThan(1e-6 * rows);
+      }
+      tf.dispose([x, sums]);
+    }
+  });
+
+  it('leaves widths past its registers, and fewer values than one block, to the composed sum', () => {
+    expect(columnSumPlan(100, 30)).toBeNull();
+    expect(columnSumPlan(1, 6)).toBeNull();
+    expect(columnSumPlan(2, 6)).toEqual({ block: 12, blocks: 1 });
   });
 });

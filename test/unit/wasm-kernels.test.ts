@@ -323,6 +323,14 @@ describe('transposes, leading-axis sums and bias broadcasts on wasm, checked aga
     { shape: [7, 3], axes: [0], keepDims: false },
     { shape: [4, 5, 6], axes: [2, 0], keepDims: false },
     { shape: [4, 5, 6], axes: [1], keepDims: true },
+    // The generated column sum: widths a multiple of 4 (one pass, then several), others read as
+    // blocks of lcm(width, 4) with the rows after the last block, and a width past its registers.
+    { shape: [3, 7, 8], axes: [0, 1], keepDims: false },
+    { shape: [9, 60], axes: [0], keepDims: true },
+    { shape: [5, 7, 6], axes: [0, 1], keepDims: false },
+    { shape: [11, 13], axes: [0], keepDims: false },
+    { shape: [9, 14], axes: [0], keepDims: false },
+    { shape: [6, 30], axes: [0], keepDims: false },
   ])('Sum of $shape over $axes (keepDims $keepDims)', async ({ shape, axes, keepDims }) => {
     const x = random(shape, 41);
     await expectClose('Sum', () => tf.sum(x, axes, keepDims));
