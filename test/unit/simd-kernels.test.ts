@@ -7,7 +7,8 @@ import { filterGradInHeap, filterGradInHeapWins } from '../../main/engine/kernel
 import { registerWasmTrainingKernels } from '../../main/engine/kernels/register';
 import { adamInHeap } from '../../main/engine/kernels/simd/adam';
 import { columnSumInHeap, columnSumPlan } from '../../main/engine/kernels/simd/column-sum';
-import { backendMemory, heapKernel } from '../../main/engine/kernels/simd/heap';
+import { backendMemory, heapKernel, heapPointer } from '../../main/engine/kernels/simd/heap';
+import { maxPoolGradKernel } from '../../main/engine/kernels/simd/max-pool-grad';
 import { Code, I32, V128, wasmModule } from '../../main/engine/kernels/simd/wasm-code';
 
 beforeAll(async () => {
@@ -179,5 +180,60 @@ describe('the generated column sum', () => {
     expect(columnSumPlan(100, 30)).toBeNull();
     expect(columnSumPlan(1, 6)).toBeNull();
     expect(columnSumPlan(2, 6)).toEqual({ block: 12, blocks: 1 });
+  });
+});
+
+describe('the generated max-pool gradient', () => {
+  it('routes dY to the first maximum of each window, overlapping windows and ties included', async () => {
+    for (const [xShape, pool, stride] of [
+      [[2, 8, 8, 3], 2, 2],
+      [[1, 7, 9, 2], 3, 1],
+    ] as const) {
+      // Values in {-1, 0, 1}: many windows hold their maximum more than once.
+      const xs = values(size(xShape), 60).map((v) => Math.round(v));
+      const run = (x: tf.Tensor) => {
+        const y = tf.maxPool(x as tf.Tensor4D, pool, stride, 'valid');
+        return { y, dy: tf.tensor(values(y.size, 61), y.shape) };
+      };
+      await tf.setBackend('cpu');
+      const onCpu = run(tf.tensor(xs, [...xShape]));
+      const expected = tf
+        .engine()
+        .runKernel<tf.Tensor>(
+          'MaxPoolGrad',
+          { dy: onCpu.dy, input: tf.tensor(xs, [...xShape]), output: onCpu.y },
+          {
+            filterSize: pool,
+            strides: stride,
+            pad: 'valid',
+          },
+        )
+        .dataSync();
+      await tf.setBackend('wasm');
+      const backend = tf.backend() as BackendWasm;
+      const x = tf.tensor(xs, [...xShape]);
+      const { y, dy } = run(x);
+      const shape = {
+        n: xShape[0],
+        height: xShape[1],
+        width: xShape[2],
+        channels: xShape[3],
+        outHeight: y.shape[1],
+        outWidth: y.shape[2],
+        poolHeight: pool,
+        poolWidth: pool,
+        strideHeight: stride,
+        strideWidth: stride,
+      };
+      const kernel = heapKernel(backend, `test maxPoolGrad ${JSON.stringify(shape)}`, () => maxPoolGradKernel(shape));
+      expect(kernel).not.toBeNull();
+      const dx = tf.zeros([...xShape]);
+      kernel!(heapPointer(backend, x), heapPointer(backend, y), heapPointer(backend, dy), heapPointer(backend, dx));
+      // Overlapping windows add several dY values to one input, in another order than cpu's.
+      const got = dx.dataSync();
+      expect(got.length).toBe(expected.length);
+      for (let i = 0; i < got.length; i++) expect(Math.abs(got[i]! - expected[i]!)).toBeLessThan(1e-6);
+      tf.dispose([x, y, dy, dx]);
+    }
   });
 });

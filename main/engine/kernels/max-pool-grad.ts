@@ -1,5 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { heapKernel, heapPointer } from './simd/heap';
+import { maxPoolGradKernel, type PoolShape } from './simd/max-pool-grad';
 
 type Info = tfjs.TensorInfo;
 
@@ -14,6 +16,7 @@ function routeToFirstMax(backend: BackendWasm, input: Info, output: Info, dy: In
   const { filterHeight: ph, filterWidth: pw, strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, padInfo } = info;
   const [n, h, w, c] = input.shape as [number, number, number, number];
   const out = backend.makeOutput([n, h, w, c], 'float32');
+  if (routeInHeap(backend, input, output, dy, out, info)) return out;
   // Views are taken after makeOutput: an allocation may grow (and so replace) the heap's buffer.
   const x = backend.typedArrayFromHeap(input);
   const max = backend.typedArrayFromHeap(output);
@@ -51,6 +54,37 @@ function routeToFirstMax(backend: BackendWasm, input: Info, output: Info, dy: In
     }
   }
   return out;
+}
+
+/**
+ * The same rule as a generated WebAssembly kernel, where every window lies inside the input (no
+ * padding): LeNet's pooling gradients in a third of the loop's time. False where it cannot run.
+ */
+function routeInHeap(backend: BackendWasm, input: Info, output: Info, dy: Info, out: Info, info: tfjs.backend_util.Conv2DInfo): boolean {
+  const [n, h, w, c] = input.shape as [number, number, number, number];
+  const shape: PoolShape = {
+    n,
+    height: h,
+    width: w,
+    channels: c,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    poolHeight: info.filterHeight,
+    poolWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+  };
+  const inside =
+    info.padInfo.top === 0 &&
+    info.padInfo.left === 0 &&
+    (shape.outHeight - 1) * shape.strideHeight + shape.poolHeight <= h &&
+    (shape.outWidth - 1) * shape.strideWidth + shape.poolWidth <= w;
+  if (!inside || dy.dtype !== 'float32') return false;
+  const kernel = heapKernel(backend, `maxPoolGrad ${Object.values(shape).join(' ')}`, () => maxPoolGradKernel(shape));
+  if (!kernel) return false;
+  backend.typedArrayFromHeap(out).fill(0);
+  kernel(heapPointer(backend, input), heapPointer(backend, output), heapPointer(backend, dy), heapPointer(backend, out));
+  return true;
 }
 
 /**

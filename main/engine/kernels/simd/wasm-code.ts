@@ -109,6 +109,10 @@ export class Code {
     return this.op(0x6a);
   }
 
+  sub(): this {
+    return this.op(0x6b);
+  }
+
   /** local += constant (bytes). */
   bump(index: number, by: number): this {
     if (by === 0) return this;
@@ -125,6 +129,32 @@ export class Code {
     this.get(counter).i32(-1).add().set(counter);
     this.get(counter).op(0x0d, 0x00); // br_if 0 while counter ≠ 0
     return this.op(0x0b);
+  }
+
+  /** A block that `exit` can leave early. */
+  block(body: () => void): this {
+    this.op(0x02, 0x40);
+    body();
+    return this.op(0x0b);
+  }
+
+  /** Runs `body` when the i32 on the stack is not zero (an `if`, itself a level for `exit`). */
+  when(body: () => void): this {
+    this.op(0x04, 0x40);
+    body();
+    return this.op(0x0b);
+  }
+
+  /** Leaves the `depth`-th enclosing block, `when` or loop (0: the innermost). */
+  exit(depth: number): this {
+    this.op(0x0c);
+    unsigned(depth, this.out);
+    return this;
+  }
+
+  /** Compares the top two f32 values, pushing 1 where they are equal. */
+  f32Equal(): this {
+    return this.op(0x5b);
   }
 
   /** Pushes four f32 from memory at pointer local + offset (bytes). */
