@@ -220,8 +220,8 @@ describe('the generated max-pool gradient', () => {
         channels: xShape[3],
         outHeight: y.shape[1],
         outWidth: y.shape[2],
-        poolHeight: pool,
-        poolWidth: pool,
+        windowHeight: pool,
+        windowWidth: pool,
         strideHeight: stride,
         strideWidth: stride,
       };

@@ -4,6 +4,7 @@ import { callKernel, release } from './compose';
 import { convInfo, frame, framedForConv, transpose, type ConvAttrs } from './conv-util';
 import { filterGradKernel, paddedFilters, type FilterGradShape } from './simd/filter-grad';
 import { backendMemory, heapKernel, heapPointer } from './simd/heap';
+import { windowShape, windowSpan } from './simd/window-shape';
 
 type Backend = tfjs.KernelBackend;
 type Info = tfjs.TensorInfo;
@@ -24,34 +25,21 @@ export function filterGradInHeapWins(channels: number, filters: number): boolean
  * in the heap; null where the kernel cannot run here.
  */
 export function filterGradInHeap(tf: typeof tfjs, backend: BackendWasm, x: Info, dy: Info, info: tfjs.backend_util.Conv2DInfo): Info | null {
-  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw, inChannels, outChannels } = info;
-  const shape: FilterGradShape = {
-    n: info.batchSize,
-    height: (oh - 1) * sh + kh,
-    width: (ow - 1) * sw + kw,
-    channels: inChannels,
-    outHeight: oh,
-    outWidth: ow,
-    strideHeight: sh,
-    strideWidth: sw,
-    filterHeight: kh,
-    filterWidth: kw,
-    filters: outChannels,
-  };
+  const { filterHeight: kh, filterWidth: kw, inChannels, outChannels } = info;
+  const span = windowSpan(info);
+  const shape: FilterGradShape = { ...windowShape(info, span.height, span.width), filters: outChannels };
   if (!filterGradInHeapWins(inChannels, outChannels) || x.dtype !== 'float32' || dy.dtype !== 'float32') return null;
   const key = `filterGrad ${Object.values(shape).join(' ')}`;
   const kernel = heapKernel(backend, key, () => filterGradKernel(shape));
   if (!kernel) return null;
+  const dyPointer = heapPointer(backend, dy);
+  // The last lanes of a partial f32x4 read up to 12 bytes past dY (never stored). The heap only
+  // grows, so what is in it now stays in it.
+  if (dyPointer + tf.util.sizeFromShape(dy.shape) * 4 + 16 > backendMemory(backend)!.buffer.byteLength) return null;
   const framed = frame(tf, backend, x, info.padInfo.top, info.padInfo.left, shape.height, shape.width);
   const f4 = paddedFilters(outChannels);
   const out = backend.makeOutput([kh, kw, inChannels, outChannels], 'float32');
   const scratch = f4 === outChannels ? out : backend.makeOutput([kh * kw * inChannels, f4], 'float32');
-  const dyPointer = heapPointer(backend, dy);
-  // The last lanes of a partial f32x4 read up to 12 bytes past dY (never stored).
-  if (dyPointer + dy.shape.reduce((a, b) => a * b, 1) * 4 + 16 > backendMemory(backend)!.buffer.byteLength) {
-    release(backend, framed, ...(scratch === out ? [out] : [out, scratch]));
-    return null;
-  }
   backend.typedArrayFromHeap(scratch).fill(0);
   kernel(heapPointer(backend, framed), dyPointer, heapPointer(backend, scratch));
   if (scratch !== out) {
@@ -71,11 +59,17 @@ export function filterGradInHeap(tf: typeof tfjs, backend: BackendWasm, x: Info,
  * dilated by the stride; the result [C, KH, KW, F] is transposed to [KH, KW, C, F].
  */
 function filterGradViaConv(tf: typeof tfjs, backend: Backend, x: Info, dy: Info, info: tfjs.backend_util.Conv2DInfo): Info {
-  const { strideHeight: sh, strideWidth: sw, outHeight: oh, outWidth: ow, filterHeight: kh, filterWidth: kw } = info;
-  const seen = framedForConv(tf, backend, x, info.padInfo.top, info.padInfo.left, (oh - 1) * sh + kh, (ow - 1) * sw + kw);
+  const span = windowSpan(info);
+  const seen = framedForConv(tf, backend, x, info.padInfo.top, info.padInfo.left, span.height, span.width);
   const xT = transpose(tf, backend, seen.x, [3, 1, 2, 0]);
   const dyT = transpose(tf, backend, dy, [1, 2, 0, 3]);
-  const conv = callKernel(tf, 'Conv2D', backend, { x: xT, filter: dyT }, { strides: [1, 1], pad: seen.pad, dilations: [sh, sw], dataFormat: 'NHWC' });
+  const conv = callKernel(
+    tf,
+    'Conv2D',
+    backend,
+    { x: xT, filter: dyT },
+    { strides: [1, 1], pad: seen.pad, dilations: [info.strideHeight, info.strideWidth], dataFormat: 'NHWC' },
+  );
   const out = transpose(tf, backend, conv, [1, 2, 0, 3]);
   release(backend, xT, dyT, conv, ...seen.made);
   return out;

@@ -1,7 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { heapKernel, heapPointer } from './simd/heap';
-import { maxPoolGradKernel, type PoolShape } from './simd/max-pool-grad';
+import { maxPoolGradKernel } from './simd/max-pool-grad';
+import { windowShape, windowSpan } from './simd/window-shape';
 
 type Info = tfjs.TensorInfo;
 
@@ -61,25 +62,11 @@ function routeToFirstMax(backend: BackendWasm, input: Info, output: Info, dy: In
  * padding): LeNet's pooling gradients in a third of the loop's time. False where it cannot run.
  */
 function routeInHeap(backend: BackendWasm, input: Info, output: Info, dy: Info, out: Info, info: tfjs.backend_util.Conv2DInfo): boolean {
-  const [n, h, w, c] = input.shape as [number, number, number, number];
-  const shape: PoolShape = {
-    n,
-    height: h,
-    width: w,
-    channels: c,
-    outHeight: info.outHeight,
-    outWidth: info.outWidth,
-    poolHeight: info.filterHeight,
-    poolWidth: info.filterWidth,
-    strideHeight: info.strideHeight,
-    strideWidth: info.strideWidth,
-  };
-  const inside =
-    info.padInfo.top === 0 &&
-    info.padInfo.left === 0 &&
-    (shape.outHeight - 1) * shape.strideHeight + shape.poolHeight <= h &&
-    (shape.outWidth - 1) * shape.strideWidth + shape.poolWidth <= w;
+  const [h, w] = [input.shape[1]!, input.shape[2]!];
+  const span = windowSpan(info);
+  const inside = info.padInfo.top === 0 && info.padInfo.left === 0 && span.height <= h && span.width <= w;
   if (!inside || dy.dtype !== 'float32') return false;
+  const shape = windowShape(info, h, w);
   const kernel = heapKernel(backend, `maxPoolGrad ${Object.values(shape).join(' ')}`, () => maxPoolGradKernel(shape));
   if (!kernel) return false;
   backend.typedArrayFromHeap(out).fill(0);

@@ -1,20 +1,8 @@
 import { Code, V128, I32, type WasmFunction } from './wasm-code';
+import type { WindowShape } from './window-shape';
 
-/** A stride-s, dilation-1 convolution of a framed input (every tap in bounds), NHWC. */
-export interface FilterGradShape {
-  readonly n: number;
-  /** Framed input: (outHeight − 1)·strideHeight + filterHeight rows, likewise columns. */
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-  readonly strideHeight: number;
-  readonly strideWidth: number;
-  readonly filterHeight: number;
-  readonly filterWidth: number;
-  readonly filters: number;
-}
+/** A stride-s, dilation-1 convolution of a framed input (every tap in bounds), NHWC, F filters. */
+export type FilterGradShape = WindowShape & { readonly filters: number };
 
 /** Filters rounded up to whole f32x4 lanes: the layout of the accumulation buffer. */
 export function paddedFilters(filters: number): number {
@@ -30,9 +18,9 @@ function tiles(shape: FilterGradShape): { taps: number[]; lanes: number[] } {
   const lanes: number[] = [];
   for (let left = chunks; left > 0; left -= 4) lanes.push(Math.min(4, left));
   const widest = lanes[0]!;
-  const perBlock = Math.max(1, Math.min(shape.filterWidth, Math.floor((14 - widest) / widest)));
+  const perBlock = Math.max(1, Math.min(shape.windowWidth, Math.floor((14 - widest) / widest)));
   const taps: number[] = [];
-  for (let left = shape.filterWidth; left > 0; left -= perBlock) taps.push(Math.min(perBlock, left));
+  for (let left = shape.windowWidth; left > 0; left -= perBlock) taps.push(Math.min(perBlock, left));
   return { taps, lanes };
 }
 
@@ -89,7 +77,7 @@ export function filterGradKernel(shape: FilterGradShape): WasmFunction {
   };
 
   code.get(x).set(xRow).get(out).set(outRow);
-  code.repeat(shape.filterHeight, () => {
+  code.repeat(shape.windowHeight, () => {
     code.get(xRow).set(xc).get(outRow).set(outC);
     code.repeat(c, () => {
       let j0 = 0;
@@ -103,7 +91,7 @@ export function filterGradKernel(shape: FilterGradShape): WasmFunction {
       }
       code.bump(xc, 4).bump(outC, f4 * 4);
     });
-    code.bump(xRow, width * c * 4).bump(outRow, shape.filterWidth * c * f4 * 4);
+    code.bump(xRow, width * c * 4).bump(outRow, shape.windowWidth * c * f4 * 4);
   });
   return { name: 'filterGrad', code };
 }

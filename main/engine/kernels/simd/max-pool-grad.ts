@@ -1,26 +1,14 @@
 import { Code, F32, I32, type WasmFunction } from './wasm-code';
-
-/** Pooling whose windows all lie inside the input (no padding): valid pools, and most 'same' ones. */
-export interface PoolShape {
-  readonly n: number;
-  readonly height: number;
-  readonly width: number;
-  readonly channels: number;
-  readonly outHeight: number;
-  readonly outWidth: number;
-  readonly poolHeight: number;
-  readonly poolWidth: number;
-  readonly strideHeight: number;
-  readonly strideWidth: number;
-}
+import type { WindowShape } from './window-shape';
 
 /**
  * Generates `maxPoolGrad(x, max, dy, dx)`: for every pooled value, the first input of its window
  * in row-major order that equals the window's maximum gets dY added (the rule of
  * `max-pool-grad.ts`, which the cpu backend follows). The window's taps are unrolled, each a
- * compare that leaves the window on its first match. `dx` is zeroed by the caller.
+ * compare that leaves the window on its first match. Every window lies inside the input (no
+ * padding: valid pools, and most 'same' ones); `dx` is zeroed by the caller.
  */
-export function maxPoolGradKernel(shape: PoolShape): WasmFunction {
+export function maxPoolGradKernel(shape: WindowShape): WasmFunction {
   const { n, height, width, channels: c, outHeight: oh, outWidth: ow, strideHeight: sh, strideWidth: sw } = shape;
   const code = new Code(4);
   const [x, max, dy, dx] = [0, 1, 2, 3];
@@ -37,8 +25,8 @@ export function maxPoolGradKernel(shape: PoolShape): WasmFunction {
         code.repeat(c, () => {
           code.loadF32(max, 0).set(m).loadF32(dy, 0).set(g);
           code.block(() => {
-            for (let i = 0; i < shape.poolHeight; i++) {
-              for (let j = 0; j < shape.poolWidth; j++) {
+            for (let i = 0; i < shape.windowHeight; i++) {
+              for (let j = 0; j < shape.windowWidth; j++) {
                 const at = (i * width + j) * c * 4;
                 code.loadF32(window, at).get(m).f32Equal();
                 code.when(() => {
