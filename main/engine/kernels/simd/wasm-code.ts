@@ -174,12 +174,6 @@ export class Code {
       .simd(0x0b, ...this.memarg(2, offset));
   }
 
-  /** Stores lane `lane` of the v128 local as one f32. */
-  storeLane(pointer: number, offset: number, value: number, lane: number): this {
-    this.get(pointer).get(value).simd(0x1f, lane);
-    return this.op(0x38, ...this.memarg(2, offset));
-  }
-
   /** Pushes one f32 from memory. */
   loadF32(pointer: number, offset: number): this {
     return this.get(pointer).op(0x2a, ...this.memarg(2, offset));
