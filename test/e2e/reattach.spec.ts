@@ -8,7 +8,7 @@ test('a reload during training rejoins the live run: charts refilled, still grow
   await app.getByTestId('template-button').click();
   await app.getByTestId('template-mlp-spirals').click();
   // Long enough that it is still going after the reload; the test stops it.
-  await app.getByTestId('epochs-input').fill('2000');
+  await app.getByTestId('epochs-input').fill('10000');
   await app.getByTestId('train-button').click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'training', { timeout: 60_000 });
   await expect.poll(() => points(app, 'loss-chart'), { timeout: 30_000 }).toBeGreaterThan(20);

@@ -5,7 +5,8 @@ const counter = async (app: import('@playwright/test').Page) => Number((await ap
 test('pause, step twice, resume and stop; a second run; overlay both; find both after a restart', async ({ app }) => {
   await app.getByTestId('template-button').click();
   await app.getByTestId('template-mlp-spirals').click();
-  await app.getByTestId('epochs-input').fill('400');
+  // The most epochs the field takes: on a fast engine a few hundred end before Pause is pressed.
+  await app.getByTestId('epochs-input').fill('10000');
 
   await app.getByTestId('train-button').click();
   await expect(app.getByTestId('run-status')).toHaveAttribute('data-status', 'training', { timeout: 30_000 });

@@ -5,9 +5,17 @@
 export const VIEW_SHARE = 0.01;
 
 /**
+ * The longest a live view waits between two computations. One slow computation (the first, which
+ * warms the model's kernels, or one on a machine busy for a moment) would otherwise freeze the view
+ * for a hundred times its cost: 300 ms would mean 30 s of a still picture while the model learns.
+ */
+export const VIEW_MAX_WAIT_MS = 5_000;
+
+/**
  * When a view may be computed again: after at least `minIntervalMs`, and after enough training time
  * that its last computation's cost is at most `share` of the time between two: on spirals, whose
- * epochs take ~50 ms, not after every epoch.
+ * epochs take ~50 ms, not after every epoch. Never longer than `maxWaitMs`, so one slow computation
+ * cannot hold the view still.
  */
 export class ViewBudget {
   private last = -Infinity;
@@ -16,11 +24,13 @@ export class ViewBudget {
   constructor(
     private readonly now: () => number = () => performance.now(),
     private readonly share = VIEW_SHARE,
+    private readonly maxWaitMs = VIEW_MAX_WAIT_MS,
   ) {}
 
   /** Whether the view may be computed now, at least `minIntervalMs` after the last time. */
   due(minIntervalMs = 0): boolean {
-    return this.now() - this.last >= Math.max(minIntervalMs, this.cost / this.share);
+    const wait = Math.max(minIntervalMs, Math.min(this.cost / this.share, this.maxWaitMs));
+    return this.now() - this.last >= wait;
   }
 
   /** Computes the view, remembering what it cost. */
