@@ -1,5 +1,6 @@
 import { connect, dragLayer, number, select, setParam } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 test('build a small LeNet from the palette: a Dense before Flatten is flagged, the fix clears it, and it trains on MNIST', async ({ app }, info) => {
   await dragLayer(app, 'InputLayer', 140, 70);
@@ -47,8 +48,7 @@ test('build a small LeNet from the palette: a Dense before Flatten is flagged, t
 });
 
 test('the Transformer template shows its encoder–decoder wiring and summary', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-seq2seq-reverse').click();
+  await openTemplate(app, 'seq2seq-reverse');
   await expect(app.getByTestId('total-params')).toHaveText('22,924');
   await expect(app.getByTestId('node-transformer_decoder_1').getByTestId('node-shape')).toContainText('(None, 6, 32)');
   await expect(app.getByTestId('node-transformer_decoder_1')).not.toContainText('problem');

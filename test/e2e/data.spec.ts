@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /** Sample data written by the repo's script: iris.csv, iris-broken.csv (line 57), shapes/{circle,square,triangle}. */
 let dir = '';
@@ -12,11 +13,6 @@ test.beforeAll(() => {
   execFileSync('npx', ['tsx', 'scripts/make-sample-data.ts', dir], { stdio: 'pipe', timeout: 120_000 });
   mkdirSync('test-results/screenshots', { recursive: true });
 });
-
-async function loadTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-}
 
 /** In the browser the path is typed; the desktop reads only what was chosen in its dialog, so Browse… is used there. */
 async function chooseData(app: Page, dataset: 'csv' | 'images' | 'series', path: string, electron: ElectronApplication | null) {
@@ -52,7 +48,7 @@ async function snap(app: Page, name: string) {
 }
 
 test('a CSV of my own: preview its columns, import, train, see the curve', async ({ app, electron }) => {
-  await loadTemplate(app, 'mlp-iris');
+  await openTemplate(app, 'mlp-iris');
   await chooseData(app, 'csv', join(dir, 'iris.csv'), electron);
 
   await expect(app.getByTestId('column-row')).toHaveCount(5);
@@ -104,7 +100,7 @@ test('a CSV of my own: preview its columns, import, train, see the curve', async
 });
 
 test('an image folder of my own: a sample grid and class counts, fixes for the CNN, one epoch', async ({ app, electron }) => {
-  await loadTemplate(app, 'lenet-mnist');
+  await openTemplate(app, 'lenet-mnist');
   await chooseData(app, 'images', join(dir, 'shapes'), electron);
 
   await expect(app.getByTestId('image-grid').getByTestId('image-sample').first()).toBeVisible();
@@ -125,7 +121,7 @@ test('an image folder of my own: a sample grid and class counts, fixes for the C
 });
 
 test('a CSV broken on line 57 names the line, and Import and Train stay blocked', async ({ app, electron }) => {
-  await loadTemplate(app, 'mlp-iris');
+  await openTemplate(app, 'mlp-iris');
   await chooseData(app, 'csv', join(dir, 'iris-broken.csv'), electron);
 
   const problem = app.getByTestId('data-problem').filter({ hasText: 'line 57' });
@@ -146,7 +142,7 @@ test('a time series of my own: pick the date, inputs and target, see the window,
   const file = join(dir, 'readings.csv');
   writeFileSync(file, `month,co2,temperature\n${rows.join('\n')}\n`);
 
-  await loadTemplate(app, 'gru-co2');
+  await openTemplate(app, 'gru-co2');
   await app.getByTestId('dataset-select').selectOption('series');
   await app.getByTestId('window-input').fill('12');
   await chooseData(app, 'series', file, electron);

@@ -2,15 +2,10 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { select } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const nodes = (app: Page) => app.locator('.react-flow__node');
 const edge = (app: Page, id: string) => app.getByTestId(`rf__edge-${id}`);
-
-async function openTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-  await expect(nodes(app).first()).toBeVisible();
-}
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

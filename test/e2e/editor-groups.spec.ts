@@ -2,15 +2,10 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { select } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const MEMBERS = ['dense_1', 'dropout_1', 'dense_2'];
 const shot = (app: Page, name: string) => app.screenshot({ path: join('test-results', 'screenshots', `${name}.png`) });
-
-async function openTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-  await expect(app.locator('.react-flow__node').first()).toBeVisible();
-}
 
 /** What a person sees of a layer: where its card is, its shape and its parameter count. */
 async function looks(app: Page, id: string) {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { select, setParam } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 test('an invalid learning rate blocks Train and names the field; Esc restores the value in use', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await expect(app.getByTestId('train-button')).toBeEnabled();
 
   await app.getByTestId('lr-input').fill('-1');
@@ -34,11 +34,9 @@ test('switching templates asks nothing; unsaved edits ask in an in-app dialog', 
     nativeDialogs++;
     void d.dismiss();
   });
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await expect(app.getByTestId('node-dense_2')).toBeVisible();
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-iris').click();
+  await openTemplate(app, 'mlp-iris');
   await expect(app.getByTestId('node-dropout_1')).toBeVisible();
   await expect(app.getByTestId('confirm-dialog')).toHaveCount(0);
 
@@ -57,8 +55,7 @@ test('switching templates asks nothing; unsaved edits ask in an in-app dialog', 
 });
 
 test('advice: a hidden Dense without activation gets a tip, and "Graph OK" turns amber', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await expect(app.getByTestId('graph-health')).toHaveAttribute('data-state', 'ok');
   await select(app, 'dense_1');
   await setParam(app, 'activation', 'linear');

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const DIR = join(import.meta.dirname, '..', '..', 'resources', 'templates');
 const TEMPLATES = readdirSync(DIR).map((f) => f.replace('.layerlab.json', ''));
@@ -30,8 +31,7 @@ const zoom = async (app: Page) => Number(await app.getByTestId('canvas').getAttr
 test('every template opens readable: fit-view zoom at least 0.75, no card on another', async ({ app }) => {
   expect(TEMPLATES.length).toBeGreaterThanOrEqual(14);
   for (const id of TEMPLATES) {
-    await app.getByTestId('template-button').click();
-    await app.getByTestId(`template-${id}`).click();
+    await openTemplate(app, id);
     await expect(app.locator('.react-flow__node').first()).toBeVisible();
     // The fit animates for 200 ms after a short wait for measuring; read the zoom once it settles.
     await expect
@@ -49,8 +49,7 @@ test('every template opens readable: fit-view zoom at least 0.75, no card on ano
 });
 
 test('Layout re-arranges a tangled graph, left to right on request, and undoes in one step', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-lenet-mnist').click();
+  await openTemplate(app, 'lenet-mnist');
   await expect(app.getByTestId('node-dense_3')).toBeVisible();
   const before = await app.getByTestId('node-dense_3').boundingBox();
 

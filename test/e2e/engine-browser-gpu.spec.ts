@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /**
  * WebGPU computed in Chromium (main/engine/compute): in the web host the tab's own worker trains while
@@ -28,8 +29,7 @@ test.beforeAll(() => mkdirSync('test-results/screenshots', { recursive: true }))
 test('WebGPU in this browser trains a template on SwiftShader, and the server evaluates its checkpoint', async ({ app, host }) => {
   // SwiftShader trains the spirals at about 45 examples a second here.
   test.setTimeout(240_000);
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await app.getByTestId('epochs-input').fill('3');
   await app.getByTestId('epochs-input').press('Enter');
   // The desktop has no separate choice: its WebGPU is Chromium's already.

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /** Debian's python3-torch is importable from /usr/bin/python3 (CI installs it); the engine finds it there. */
 const torch = spawnSync('/usr/bin/python3', ['-c', 'import torch, numpy'], { encoding: 'utf8' });
@@ -11,8 +12,7 @@ const why = torch.status === 0 ? '' : `no PyTorch in /usr/bin/python3 (${(torch.
  */
 test('picking PyTorch in the Compute engine menu trains a template through PyTorch', async ({ app }) => {
   test.skip(why !== '', why);
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await app.getByTestId('epochs-input').fill('3');
   const menu = app.getByTestId('engine-select');
   await expect(menu.locator('option[value="pytorch"]')).toHaveText(/^PyTorch · CPU/, { timeout: 90_000 });

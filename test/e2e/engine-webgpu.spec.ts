@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /**
  * Training → Compute engine → WebGPU: the web host's engine process trains on Dawn's adapter. On a
@@ -6,8 +7,7 @@ import { expect, test } from './fixtures';
  * picked by name; the run says which adapter it got and that it passed the parity check.
  */
 test('picking WebGPU trains a template on the WebGPU engine and says which adapter it used', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await app.getByTestId('epochs-input').fill('2');
   await app.getByTestId('engine-select').selectOption('webgpu');
   await app.getByTestId('train-button').click();

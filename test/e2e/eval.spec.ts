@@ -1,13 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 test.beforeAll(() => mkdirSync('test-results/screenshots', { recursive: true }));
-
-async function loadTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-}
 
 async function trainBriefly(app: Page, epochs: number, limit?: number) {
   if (limit !== undefined) await app.getByTestId('limit-input').fill(String(limit));
@@ -18,7 +14,7 @@ async function trainBriefly(app: Page, epochs: number, limit?: number) {
 }
 
 test('evaluate LeNet: the confusion matrix covers the 10,000 test digits, a cell opens its examples', async ({ app }) => {
-  await loadTemplate(app, 'lenet-mnist');
+  await openTemplate(app, 'lenet-mnist');
   await trainBriefly(app, 1, 3000);
   const row = app.getByTestId('runs-panel').getByTestId('run-row').first();
   await expect(row).toHaveAttribute('data-status', 'completed');
@@ -87,7 +83,7 @@ test('evaluate LeNet: the confusion matrix covers the 10,000 test digits, a cell
 test('the spirals decision field is shaded under the points and changes while the model trains', async ({ app }) => {
   // It watches a live run frame by frame and takes three screenshots; on a starved machine that outlasts 120 s.
   test.slow();
-  await loadTemplate(app, 'mlp-spirals');
+  await openTemplate(app, 'mlp-spirals');
   // Far more epochs than the test watches: the run must still be going when it is stopped, however slow the machine.
   await app.getByTestId('epochs-input').fill('10000');
   await app.getByTestId('epochs-input').press('Enter');
@@ -109,7 +105,7 @@ test('the spirals decision field is shaded under the points and changes while th
 });
 
 test('vanishing gradients: the dynamics chart of deep sigmoid, then both runs overlaid across projects', async ({ app }) => {
-  await loadTemplate(app, 'deep-sigmoid-mnist');
+  await openTemplate(app, 'deep-sigmoid-mnist');
   await trainBriefly(app, 3, 6000);
   await app.getByTestId('inside-button').click();
   const dyn = app.getByTestId('dynamics-dialog');
@@ -122,7 +118,7 @@ test('vanishing gradients: the dynamics chart of deep sigmoid, then both runs ov
   await dyn.getByTestId('dynamics-close').click();
 
   // Leaving the unsaved sigmoid project asks first, in the app's own dialog; its runs are recorded whatever the answer.
-  await loadTemplate(app, 'deep-relu-mnist');
+  await openTemplate(app, 'deep-relu-mnist');
   await app.getByTestId('confirm-ok').click();
   await expect(app.getByTestId('total-params')).toBeVisible();
   await trainBriefly(app, 3, 6000);
@@ -138,7 +134,7 @@ test('vanishing gradients: the dynamics chart of deep sigmoid, then both runs ov
 });
 
 test('the Transformer template: attention of a sentence as a query × key heatmap, per head', async ({ app }) => {
-  await loadTemplate(app, 'transformer-imdb');
+  await openTemplate(app, 'transformer-imdb');
   await trainBriefly(app, 1, 1000);
   await app.getByTestId('runs-panel').getByTestId('run-row').first().getByTestId('run-evaluate').click();
   const dialog = app.getByTestId('eval-dialog');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /** The names inside a stored (uncompressed) zip, read from its central directory. */
 function zipNames(bytes: Buffer): string[] {
@@ -13,8 +14,7 @@ function zipNames(bytes: Buffer): string[] {
 }
 
 test('export LeNet to PyTorch from the Export menu and find model.py, train.py and the README in the download', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-lenet-mnist').click();
+  await openTemplate(app, 'lenet-mnist');
   await expect(app.getByTestId('total-params')).toHaveText('61,706');
 
   await app.getByTestId('export-button').click();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { connect, dragLayer, number, select, setParam } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 test('build an MLP from the palette, train it on spirals, watch it learn, save and reopen it', async ({ app, files, host }, info) => {
   await dragLayer(app, 'InputLayer', 120, 220);
@@ -74,8 +75,7 @@ test('build an MLP from the palette, train it on spirals, watch it learn, save a
 });
 
 test('Stop ends a long run within a second and the editor stays usable', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-mnist').click();
+  await openTemplate(app, 'mlp-mnist');
   await expect(app.getByTestId('total-params')).toHaveText('101,770');
   await app.getByTestId('epochs-input').fill('50');
   await app.getByTestId('train-button').click();
@@ -91,8 +91,7 @@ test('Stop ends a long run within a second and the editor stays usable', async (
 });
 
 test('a graph error appears on the node and the data panel offers the fix', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await app.getByTestId('dataset-select').selectOption('iris');
   await expect(app.getByTestId('fit-issue').first()).toContainText('Iris examples have shape (4,)');
   await expect(app.getByTestId('train-button')).toBeDisabled();

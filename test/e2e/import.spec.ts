@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /** The TF.js export of the text-to-digit template with its weights: two inputs, a cross-attention and a residual branch. */
 const MODEL = join(import.meta.dirname, '..', 'fixtures', 'import', 'text-to-digit');
@@ -31,8 +32,7 @@ test('Open a TF.js model.json with its weights: the graph is laid out and the we
 
 test('Open a model.json whose weights file is missing: a precise message, and the project stays', async ({ app, host }) => {
   test.skip(host === 'electron', 'The desktop Open goes through a native dialog; this journey picks the files in the browser.');
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-iris').click();
+  await openTemplate(app, 'mlp-iris');
   await expect(app.locator('.react-flow__node')).toHaveCount(4);
   await app.getByTestId('open-file-input').setInputFiles(join(MODEL, 'model.json'));
   await expect(app.getByTestId('load-error')).toContainText('weights.bin that model.json lists is missing');

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const points = async (app: import('@playwright/test').Page, id: string) => Number(await app.getByTestId(id).getAttribute('data-points'));
 
 test('a reload during training rejoins the live run: charts refilled, still growing, stoppable', async ({ app, host }) => {
   test.skip(host !== 'web', 'A reload is a browser journey; the desktop window reattaches through the same code.');
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   // Long enough that it is still going after the reload; the test stops it.
   await app.getByTestId('epochs-input').fill('10000');
   await app.getByTestId('train-button').click();

@@ -1,10 +1,10 @@
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const counter = async (app: import('@playwright/test').Page) => Number((await app.getByTestId('batch-counter').textContent())?.trim());
 
 test('pause, step twice, resume and stop; a second run; overlay both; find both after a restart', async ({ app }) => {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   // The most epochs the field takes: on a fast engine a few hundred end before Pause is pressed.
   await app.getByTestId('epochs-input').fill('10000');
 

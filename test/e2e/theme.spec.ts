@@ -1,5 +1,6 @@
 import { select } from './canvas';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -25,8 +26,7 @@ test('the theme follows the system, switches light and dark, and is kept after a
   await expect(app.locator('html')).toHaveClass(/dark/);
   await expect(app.getByTestId('theme-button')).toHaveAttribute('data-theme-choice', 'system');
 
-  await app.getByTestId('template-button').click();
-  await app.getByTestId('template-mlp-spirals').click();
+  await openTemplate(app, 'mlp-spirals');
   await app.getByTestId('epochs-input').fill('3');
   await app.getByTestId('epochs-input').press('Enter');
   await app.getByTestId('train-button').click();

@@ -66,6 +66,7 @@ test('every button, icon-only control and field in the main views says what it d
   await app.getByTestId('template-button').click();
   await check('template gallery');
   await app.getByTestId('template-mlp-spirals').click();
+  await expect(app.getByTestId('template-gallery')).toBeHidden();
   await check('template open');
   await select(app, 'dense_1');
   await check('inspector');

@@ -1,11 +1,7 @@
 import type { Page } from '@playwright/test';
 import { select } from './canvas';
 import { expect, test } from './fixtures';
-
-async function loadTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-}
+import { openTemplate } from './templates';
 
 async function trainBriefly(app: Page) {
   await app.getByTestId('limit-input').fill('300');
@@ -16,7 +12,7 @@ async function trainBriefly(app: Page) {
 }
 
 test('transfer digits: the source layers listed to cut and freeze, then transfer and from-scratch runs on one chart', async ({ app }) => {
-  await loadTemplate(app, 'transfer-digits');
+  await openTemplate(app, 'transfer-digits');
   await select(app, 'pretrained');
   const layers = app.getByTestId('source-layers');
   // The shipped 0–4 CNN, each layer with its output shape; the template keeps its convolutional base.
@@ -37,7 +33,7 @@ test('transfer digits: the source layers listed to cut and freeze, then transfer
   await expect(app.getByTestId('pretrained-counts')).toContainText('0 trainable');
 
   await trainBriefly(app);
-  await loadTemplate(app, 'transfer-digits-scratch');
+  await openTemplate(app, 'transfer-digits-scratch');
   await app.getByTestId('confirm-ok').click();
   await expect(app.getByTestId('total-params')).toBeVisible();
   await trainBriefly(app);

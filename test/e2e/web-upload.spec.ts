@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { makeZip } from '../unit/web-zip';
 import { expect, test } from './fixtures';
+import { openTemplate } from './templates';
 
 /** Sample data from the repo's script; the journeys' workspace is the temp folder (playwright.config.ts). */
 let dir = '';
@@ -26,16 +27,9 @@ async function snap(app: Page, name: string) {
   await app.setViewportSize({ width: 1440, height: 900 });
 }
 
-async function loadTemplate(app: Page, id: string) {
-  await app.getByTestId('template-button').click();
-  await app.getByTestId(`template-${id}`).click();
-  // The template replaces the document when it arrives; choose the dataset only after that.
-  await expect(app.getByTestId('dataset-select')).toHaveValue('iris');
-}
-
 test('upload a CSV in the browser: the path field points at it and the preview shows its columns', async ({ app, host }) => {
   test.skip(host !== 'web', 'Uploading is how a browser brings data; the desktop app browses its own disk.');
-  await loadTemplate(app, 'mlp-iris');
+  await openTemplate(app, 'mlp-iris');
   await app.getByTestId('dataset-select').selectOption('csv');
   await expect(app.getByTestId('data-upload-button')).toBeVisible();
   await app.getByTestId('data-upload-input').setInputFiles(join(dir, 'iris.csv'));
@@ -55,7 +49,7 @@ test("upload a zip of class folders for images, all under the host's CSP", async
   });
   await app.reload();
   await expect(app.getByText('Connected', { exact: true })).toBeVisible();
-  await loadTemplate(app, 'mlp-iris');
+  await openTemplate(app, 'mlp-iris');
   await app.getByTestId('dataset-select').selectOption('images');
   const zip = join(dir, 'shapes.zip');
   execFileSync('zip', ['-qr', zip, 'shapes'], { cwd: dir });

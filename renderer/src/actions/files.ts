@@ -180,12 +180,21 @@ function download(text: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export async function loadTemplate(id: string, name: string): Promise<void> {
-  if (!(await confirmDiscard(`Open the template "${name}"`))) return;
+/**
+ * Opens a template. It is fetched first and `fetched` called once it is here (the gallery closes
+ * then, not before): a window closed before the template arrived let a person edit the old project
+ * for a moment, and the template then replaced what they had typed.
+ */
+export async function loadTemplate(id: string, name: string, fetched?: () => void): Promise<void> {
+  let text: string;
   try {
-    const { text } = await transport().request('templates.get', { id });
-    openText(text, `the template "${name}"`, null, true);
+    text = (await transport().request('templates.get', { id })).text;
   } catch (e) {
     useSession.getState().notify({ kind: 'load-error', tone: 'error', title: `Could not load the template "${name}"`, lines: [errorText(e)] });
+    return;
+  } finally {
+    fetched?.();
   }
+  if (!(await confirmDiscard(`Open the template "${name}"`))) return;
+  openText(text, `the template "${name}"`, null, true);
 }

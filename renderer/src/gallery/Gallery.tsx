@@ -18,11 +18,14 @@ const chip = (on: boolean) =>
 function Card({
   t,
   active,
+  opening,
   onOpen,
   onHover,
 }: {
   readonly t: TemplateSummary;
   readonly active: boolean;
+  /** This card's template is being fetched: the gallery closes when it is here. */
+  readonly opening: boolean;
   readonly onOpen: () => void;
   readonly onHover: () => void;
 }) {
@@ -34,6 +37,7 @@ function Card({
       aria-selected={active}
       data-testid={`template-${t.id}`}
       data-active={active}
+      aria-busy={opening}
       tabIndex={-1}
       title={`Open “${t.name}”: ${t.description}`}
       onClick={onOpen}
@@ -46,7 +50,14 @@ function Card({
         <TemplatePicture picture={t.picture} />
       </div>
       <div className="flex flex-1 flex-col gap-1 px-3 py-2.5">
-        <span className="text-[13px] leading-snug font-semibold text-slate-900">{t.name}</span>
+        <span className="text-[13px] leading-snug font-semibold text-slate-900">
+          {t.name}
+          {opening && (
+            <span className="ml-2 text-[12px] font-normal text-indigo-600" data-testid="template-opening">
+              Opening…
+            </span>
+          )}
+        </span>
         <span className="text-[12px] leading-snug text-slate-600" data-testid="template-summary">
           {t.summary}
         </span>
@@ -77,6 +88,7 @@ export function Gallery({ onClose }: { readonly onClose: () => void }) {
   const error = useSession((s) => s.templatesError);
   const [filter, setFilter] = useState<GalleryFilter>(NO_FILTER);
   const [active, setActive] = useState(0);
+  const [opening, setOpening] = useState<string | null>(null);
   const shown = useMemo(() => filterTemplates(templates ?? [], filter), [templates, filter]);
   const tags = useMemo(() => tagsInUse(templates ?? [], TEMPLATE_TAGS), [templates]);
   const at = Math.min(active, Math.max(0, shown.length - 1));
@@ -86,8 +98,9 @@ export function Gallery({ onClose }: { readonly onClose: () => void }) {
     setActive(0);
   };
   const open = (t: TemplateSummary) => {
-    onClose();
-    void loadTemplate(t.id, t.name);
+    if (opening) return;
+    setOpening(t.id);
+    void loadTemplate(t.id, t.name, onClose);
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
@@ -183,7 +196,7 @@ export function Gallery({ onClose }: { readonly onClose: () => void }) {
         {templates && shown.length > 0 ? (
           <div id="gallery-list" role="listbox" aria-label="Templates" className="grid grid-cols-3 gap-3" data-testid="gallery-list">
             {shown.map((t, i) => (
-              <Card key={t.id} t={t} active={i === at} onOpen={() => open(t)} onHover={() => i !== at && setActive(i)} />
+              <Card key={t.id} t={t} active={i === at} opening={opening === t.id} onOpen={() => open(t)} onHover={() => i !== at && setActive(i)} />
             ))}
           </div>
         ) : (
