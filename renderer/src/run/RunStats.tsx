@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useProjectStore } from '../store/project';
 import { useRun } from '../store/run';
 import { plainBackend, runThroughput } from './plainWords';
-import { formatClock, formatLr, formatRate } from './format';
+import { formatClock, formatElapsed, formatLr, formatRate } from './format';
 
 function Stat({ label, testId, title, children }: { readonly label: string; readonly testId?: string; readonly title: string; readonly children: ReactNode }) {
   return (
@@ -59,7 +59,7 @@ export function RunStats() {
   return (
     <div className="flex min-w-0 items-center gap-3 overflow-hidden text-[12px]">
       <Stat label="Elapsed" testId="elapsed" title="Wall time since the run started">
-        {elapsed !== null ? formatClock(elapsed) : '—'}
+        {elapsed !== null ? formatElapsed(elapsed, ended) : '—'}
       </Stat>
       <Stat label="ETA" testId="eta" title={status === 'paused' ? 'Paused: no estimate until the run resumes' : 'Estimated time left, from the recent pace'}>
         {running && p?.etaSeconds !== null && p?.etaSeconds !== undefined ? formatClock(p.etaSeconds) : status === 'completed' ? '0:00' : '—'}

@@ -16,6 +16,14 @@ export function formatClock(s: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
+/**
+ * The Elapsed reading: a stopwatch while the run goes; for a run that ended in under ten seconds
+ * its tenths ("0.7 s"), since "0:00" says nothing about a run that took most of a second.
+ */
+export function formatElapsed(s: number, ended: boolean): string {
+  return ended && s < 10 ? formatSeconds(s) : formatClock(s);
+}
+
 /** Samples per second, rounded to what a person reads: 12.3, 456, 12.3k. */
 export function formatRate(n: number): string {
   if (n >= 10_000) return `${(n / 1000).toFixed(1)}k`;
