@@ -88,4 +88,14 @@ test('a template that is slow to arrive keeps the gallery open, so nothing typed
   await app.getByTestId('epochs-input').fill('7');
   await expect(app.getByTestId('node-dense_2')).toBeVisible();
   expect(await app.getByTestId('epochs-input').inputValue()).toBe('7');
+
+  // A lab that starts from a template waits the same way, then asks before the edit is discarded.
+  await app.getByTestId('labs-button').click();
+  await app.getByTestId('lab-cnn-mnist').click();
+  await expect(app.getByTestId('lab-opening')).toBeVisible();
+  await expect(app.getByTestId('labs-dialog')).toBeHidden();
+  expect(asked.size).toBe(2);
+  await app.getByTestId('confirm-ok').click();
+  await expect(app.getByTestId('node-conv2d_1')).toBeVisible();
+  await expect(app.getByTestId('lab-panel')).toBeVisible();
 });
