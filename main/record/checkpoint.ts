@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join } from 'node:path';
 import { registerSequenceLayerClasses } from '../../app/layers/tfjs/register';
 import { registerSubtract } from '../../app/layers/tfjs/subtract';
+import { saveKeepingOptimizer } from './keep-optimizer';
 import { joinBuffers } from './weight-data';
 import { checkpointDir, findCheckpoint, MODEL_JSON, oldPrefix, RUN_FILES, tempPrefix, WEIGHTS_BIN, type CheckpointKind, type CheckpointMeta } from './layout';
 
@@ -69,22 +70,23 @@ async function swapIn(runDir: string, which: CheckpointKind, write: (temp: strin
 
 const meta = (epoch: number): CheckpointMeta => ({ epoch, savedAt: new Date().toISOString() });
 
-/**
- * Saves `model` as weights/<which>, replacing the previous one atomically. `last` also carries the
- * optimizer's state (Adam's moments…) so a continued run picks up where it stopped; when tfjs cannot
- * serialise the training config (a loss given as a function), it is saved without.
- */
+/** Saves `model` as weights/<which>, replacing the previous one atomically (see saveKeepingOptimizer). */
 export function saveCheckpoint(model: tfjs.LayersModel, runDir: string, which: CheckpointKind, epoch: number): Promise<void> {
   return swapIn(runDir, which, async (temp) => {
-    const handler = folderWriter(temp, meta(epoch));
-    // An uncompiled model has no optimizer, whatever tfjs's type says.
-    const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
-    try {
-      await model.save(handler, { includeOptimizer: withOptimizer });
-    } catch (e) {
-      if (!withOptimizer) throw e;
-      await model.save(handler, { includeOptimizer: false });
-    }
+    const writer = folderWriter(temp, meta(epoch));
+    let written = false;
+    const handler: tfjs.io.IOHandler = {
+      save: (artifacts) => {
+        written = true;
+        return writer.save!(artifacts);
+      },
+    };
+    await saveKeepingOptimizer(
+      model,
+      which,
+      (includeOptimizer) => model.save(handler, { includeOptimizer }),
+      () => written,
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../../../app/layers/types';
 import type { Recorder } from '../../record/recorder';
+import { saveKeepingOptimizer } from '../../record/keep-optimizer';
 import { joinBuffers } from '../../record/weight-data';
 import type { ComputePeer } from './peer';
 import type { WireArtifacts } from './messages';
@@ -29,24 +30,17 @@ export function remoteRecorder(tf: Tf, peer: ComputePeer): Recorder {
     epoch: (record) => peer.record({ what: 'epoch', record }),
     dynamics: (view) => peer.record({ what: 'dynamics', view }),
     checkpoint: async (model, which, epoch) => {
-      // As saveCheckpoint does: `last` carries the optimizer's state unless tfjs cannot serialise it.
-      const withOptimizer = which === 'last' && (model.optimizer as tfjs.Optimizer | undefined) !== undefined;
-      const progress = { sent: false };
+      let sent = false;
       const save = (include: boolean) =>
         model.save(
           tf.io.withSaveHandler(async (a) => {
-            progress.sent = true;
+            sent = true;
             await saveArtifacts(wireArtifacts(a), which, epoch, include);
             return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
           }),
           { includeOptimizer: include },
         );
-      try {
-        await save(withOptimizer);
-      } catch (e) {
-        if (!withOptimizer || progress.sent) throw e;
-        await save(false);
-      }
+      await saveKeepingOptimizer(model, which, save, () => sent);
     },
     checkpointArtifacts: (artifacts, which, epoch) => saveArtifacts(wireArtifacts(artifacts), which, epoch, artifacts.trainingConfig !== undefined),
     samples: async (epoch, kind, images) => {
