@@ -583,6 +583,37 @@ describe('sequence graphs analyse and build', () => {
     expect(await fitOnce(model, inputs, tf.randomNormal([4, 5, 4]), 'meanSquaredError')).toBe(true);
   });
 
+  it.each([true, false])('GRU encoder–decoder (reset after %s): the encoder’s state_h starts the decoder, and both train', async (resetAfter) => {
+    const { doc, analysis } = project(
+      [
+        node('source', 'InputLayer', { shape: [7, 3] }),
+        node('encoder', 'GRU', { units: 6, returnState: true, resetAfter }),
+        node('target', 'InputLayer', { shape: [5, 4] }),
+      ].concat([node('decoder', 'GRU', { units: 6, returnSequences: true, resetAfter }), node('out', 'Dense', { units: 4 })]),
+      [edge('source', 'encoder'), edge('target', 'decoder'), edge('decoder', 'out'), wire('encoder', 'state_h', 'decoder', 'initial_state')],
+    );
+    expect(analysis.issues).toEqual([]);
+    expect(analysis.nodes.get('encoder')!.outputNames).toEqual(['output', 'state_h']);
+    const model = buildModel(tf, doc, analysis);
+    expect(model.countParams()).toBe(analysis.totalParams);
+    const inputs = analysis.inputs.map((id) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : tf.randomNormal([4, 5, 4])));
+    const other = analysis.inputs.map((id, i) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : inputs[i]!));
+    const [a, b] = [model.predict(inputs) as tf.Tensor, model.predict(other) as tf.Tensor];
+    expect(a.shape).toEqual([4, 5, 4]);
+    expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));
+    // The encoder learns through the state it hands over: its weights move in one step.
+    const before = model
+      .getLayer('encoder')
+      .getWeights()
+      .map((w) => w.dataSync().slice());
+    expect(await fitOnce(model, inputs, tf.randomNormal([4, 5, 4]), 'meanSquaredError')).toBe(true);
+    const after = model
+      .getLayer('encoder')
+      .getWeights()
+      .map((w) => w.dataSync());
+    expect(after.some((w, i) => w.some((v, j) => v !== before[i]![j]))).toBe(true);
+  });
+
   it('says which state is missing when only state_h reaches an LSTM decoder', () => {
     const { analysis } = project(
       [
