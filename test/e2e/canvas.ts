@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** Drags a layer from the palette onto the canvas at (x, y) relative to the canvas. */
 export async function dragLayer(app: Page, type: string, x: number, y: number): Promise<void> {
@@ -22,3 +22,30 @@ export async function setParam(app: Page, key: string, value: string): Promise<v
 }
 
 export const number = async (app: Page, testId: string): Promise<number> => Number((await app.getByTestId(testId).textContent())?.trim());
+
+/**
+ * A point of the canvas, relative to it, where nothing but the empty pane is: found once the view has
+ * stopped moving (it pans after a paste or a duplicate, and fit-view animates), so a click there is a
+ * click on the canvas itself whatever the layout and zoom turned out to be.
+ */
+export async function emptyCanvasPoint(app: Page): Promise<{ x: number; y: number }> {
+  const transform = () => app.locator('.react-flow__viewport').evaluate((el) => getComputedStyle(el).transform);
+  await expect
+    .poll(async () => {
+      const before = await transform();
+      await app.waitForTimeout(250);
+      return (await transform()) === before;
+    })
+    .toBe(true);
+  const point = await app.getByTestId('canvas').evaluate((canvas) => {
+    const box = canvas.getBoundingClientRect();
+    for (let y = box.top + 80; y < box.bottom - 80; y += 20) {
+      for (let x = box.left + 80; x < box.right - 80; x += 20) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x: x - box.left, y: y - box.top };
+      }
+    }
+    return null;
+  });
+  expect(point, 'an empty spot on the canvas').not.toBeNull();
+  return point!;
+}

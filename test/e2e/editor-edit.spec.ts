@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { select } from './canvas';
+import { emptyCanvasPoint, select } from './canvas';
 import { expect, test } from './fixtures';
 import { openTemplate } from './templates';
 
@@ -36,13 +36,13 @@ test('copy two layers, paste them wired with fresh names, undo the paste in one 
   await app.getByTestId('node-dense_2').click({ button: 'right', position: { x: 20, y: 10 } });
   await app.getByTestId('menu-duplicate').click();
   await expect(nodes(app)).toHaveCount(5);
-  await app.getByTestId('canvas').click({ button: 'right', position: { x: 30, y: 300 } });
+  await app.getByTestId('canvas').click({ button: 'right', position: await emptyCanvasPoint(app) });
   await app.screenshot({ path: join('test-results', 'screenshots', 'editor-context-menu.png') });
   await app.getByTestId('menu-paste').click();
   await expect(nodes(app)).toHaveCount(7);
 
   // Select all and delete is one step too.
-  await app.getByTestId('canvas').click({ position: { x: 30, y: 300 } });
+  await app.getByTestId('canvas').click({ position: await emptyCanvasPoint(app) });
   await app.keyboard.press('Control+a');
   await app.keyboard.press('Delete');
   await expect(nodes(app)).toHaveCount(0);
