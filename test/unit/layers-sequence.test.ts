@@ -507,6 +507,19 @@ function project(nodes: Parameters<typeof graph>[0], edges: EdgeDoc[]) {
   return { doc, analysis: analyzeGraph(doc.graph) };
 }
 
+/**
+ * For an encoder–decoder on a [7, 3] source and a [5, 4] target: the decoder really starts from the
+ * encoder's state, since a different source changes its [5, 4] output. Returns the inputs used.
+ */
+function expectSourceMatters(model: tf.LayersModel, analysis: ReturnType<typeof analyzeGraph>): tf.Tensor[] {
+  const inputs = analysis.inputs.map((id) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : tf.randomNormal([4, 5, 4])));
+  const other = analysis.inputs.map((id, i) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : inputs[i]!));
+  const [a, b] = [model.predict(inputs) as tf.Tensor, model.predict(other) as tf.Tensor];
+  expect(a.shape).toEqual([4, 5, 4]);
+  expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));
+  return inputs;
+}
+
 describe('sequence graphs analyse and build', () => {
   it('self-attention: one node feeds both query and value', () => {
     const { doc, analysis } = project(
@@ -574,12 +587,7 @@ describe('sequence graphs analyse and build', () => {
     expect(analysis.totalParams).toBe(384 + 416 + 36);
     const model = buildModel(tf, doc, analysis);
     expect(model.countParams()).toBe(analysis.totalParams);
-    const inputs = analysis.inputs.map((id) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : tf.randomNormal([4, 5, 4])));
-    // The decoder really starts from the encoder's state: a different source changes its output.
-    const other = analysis.inputs.map((id, i) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : inputs[i]!));
-    const [a, b] = [model.predict(inputs) as tf.Tensor, model.predict(other) as tf.Tensor];
-    expect(a.shape).toEqual([4, 5, 4]);
-    expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));
+    const inputs = expectSourceMatters(model, analysis);
     expect(await fitOnce(model, inputs, tf.randomNormal([4, 5, 4]), 'meanSquaredError')).toBe(true);
   });
 
@@ -596,11 +604,7 @@ describe('sequence graphs analyse and build', () => {
     expect(analysis.nodes.get('encoder')!.outputNames).toEqual(['output', 'state_h']);
     const model = buildModel(tf, doc, analysis);
     expect(model.countParams()).toBe(analysis.totalParams);
-    const inputs = analysis.inputs.map((id) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : tf.randomNormal([4, 5, 4])));
-    const other = analysis.inputs.map((id, i) => (id === 'source' ? tf.randomNormal([4, 7, 3]) : inputs[i]!));
-    const [a, b] = [model.predict(inputs) as tf.Tensor, model.predict(other) as tf.Tensor];
-    expect(a.shape).toEqual([4, 5, 4]);
-    expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));
+    const inputs = expectSourceMatters(model, analysis);
     // The encoder learns through the state it hands over: its weights move in one step.
     const before = model
       .getLayer('encoder')
